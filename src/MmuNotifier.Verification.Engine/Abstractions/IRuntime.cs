@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
+
+namespace MmuNotifier.Verification.Engine.Abstractions;
+
+/// <summary>
+/// Everything model code may use to be concurrent. Two implementations exist: the controlled
+/// runtime, where the exploration engine decides every interleaving, and the real runtime, where
+/// logical threads are OS threads with real locks (a plain stress test, the baseline to beat).
+/// Model code awaits nothing but what this interface hands out.
+/// </summary>
+public interface IRuntime
+{
+    /// <summary>True under the exploration engine, false under real threads.</summary>
+    bool IsControlled { get; }
+
+    /// <summary>
+    /// True while steps are being recorded for a readable trace. Model code that builds
+    /// annotation strings should test it first, so exploration does not pay for formatting.
+    /// </summary>
+    bool IsTracing { get; }
+
+    ISpinLock NewSpinLock(string name, ILifetime? owner = null);
+
+    IMutex NewMutex(string name, ILifetime? owner = null);
+
+    IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null);
+
+    IWaitQueue NewWaitQueue(string name, ILifetime? owner = null);
+
+    ISrcu NewSrcu(string name);
+
+    ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null);
+
+    IAtomic NewAtomic(string name, long initial, ILifetime? owner = null);
+
+    ILockMap NewLockMap(string name);
+
+    /// <summary>A new live allocation (kmalloc). Free it with <see cref="ILifetime.Free"/>.</summary>
+    ILifetime NewLifetime(string name);
+
+    /// <summary>Starts a logical thread. It runs until its first scheduling point before the caller continues.</summary>
+    IThreadHandle Spawn(string name, Func<Task> body);
+
+    /// <summary>A controlled nondeterministic choice in [0, count), recorded in the schedule.</summary>
+    ValueTask<int> Choose(string name, int count);
+
+    /// <summary>A controlled coin flip (fault injection: allocation fails, trylock fails ...).</summary>
+    ValueTask<bool> ChooseBool(string name);
+
+    /// <summary>A scheduling point with no effect (cond_resched / cpu_relax).</summary>
+    ValueTask Yield();
+
+    /// <summary>
+    /// might_sleep(): reports sleep-in-atomic if the current thread holds a spinlock or is inside
+    /// a <see cref="EnterNoSleep"/> region. Sleeping primitives call it themselves.
+    /// </summary>
+    void MightSleep(string what);
+
+    /// <summary>
+    /// Marks the current thread as unable to sleep until the returned scope is disposed, with a
+    /// reason that appears in the report (e.g. "non-blockable invalidation").
+    /// </summary>
+    NoSleepScope EnterNoSleep(string reason);
+
+    /// <summary>Fails the run (kind Assertion) when <paramref name="condition"/> is false.</summary>
+    void Assert(bool condition, string message);
+
+    /// <summary>WARN_ON: reports when <paramref name="condition"/> is true, lets the run go on, returns the condition.</summary>
+    bool WarnOn(bool condition, string message);
+
+    /// <summary>BUG_ON: reports and stops the run when <paramref name="condition"/> is true.</summary>
+    void BugOn(bool condition, string message);
+
+    /// <summary>Reports a named invariant violation and stops the run.</summary>
+    void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core);
+
+    /// <summary>
+    /// Registers a safety monitor run after every step: it returns null while the invariant holds,
+    /// or a message describing the violation.
+    /// </summary>
+    void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core);
+
+    /// <summary>
+    /// Attaches a kernel-level note to the current step of a recorded trace (e.g.
+    /// "mn_itree_inv_start_range: invalidate_seq 2 -> 3"). Ignored unless <see cref="IsTracing"/>.
+    /// </summary>
+    void Annotate(string note);
+
+    /// <summary>Name of the logical thread running now.</summary>
+    string CurrentThreadName { get; }
+}

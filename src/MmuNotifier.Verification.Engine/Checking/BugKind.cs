@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Checking;
+
+/// <summary>The closed set of things a run can report.</summary>
+public enum BugKind
+{
+    Assertion,
+    WarnOn,
+    BugOn,
+    InvariantViolation,
+    UnhandledException,
+    Deadlock,
+    SleepInAtomic,
+    UseAfterFree,
+    DoubleFree,
+    /// <summary>The step bound was exceeded: possibly a livelock or an unfair spin loop; reported apart from bugs.</summary>
+    StepBoundExceeded,
+    /// <summary>The model escaped the engine's control or behaved nondeterministically.</summary>
+    HarnessError,
+    /// <summary>Replay: the model no longer follows the trace.</summary>
+    ReplayDivergence,
+}
+
+/// <summary>Whose contract a violation breaks: the port's own state, a driver's, or a WARN in the port.</summary>
+public enum BugComponent
+{
+    Core,
+    Driver,
+    Warning,
+    Harness,
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Testing;
+
+/// <summary>
+/// How to explore a test body. The names follow Coyote's (iterations, strategy, max-steps, seed)
+/// and can be set from Coyote.runsettings through <see cref="RunSettings"/>.
+/// </summary>
+public sealed record ExplorationOptions
+{
+    /// <summary>How many schedules to run at most.</summary>
+    public long Iterations { get; init; } = 1000;
+
+    /// <summary>Optional wall-clock budget; exploration stops at whichever of this and <see cref="Iterations"/> comes first.</summary>
+    public TimeSpan? TimeBudget { get; init; }
+
+    /// <summary>random, pct (alias prioritization), dfs, portfolio.</summary>
+    public string Strategy { get; init; } = "random";
+
+    public ulong Seed { get; init; }
+
+    /// <summary>Scheduling steps per run before it is reported as a possible livelock.</summary>
+    public int MaxSteps { get; init; } = 10_000;
+
+    public bool StopAtFirstBug { get; init; } = true;
+
+    /// <summary>Engines run in parallel, one per OS thread.</summary>
+    public int Workers { get; init; } = 1;
+
+    /// <summary>PCT: the number of priority change points plus one (Burckhardt et al.'s d).</summary>
+    public int PctDepth { get; init; } = 3;
+
+    /// <summary>DFS: at most this many preemptions per schedule; null for unbounded.</summary>
+    public int? PreemptionBound { get; init; }
+
+    /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
+    public bool CheckDeterminism { get; init; }
+
+    /// <summary>Called now and then from the exploring thread with a snapshot of progress.</summary>
+    public Action<ExplorationProgress>? Progress { get; init; }
+
+    public void Validate()
+    {
+        if (Iterations <= 0) throw new ArgumentException($"iterations must be positive, got {Iterations}");
+        if (MaxSteps <= 0) throw new ArgumentException($"max-steps must be positive, got {MaxSteps}");
+        if (Workers <= 0) throw new ArgumentException($"workers must be positive, got {Workers}");
+        if (PctDepth <= 0) throw new ArgumentException($"pct depth must be positive, got {PctDepth}");
+        if (PreemptionBound is < 0) throw new ArgumentException($"preemption bound must not be negative, got {PreemptionBound}");
+    }
+}
+
+/// <summary>A progress snapshot for display.</summary>
+public readonly record struct ExplorationProgress(long Iterations, long Steps, int Bugs, TimeSpan Elapsed);
