@@ -39,7 +39,7 @@ public static class TraceFile
             var problem = e is FileNotFoundException or DirectoryNotFoundException
                 ? "expected an existing trace file, but it does not exist"
                 : $"expected a readable trace file: {e.Message}";
-            throw new TraceFormatException(path, "file", problem, e);
+            throw new TraceFormatException(path, "", problem, e);
         }
 
         return Parse(json, path);

@@ -9,7 +9,7 @@ namespace MmuNotifier.Verification.Engine.Traces;
 public sealed class TraceFormatException : Exception
 {
     public TraceFormatException(string file, string place, string problem, Exception? inner = null)
-        : base($"{file}: at {place}: {problem}", inner)
+        : base(place.Length == 0 ? $"{file}: {problem}" : $"{file}: at {place}: {problem}", inner)
     {
         File = file;
         Place = place;
@@ -19,7 +19,7 @@ public sealed class TraceFormatException : Exception
     /// <summary>The file (or source name) that was being read.</summary>
     public string File { get; }
 
-    /// <summary>A JSON path (<c>$.subject.name</c>) or "line L, column C".</summary>
+    /// <summary>A JSON path (<c>$.subject.name</c>), "line L, column C", or empty when the whole file is at fault.</summary>
     public string Place { get; }
 
     /// <summary>What was wrong, phrased as what was expected.</summary>

@@ -121,7 +121,14 @@ internal static class TraceJsonReader
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        // The reader appends its own position ("LineNumber: 1 | BytePositionInLine: 0" or " Path: ...");
+        // the place is already in our message, in 1-based terms.
+        foreach (var marker in new[] { " LineNumber:", " Path:" })
+        {
+            var cut = message.IndexOf(marker, StringComparison.Ordinal);
+            if (cut > 0) message = message[..cut];
+        }
+
+        return message.TrimEnd('.', ' ');
     }
 }
