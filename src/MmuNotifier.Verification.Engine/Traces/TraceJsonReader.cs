@@ -47,7 +47,8 @@ internal static class TraceJsonReader
             Strategy = read.RequiredString(root, TraceFields.Strategy, "$"),
             Seed = read.RequiredUInt64(root, TraceFields.Seed, "$"),
             Iteration = read.RequiredInteger(root, TraceFields.Iteration, "$"),
-            MaxSteps = (int)read.RequiredInteger(root, TraceFields.MaxSteps, "$", min: 1, max: int.MaxValue),
+            // 0 is accepted: a Trace built without a bound (the record's default) must still round-trip.
+            MaxSteps = (int)read.RequiredInteger(root, TraceFields.MaxSteps, "$", min: 0, max: int.MaxValue),
             Decisions = ReadDecisions(read, read.Required(root, TraceFields.Decisions, "$")),
             Bug = ReadBug(read, read.Required(root, TraceFields.Bug, "$")),
         };

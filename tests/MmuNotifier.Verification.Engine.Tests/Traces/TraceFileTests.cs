@@ -168,7 +168,7 @@ public sealed class TraceFileTests : IDisposable
 
     [Theory]
     [InlineData("\"seed\": 18446744073709551615", "\"seed\": -1", "$.seed", "unsigned 64-bit integer")]
-    [InlineData("\"maxSteps\": 500", "\"maxSteps\": 0", "$.maxSteps", "expected an integer in [1, ")]
+    [InlineData("\"maxSteps\": 500", "\"maxSteps\": -1", "$.maxSteps", "expected an integer in [0, ")]
     [InlineData("\"iteration\": 17", "\"iteration\": \"17\"", "$.iteration", "expected an integer, found string \"17\"")]
     [InlineData("\"kind\": \"InvariantViolation\"", "\"kind\": \"Oops\"", "$.bug.kind", "expected one of Assertion, WarnOn")]
     [InlineData("\"kind\": \"InvariantViolation\"", "\"kind\": \"3\"", "$.bug.kind", "expected one of")]
