@@ -26,8 +26,8 @@ internal static class BugPrinter
 
     public static void PrintInterleaving(TextWriter output, IReadOnlyList<StepRecord> steps, Bug? bug)
     {
+        // The renderer writes its own title ("the following interleaving leads to the error:").
         output.WriteLine();
-        output.WriteLine("The following interleaving leads to the error:");
         output.WriteLine(InterleavingRenderer.Render(steps, bug).TrimEnd());
     }
 
