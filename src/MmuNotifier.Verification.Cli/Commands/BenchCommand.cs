@@ -14,7 +14,7 @@ internal static class BenchCommand
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var runs = new Option<int>("--runs") { Description = "Measured runs per worker count (the median is reported)", DefaultValueFactory = _ => 5 };
-        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per run", DefaultValueFactory = _ => 5_000 };
+        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per run", DefaultValueFactory = _ => 20_000 };
         var command = new Command("bench", "Measure exploration speed (random strategy, 1 and 2 workers)");
         command.Options.Add(json);
         command.Options.Add(runs);
@@ -37,7 +37,7 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         }
 
-        context.Out.WriteLine($"bench body '{result.Benchmark}', strategy {result.Strategy}, {result.IterationsPerRun:N0} schedules per run, median of {result.Runs} runs, {result.ProcessorCount} cores");
+        context.Out.WriteLine($"bench body '{result.Benchmark}', strategy {result.Strategy}, {result.IterationsPerRun:N0} schedules per run, median of {result.Runs} run{(result.Runs == 1 ? "" : "s")}, {result.ProcessorCount} cores");
         var table = TableWriter.New(context);
         table.AddColumn("workers");
         table.AddColumn(new TableColumn("steps/s").RightAligned());
