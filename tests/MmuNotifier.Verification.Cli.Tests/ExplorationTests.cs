@@ -106,6 +106,34 @@ public sealed class ExplorationTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    [Fact]
+    public void Replay_of_a_trace_the_model_no_longer_follows_is_an_input_error()
+    {
+        Assert.Equal(1, CliRunner.Run("test", Buggy.Name, "--iterations", Budget, "--out", _dir.Path).ExitCode);
+        var path = Assert.Single(Directory.GetFiles(_dir.Path, "*.json"));
+        var trace = TraceFile.Load(path);
+        // Thread 99 never exists, so the model cannot follow the very first decision.
+        TraceFile.Save(trace with { Decisions = [Decision.Thread(99), .. trace.Decisions] }, path);
+
+        var result = CliRunner.Run("replay", path);
+
+        CliRunner.AssertCleanError(result, $"{path}: at $.decisions: the model no longer follows this trace");
+    }
+
+    [Fact]
+    public void Replay_says_when_the_trace_recorded_no_bug()
+    {
+        Assert.Equal(1, CliRunner.Run("test", Buggy.Name, "--iterations", Budget, "--out", _dir.Path).ExitCode);
+        var path = Assert.Single(Directory.GetFiles(_dir.Path, "*.json"));
+        var clean = Path.Combine(_dir.Path, "clean.json");
+        TraceFile.Save(TraceFile.Load(path) with { Bug = null }, clean);
+
+        var result = CliRunner.Run("replay", clean);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("(the trace recorded no bug)", result.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>The rendered interleaving: everything from its title to the end of that block.</summary>
     private static string Interleaving(string output)
     {

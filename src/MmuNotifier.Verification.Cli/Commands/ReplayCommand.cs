@@ -44,8 +44,10 @@ internal static class ReplayCommand
 
         if (result.Bugs.FirstOrDefault(b => b.Kind == BugKind.ReplayDivergence) is { } divergence)
         {
-            BugPrinter.PrintInterleaving(output, result.Steps, divergence);
-            throw new UsageException($"{path}: at $.decisions[{divergence.Step}]: the model no longer follows this trace ({divergence.Message}); re-record it with 'test'");
+            // Steps count choices differently from decisions, so the engine's message (which names
+            // the step) locates the divergence better than a decision index would.
+            if (verbose) BugPrinter.PrintInterleaving(output, result.Steps, divergence);
+            throw new UsageException($"{path}: at $.decisions: the model no longer follows this trace ({divergence.Message}); re-record it with 'test'");
         }
 
         var bug = result.Bugs.FirstOrDefault(b => b.IsBug) ?? result.FirstBug;
