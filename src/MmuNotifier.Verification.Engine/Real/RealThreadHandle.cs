@@ -13,6 +13,9 @@ internal sealed class RealThreadHandle(RealRuntime runtime, RealThread thread) :
 
     public bool IsCompleted => thread.Finished;
 
+    /// <summary>What the thread is blocked in right now, or null: diagnostics and tests that force an order.</summary>
+    internal string? WaitingOn => thread.WaitingOn;
+
     public ValueTask Join()
     {
         var self = runtime.Enter(null, Name, "join");
