@@ -175,7 +175,7 @@ public sealed class RealRuntimeTests
             rt.AddMonitor("x==y", () => Volatile.Read(ref x) == Volatile.Read(ref y) ? null : "torn");
             var writer = rt.Spawn("writer", async () =>
             {
-                for (int i = 0; i < 2000; i++)
+                for (int i = 0; i < 500; i++)
                 {
                     Volatile.Write(ref x, x + 1);
                     Thread.SpinWait(20);
@@ -185,14 +185,14 @@ public sealed class RealRuntimeTests
             });
             var other = rt.Spawn("other", async () =>
             {
-                for (int i = 0; i < 2000; i++) await rt.Yield();
+                for (int i = 0; i < 500; i++) await rt.Yield();
             });
             await writer.Join();
             await other.Join();
         }, options);
 
         RealRun.AssertClean(result);
-        Assert.Equal(2000, x);
+        Assert.Equal(500, x);
     }
 
     [Fact]
