@@ -11,6 +11,15 @@ namespace MmuNotifier.Verification.Engine.Real;
 /// blocking the OS thread as needed, so an async model method runs straight through on its thread.
 /// One instance serves one run: call <see cref="Run"/> once.
 /// </summary>
+/// <remarks>
+/// Known limits, by design of a real run: no trace and no replay (the OS scheduler decided); Spawn
+/// does not run the child to its first scheduling point before returning; memory is sequentially
+/// consistent (cells use a lock), so weak-memory reorderings are never shown; Choose uses
+/// Random.Shared, so runs are not reproducible from a seed; monitors run at sampled safepoints
+/// (<see cref="RealRuntimeOptions.MonitorInterval"/>) and once at the end, not after every step;
+/// lock maps record nothing (no lock-order checking); threads the runtime did not spawn may use
+/// primitives but take no part in safepoints or in the watchdog's deadlock detection.
+/// </remarks>
 public sealed partial class RealRuntime : IRuntime
 {
     private readonly RealRuntimeOptions _options;

@@ -178,7 +178,7 @@ public sealed class RealRuntimeTests
                 for (int i = 0; i < 500; i++)
                 {
                     Volatile.Write(ref x, x + 1);
-                    Thread.SpinWait(20);
+                    Thread.SpinWait(200);
                     Volatile.Write(ref y, y + 1);
                     await rt.Yield();
                 }
