@@ -14,7 +14,7 @@ public sealed class RealRwSemaphoreTests
             var sem = rt.NewRwSemaphore("mmap_lock");
             async Task Writer()
             {
-                for (int i = 0; i < 300; i++)
+                for (int i = 0; i < 200; i++)
                 {
                     await sem.DownWrite();
                     sem.AssertWriteHeld();
@@ -28,7 +28,7 @@ public sealed class RealRwSemaphoreTests
 
             async Task Reader()
             {
-                for (int i = 0; i < 300; i++)
+                for (int i = 0; i < 200; i++)
                 {
                     await sem.DownRead();
                     sem.AssertHeld();
@@ -44,7 +44,7 @@ public sealed class RealRwSemaphoreTests
         });
 
         RealRun.AssertClean(result);
-        Assert.Equal(600, counter);
+        Assert.Equal(400, counter);
         Assert.Equal(0, violations);
     }
 
