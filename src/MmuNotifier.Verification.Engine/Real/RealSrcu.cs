@@ -8,7 +8,7 @@ namespace MmuNotifier.Verification.Engine.Real;
 /// <remarks>
 /// Instead of the kernel's two flipping counters, every reader is counted under the epoch current when
 /// it entered; a grace period closes the current epoch and waits until no reader of a closed epoch
-/// <= its own remains. That is the same guarantee without the flip-twice subtlety, since the counts
+/// up to its own remains. That is the same guarantee without the flip-twice subtlety, since the counts
 /// live under one lock. The index handed back by <see cref="ReadLock"/> is that epoch (not 0/1).
 /// Callbacks run in FIFO order on a worker thread of the runtime, started when the first one is
 /// queued and ending when the queue is empty, so a run does not end before its callbacks have run.
