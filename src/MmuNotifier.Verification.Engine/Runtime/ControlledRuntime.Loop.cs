@@ -17,6 +17,7 @@ internal sealed partial class ControlledRuntime
     {
         Reset(strategy, maxSteps);
         Spawn("main", () => body(this));
+        if (IsTracing) RecordSetupStep();
         var previous = -1;
         while (!_stopped)
         {
