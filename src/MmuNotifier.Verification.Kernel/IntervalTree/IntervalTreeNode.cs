@@ -26,10 +26,12 @@ public sealed class IntervalTreeNode<T>(T owner) where T : class
 
     public T Owner { get; } = owner;
 
-    public ulong Start { get; set; }
+    // Public fields rather than properties so that check_add_overflow can write `last` through an
+    // out argument, as the C does.
+    public ulong Start;
 
     /// <summary>Inclusive end of the interval.</summary>
-    public ulong Last { get; set; }
+    public ulong Last;
 
     /// <summary>RB_EMPTY_NODE: the node was cleared and has not been inserted since.</summary>
     public bool IsEmptyNode => _clearedMark;
