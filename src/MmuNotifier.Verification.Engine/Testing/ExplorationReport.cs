@@ -21,6 +21,9 @@ public sealed record ExplorationReport
     /// <summary>Bugs found, each with a replayable trace, in iteration order.</summary>
     public IReadOnlyList<BugReport> Bugs { get; init; } = [];
 
+    /// <summary>Schedules that ended in a bug (more than <see cref="Bugs"/> holds when not stopping at the first).</summary>
+    public long BuggyIterations { get; init; }
+
     /// <summary>Runs that hit the step bound (possible livelocks), reported apart from bugs.</summary>
     public IReadOnlyList<BugReport> StepBoundHits { get; init; } = [];
 

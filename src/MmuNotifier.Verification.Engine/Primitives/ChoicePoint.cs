@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// A nondeterministic choice (fault injection) whose value the strategy decides and the schedule records.
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Runtime;
+
+namespace MmuNotifier.Verification.Engine.Primitives;
+
+internal sealed class ChoicePoint(ControlledRuntime runtime) : ControlledPrimitive(runtime, "choice", owner: null)
+{
+    public ValueTask<int> Choose(string name, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var thread = Runtime.Begin(this, AccessKind.Choose);
+        thread.ArgName = name;
+        thread.Arg1 = count;
+        return thread.AsIntTask();
+    }
+
+    public override bool Execute(LogicalThread thread, AccessKind kind)
+    {
+        thread.ResultInt = Runtime.NextChoice((int)thread.Arg1);
+        return true;
+    }
+
+    public override string? DescribeDetail(LogicalThread thread, AccessKind kind) => $"{thread.ArgName} -> {thread.ResultInt}";
+}
+
+/// <summary>A scheduling point with no effect: lets another thread run (cond_resched).</summary>
+internal sealed class YieldPoint(ControlledRuntime runtime) : ControlledPrimitive(runtime, "yield", owner: null)
+{
+    public ValueTask Yield() => Runtime.Begin(this, AccessKind.Yield).AsValueTask();
+
+    public override bool Execute(LogicalThread thread, AccessKind kind) => true;
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Kernel rule: each atomic_* operation is one indivisible read-modify-write.
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Runtime;
+
+namespace MmuNotifier.Verification.Engine.Primitives;
+
+internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, long initial, ControlledLifetime? owner)
+    : ControlledPrimitive(runtime, name, owner), IAtomic
+{
+    private enum Operation
+    {
+        Read,
+        Set,
+        AddReturn,
+        IncNotZero,
+        DecAndTest,
+        CompareExchange,
+    }
+
+    private long _value = initial;
+
+    public ValueTask<long> Read() => Start(Operation.Read, AccessKind.ReadOnce).AsLongTask();
+
+    public ValueTask Set(long value) => Start(Operation.Set, AccessKind.WriteOnce, value).AsValueTask();
+
+    public ValueTask<long> AddReturn(long delta) => Start(Operation.AddReturn, AccessKind.AtomicRmw, delta).AsLongTask();
+
+    public ValueTask<bool> IncNotZero() => Start(Operation.IncNotZero, AccessKind.AtomicRmw).AsBoolTask();
+
+    public ValueTask<bool> DecAndTest() => Start(Operation.DecAndTest, AccessKind.AtomicRmw).AsBoolTask();
+
+    public ValueTask<long> CompareExchange(long expected, long desired) =>
+        Start(Operation.CompareExchange, AccessKind.AtomicRmw, expected, desired).AsLongTask();
+
+    public long Peek() => _value;
+
+    private LogicalThread Start(Operation operation, AccessKind kind, long arg1 = 0, long arg2 = 0)
+    {
+        var thread = Runtime.Begin(this, kind);
+        thread.Op = (int)operation;
+        thread.Arg1 = arg1;
+        thread.Arg2 = arg2;
+        return thread;
+    }
+
+    public override bool Execute(LogicalThread thread, AccessKind kind)
+    {
+        thread.ResultLong = _value;
+        switch ((Operation)thread.Op)
+        {
+            case Operation.Set:
+                _value = thread.Arg1;
+                break;
+            case Operation.AddReturn:
+                _value += thread.Arg1;
+                thread.ResultLong = _value;
+                break;
+            case Operation.IncNotZero:
+                thread.ResultBool = _value != 0;
+                if (thread.ResultBool) _value++;
+                break;
+            case Operation.DecAndTest:
+                _value--;
+                thread.ResultBool = _value == 0;
+                break;
+            case Operation.CompareExchange:
+                if (_value == thread.Arg1) _value = thread.Arg2;
+                break;
+        }
+
+        return true;
+    }
+
+    public override string? DescribeDetail(LogicalThread thread, AccessKind kind) => (Operation)thread.Op switch
+    {
+        Operation.Read => $"-> {thread.ResultLong}",
+        Operation.Set => $"= {_value}",
+        Operation.IncNotZero => thread.ResultBool ? $"inc_not_zero -> {_value}" : "inc_not_zero: was 0",
+        Operation.DecAndTest => $"dec_and_test -> {_value}",
+        Operation.AddReturn => $"add {thread.Arg1} -> {_value}",
+        _ => $"cmpxchg {thread.Arg1}->{thread.Arg2}: was {thread.ResultLong}",
+    };
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Kernel rule: READ_ONCE/WRITE_ONCE and acquire/release accesses are single indivisible accesses; every one is a scheduling point.
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Runtime;
+
+namespace MmuNotifier.Verification.Engine.Primitives;
+
+/// <summary>
+/// A shared location under sequential consistency: the access kinds differ only in how they are
+/// rendered and classified; the engine explores every order of them.
+/// </summary>
+internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, T initial, ControlledLifetime? owner)
+    : ControlledPrimitive(runtime, name, owner), ICell<T>
+{
+    private T _value = initial;
+
+    public ValueTask<T> Read() => Load(AccessKind.Read);
+
+    public ValueTask Write(T value) => Store(AccessKind.Write, value);
+
+    public ValueTask<T> ReadOnce() => Load(AccessKind.ReadOnce);
+
+    public ValueTask WriteOnce(T value) => Store(AccessKind.WriteOnce, value);
+
+    public ValueTask<T> LoadAcquire() => Load(AccessKind.LoadAcquire);
+
+    public ValueTask StoreRelease(T value) => Store(AccessKind.StoreRelease, value);
+
+    public T Peek() => _value;
+
+    private ValueTask<T> Load(AccessKind kind) => Runtime.Begin(this, kind).Slot<T>().AsValueTask();
+
+    private ValueTask Store(AccessKind kind, T value)
+    {
+        var thread = Runtime.Begin(this, kind);
+        thread.Slot<T>().Value = value;
+        return thread.AsValueTask();
+    }
+
+    public override bool Execute(LogicalThread thread, AccessKind kind)
+    {
+        var slot = thread.Slot<T>();
+        if (kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire)
+        {
+            slot.Value = _value;
+        }
+        else
+        {
+            _value = slot.Value;
+            slot.Value = default!;
+        }
+
+        return true;
+    }
+
+    public override string? DescribeDetail(LogicalThread thread, AccessKind kind) =>
+        kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
+            ? $"-> {Format(thread.Slot<T>().Value)}"
+            : $"= {Format(_value)}";
+
+    private static string Format(T value) => value switch
+    {
+        null => "NULL",
+        bool b => b ? "true" : "false",
+        _ => value.ToString() ?? "?",
+    };
+}

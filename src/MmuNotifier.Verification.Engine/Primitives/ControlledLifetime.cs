@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Kernel rule: after kfree nothing may touch the object; freeing it twice corrupts the allocator.
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Runtime;
+
+namespace MmuNotifier.Verification.Engine.Primitives;
+
+internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
+    : ControlledPrimitive(runtime, name, owner: null), ILifetime
+{
+    public bool IsFreed { get; private set; }
+
+    public ValueTask Free() => Runtime.Begin(this, AccessKind.Free).AsValueTask();
+
+    public void CheckAlive(string what)
+    {
+        if (IsFreed) Runtime.UseAfterFree($"{Runtime.CurrentThreadName}: {what} on {Name} after it was freed");
+    }
+
+    public override bool Execute(LogicalThread thread, AccessKind kind)
+    {
+        if (IsFreed)
+        {
+            Runtime.StopWith(BugKind.DoubleFree, $"{thread.Name}: kfree({Name}) of an object already freed");
+            return true;
+        }
+
+        IsFreed = true;
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Kernel rule: synchronize_srcu waits only for readers that were already inside when it was called; call_srcu callbacks run after such a grace period.
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Runtime;
+
+namespace MmuNotifier.Verification.Engine.Primitives;
+
+internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
+    : ControlledPrimitive(runtime, name, owner: null), ISrcu
+{
+    private readonly List<(int Index, LogicalThread Reader)> _readers = [];
+    private readonly List<IThreadHandle> _callbacks = [];
+    private int _lastIndex;
+
+    public bool IsReadLockHeld => _readers.Exists(r => r.Reader == Runtime.Current);
+
+    public ValueTask<int> ReadLock() => Runtime.Begin(this, AccessKind.SrcuReadLock).AsIntTask();
+
+    public ValueTask ReadUnlock(int index)
+    {
+        if (!_readers.Exists(r => r.Index == index && r.Reader == Runtime.Current))
+            Runtime.Fail(BugKind.Assertion, $"srcu_read_unlock({Name}, {index}) by {Runtime.CurrentThreadName} matches no srcu_read_lock");
+        var thread = Runtime.Begin(this, AccessKind.SrcuReadUnlock);
+        thread.Arg1 = index;
+        return thread.AsValueTask();
+    }
+
+    public ValueTask Synchronize()
+    {
+        Runtime.MightSleep($"synchronize_srcu({Name})");
+        if (IsReadLockHeld)
+            Runtime.Fail(BugKind.Deadlock, $"self-deadlock: {Runtime.CurrentThreadName} calls synchronize_srcu({Name}) inside its own read-side section");
+        return WaitForGracePeriod(_lastIndex);
+    }
+
+    /// <summary>The grace period a synchronize or callback waits for: every reader up to <paramref name="lastReader"/> gone.</summary>
+    private ValueTask WaitForGracePeriod(int lastReader)
+    {
+        var thread = Runtime.Begin(this, AccessKind.Synchronize);
+        thread.Ticket = lastReader;
+        return thread.AsValueTask();
+    }
+
+    public ValueTask CallSrcu(string name, Func<Task> callback)
+    {
+        var thread = Runtime.Begin(this, AccessKind.CallSrcu);
+        thread.ArgName = name;
+        thread.ArgObject = callback;
+        return thread.AsValueTask();
+    }
+
+    public ValueTask Barrier()
+    {
+        Runtime.MightSleep($"srcu_barrier({Name})");
+        var thread = Runtime.Begin(this, AccessKind.SrcuBarrier);
+        thread.Ticket = _callbacks.Count;
+        return thread.AsValueTask();
+    }
+
+    public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
+    {
+        AccessKind.Synchronize => !_readers.Exists(r => r.Index <= thread.Ticket),
+        AccessKind.SrcuBarrier => AllCallbacksDone((int)thread.Ticket),
+        _ => true,
+    };
+
+    private bool AllCallbacksDone(int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!_callbacks[i].IsCompleted) return false;
+        return true;
+    }
+
+    public override bool Execute(LogicalThread thread, AccessKind kind)
+    {
+        switch (kind)
+        {
+            case AccessKind.SrcuReadLock:
+                thread.ResultInt = ++_lastIndex;
+                _readers.Add((thread.ResultInt, thread));
+                break;
+            case AccessKind.SrcuReadUnlock:
+                _readers.RemoveAll(r => r.Index == thread.Arg1);
+                break;
+            case AccessKind.CallSrcu:
+                Queue(thread.ArgName!, (Func<Task>)thread.ArgObject!);
+                thread.ArgObject = null;
+                break;
+        }
+
+        return true;
+    }
+
+    private void Queue(string name, Func<Task> callback)
+    {
+        var gracePeriodEnd = _lastIndex;
+        _callbacks.Add(Runtime.Spawn($"srcu-cb:{name}", async () =>
+        {
+            await WaitForGracePeriod(gracePeriodEnd);
+            using (Runtime.EnterNoSleep($"SRCU callback {name}"))
+                await callback();
+        }));
+    }
+
+    public override string DescribeWait(LogicalThread thread, AccessKind kind) => kind == AccessKind.Synchronize
+        ? $"grace period of {Name}, waiting for readers {string.Join(", ", _readers.Where(r => r.Index <= thread.Ticket).Select(r => r.Reader.Name))}"
+        : $"srcu_barrier({Name}), callbacks still pending";
+
+    public override string? DescribeDetail(LogicalThread thread, AccessKind kind) =>
+        kind == AccessKind.SrcuReadLock ? $"-> idx {thread.ResultInt}" : null;
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Primitives;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+/// <summary>
+/// Base of every object a scheduling point can name. The engine asks it whether a thread's
+/// pending access can proceed (blocking is the enabled set, never spinning) and then lets it
+/// carry the access out, atomically, before the thread resumes.
+/// </summary>
+internal abstract class ControlledPrimitive
+{
+    protected ControlledPrimitive(ControlledRuntime runtime, string name, ControlledLifetime? owner)
+    {
+        Runtime = runtime;
+        Name = name;
+        Owner = owner;
+        Id = runtime.NextObjectId();
+    }
+
+    protected ControlledRuntime Runtime { get; }
+
+    public string Name { get; }
+
+    /// <summary>Creation order within the run: a stable identity for the determinism check.</summary>
+    public int Id { get; }
+
+    /// <summary>The allocation this object lives in; accessing it after the free is a use-after-free.</summary>
+    public ControlledLifetime? Owner { get; }
+
+    /// <summary>Whether <paramref name="thread"/>'s pending <paramref name="kind"/> access could run now.</summary>
+    public virtual bool IsEnabled(LogicalThread thread, AccessKind kind) => true;
+
+    /// <summary>
+    /// Performs the access. Returns false when the thread must stay blocked on it (it went to
+    /// sleep on a wait queue, for instance); the access is then attempted again when enabled.
+    /// </summary>
+    public abstract bool Execute(LogicalThread thread, AccessKind kind);
+
+    /// <summary>Why <paramref name="thread"/> cannot proceed, for deadlock reports.</summary>
+    public virtual string DescribeWait(LogicalThread thread, AccessKind kind) => $"{kind.Render()} {Name}";
+
+    /// <summary>The value read or written, for recorded traces only.</summary>
+    public virtual string? DescribeDetail(LogicalThread thread, AccessKind kind) => null;
+}

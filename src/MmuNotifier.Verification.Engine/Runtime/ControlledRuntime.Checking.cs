@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+internal sealed partial class ControlledRuntime
+{
+    private sealed record Monitor(string Invariant, Func<string?> Check, BugComponent Component);
+
+    public void Assert(bool condition, string message)
+    {
+        if (!condition) Fail(BugKind.Assertion, message);
+    }
+
+    public bool WarnOn(bool condition, string message)
+    {
+        if (condition) Record(BugKind.WarnOn, message, null, BugComponent.Warning);
+        return condition;
+    }
+
+    public void BugOn(bool condition, string message)
+    {
+        if (condition) Fail(BugKind.BugOn, message);
+    }
+
+    public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
+        Fail(BugKind.InvariantViolation, message, invariant, component);
+
+    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core) =>
+        _monitors.Add(new Monitor(invariant, check, component));
+
+    public void MightSleep(string what)
+    {
+        var thread = Current;
+        if (thread.SpinLocksHeld.Count > 0)
+        {
+            Fail(BugKind.SleepInAtomic,
+                $"sleeping function called from invalid context: {what} while holding spinlock {thread.SpinLocksHeld[^1].Name}");
+        }
+
+        if (thread.NoSleepReasons.Count > 0)
+            Fail(BugKind.SleepInAtomic, $"sleeping function called from invalid context: {what} in {thread.NoSleepReasons[^1]}");
+    }
+
+    public NoSleepScope EnterNoSleep(string reason)
+    {
+        var thread = Current;
+        thread.NoSleepReasons.Add(reason);
+        return new NoSleepScope(thread.PopNoSleep);
+    }
+
+    /// <summary>Use-after-free found by model code (a callback of a freed object was called).</summary>
+    internal void UseAfterFree(string message) => Fail(BugKind.UseAfterFree, message);
+
+    /// <summary>Records a bug found while model code runs, stops the run and unwinds the thread.</summary>
+    internal void Fail(BugKind kind, string message, string? invariant = null, BugComponent component = BugComponent.Core)
+    {
+        StopWith(kind, message, invariant, component);
+        throw new ExecutionStoppedException();
+    }
+
+    /// <summary>Records a bug and stops the run without unwinding (for the engine's own context).</summary>
+    internal void StopWith(BugKind kind, string message, string? invariant = null, BugComponent component = BugComponent.Core,
+        string? thread = null)
+    {
+        Record(kind, message, invariant, component, thread);
+        _stopped = true;
+    }
+
+    private void Record(BugKind kind, string message, string? invariant, BugComponent component, string? thread = null)
+    {
+        if (_stopped) return;
+        _bugs.Add(new Bug(kind, message, _step, thread ?? CurrentThreadName, invariant, component));
+        if (IsTracing) Annotate($"!! {kind}{(invariant is null ? "" : $" [{invariant}]")}: {message}");
+    }
+
+    internal void MisusedAwait(LogicalThread thread) =>
+        StopWith(BugKind.HarnessError, $"{thread.Name} awaited the same access twice or an access it did not start",
+            component: BugComponent.Harness);
+
+    private void RunMonitors()
+    {
+        foreach (var monitor in _monitors)
+        {
+            string? violation;
+            try
+            {
+                violation = monitor.Check();
+            }
+            catch (ExecutionStoppedException)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                violation = $"monitor threw {error.GetType().Name}: {error.Message}";
+            }
+
+            if (violation is not null)
+            {
+                StopWith(BugKind.InvariantViolation, violation, monitor.Invariant, monitor.Component);
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Traces;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+internal sealed partial class ControlledRuntime
+{
+    /// <summary>
+    /// Runs <paramref name="body"/> once under <paramref name="strategy"/>: the scheduling loop.
+    /// Each turn computes the enabled threads, lets the strategy pick one, carries out that
+    /// thread's pending access and resumes it until it blocks on its next access.
+    /// </summary>
+    public void Run(Func<IRuntime, Task> body, IStrategy strategy, int maxSteps)
+    {
+        Reset(strategy, maxSteps);
+        Spawn("main", () => body(this));
+        var previous = -1;
+        while (!_stopped)
+        {
+            var enabledCount = CollectEnabled();
+            _fingerprints?.Record(this, _threads, _enabled.AsSpan(0, enabledCount));
+            if (enabledCount == 0)
+            {
+                if (_threads.Exists(t => !t.IsCompleted)) ReportDeadlock();
+                break;
+            }
+
+            if (_step >= _maxSteps)
+            {
+                HitStepBound = true;
+                StopWith(BugKind.StepBoundExceeded,
+                    $"exceeded max-steps ({_maxSteps}): possible livelock or unfair schedule (a spin loop with no blocking?)");
+                break;
+            }
+
+            int chosen;
+            try
+            {
+                chosen = strategy.NextThread(new SchedulingView(_enabled.AsSpan(0, enabledCount), previous, _step, this));
+            }
+            catch (ReplayDivergenceException divergence)
+            {
+                StopWith(BugKind.ReplayDivergence, divergence.Message, component: BugComponent.Harness);
+                break;
+            }
+
+            if ((uint)chosen >= (uint)_threads.Count || !_enabled.AsSpan(0, enabledCount).Contains(chosen))
+            {
+                StopWith(BugKind.HarnessError, $"strategy {strategy.Name} chose thread {chosen}, which is not enabled",
+                    component: BugComponent.Harness);
+                break;
+            }
+
+            RecordDecision(Decision.Thread(chosen));
+            Step(_threads[chosen]);
+            previous = chosen;
+        }
+    }
+
+    private void Reset(IStrategy strategy, int maxSteps)
+    {
+        _osThreadId = Environment.CurrentManagedThreadId;
+        _strategy = strategy;
+        _maxSteps = maxSteps;
+        _threads.Clear();
+        _decisions.Clear();
+        _bugs.Clear();
+        _monitors.Clear();
+        _current = null;
+        _step = 0;
+        _objectIds = 2;
+        _stopped = false;
+        _scheduleHash = 14695981039346656037UL;
+        HitStepBound = false;
+        ResetTracing();
+    }
+
+    private int CollectEnabled()
+    {
+        if (_enabled.Length < _threads.Count) Array.Resize(ref _enabled, _threads.Count * 2);
+        var count = 0;
+        var threads = _threads;
+        for (var i = 0; i < threads.Count; i++)
+        {
+            var thread = threads[i];
+            var target = thread.Target;
+            if (target is not null && thread.HasContinuation && target.IsEnabled(thread, thread.Kind))
+                _enabled[count++] = i;
+        }
+
+        return count;
+    }
+
+    private void Step(LogicalThread thread)
+    {
+        _current = thread;
+        _step++;
+        var target = thread.Target!;
+        if (target.Owner is { IsFreed: true } owner)
+        {
+            StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed");
+            return;
+        }
+
+        var record = IsTracing ? BeginStepRecord(thread) : null;
+        bool done;
+        try
+        {
+            done = target.Execute(thread, thread.Kind);
+        }
+        catch (ReplayDivergenceException divergence)
+        {
+            StopWith(BugKind.ReplayDivergence, divergence.Message, component: BugComponent.Harness);
+            return;
+        }
+
+        if (record is not null) CompleteStepRecord(record, thread, target, done);
+        if (_stopped) return;
+        if (done) Resume(thread);
+        if (_monitors.Count > 0 && !_stopped) RunMonitors();
+    }
+
+    private void Resume(LogicalThread thread)
+    {
+        var (continuation, state) = thread.TakeContinuation();
+        continuation(state);
+        AfterSegment(thread);
+    }
+
+    /// <summary>
+    /// A thread's segment has returned control: it must now be parked at a controlled access or
+    /// be finished. Anything else means it awaited something the engine does not control.
+    /// </summary>
+    private void AfterSegment(LogicalThread thread)
+    {
+        if (thread.HasContinuation || _stopped) return;
+        if (thread.Target is not null)
+        {
+            StopWith(BugKind.HarnessError,
+                $"{thread.Name} started {thread.Kind.Render()} {thread.Target.Name} but did not await it",
+                component: BugComponent.Harness);
+            return;
+        }
+
+        var body = thread.Body!;
+        if (body.IsCompleted)
+        {
+            thread.IsCompleted = true;
+            if (body.Exception?.InnerException is { } error and not ExecutionStoppedException)
+            {
+                StopWith(BugKind.UnhandledException, $"{thread.Name}: {error.GetType().Name}: {error.Message}",
+                    thread: thread.Name);
+            }
+
+            return;
+        }
+
+        StopWith(BugKind.HarnessError,
+            $"{thread.Name} awaited something the engine does not control (Task.Delay, Task.Run, a real lock, a task completed elsewhere ...)",
+            component: BugComponent.Harness);
+    }
+
+    public IThreadHandle Spawn(string name, Func<Task> body)
+    {
+        if (_osThreadId != Environment.CurrentManagedThreadId)
+            throw new InvalidOperationException($"Spawn({name}) from an OS thread the engine does not control.");
+        if (_stopped) throw new ExecutionStoppedException();
+        var thread = new LogicalThread(this, _threads.Count, name);
+        _threads.Add(thread);
+        if (IsTracing && _current is not null) Annotate($"spawn {name}");
+
+        // The child runs eagerly up to its first scheduling point: code before it touches nothing
+        // shared, so running it now or later is indistinguishable and saves a decision.
+        var parent = _current;
+        _current = thread;
+        try
+        {
+            thread.Body = body();
+        }
+        catch (ExecutionStoppedException)
+        {
+            thread.Body = Task.CompletedTask;
+        }
+        catch (Exception error)
+        {
+            thread.Body = Task.FromException(error);
+        }
+        finally
+        {
+            _current = parent;
+        }
+
+        AfterSegment(thread);
+        return thread;
+    }
+
+    private void RecordDecision(Decision decision)
+    {
+        _decisions.Add(decision);
+        var value = decision.Kind == DecisionKind.Thread ? (ulong)decision.Value : 0x8000_0000UL | (uint)decision.Value;
+        _scheduleHash = (_scheduleHash ^ value) * 1099511628211UL;
+    }
+
+    /// <summary>Asks the strategy for a choice value and records it in the schedule.</summary>
+    internal int NextChoice(int count)
+    {
+        var value = _strategy.NextChoice(count);
+        if ((uint)value >= (uint)count)
+            throw new ReplayDivergenceException($"choice value {value} is outside [0, {count})");
+        RecordDecision(Decision.Choice(value));
+        return value;
+    }
+
+    private void ReportDeadlock()
+    {
+        var blocked = _threads
+            .Where(t => !t.IsCompleted)
+            .Select(t => t.Target is null ? $"{t.Name} (not parked)" : $"{t.Name} ({t.Target.DescribeWait(t, t.Kind)})");
+        StopWith(BugKind.Deadlock, "deadlock! blocked threads: " + string.Join(", ", blocked), thread: "(all)");
+    }
+}

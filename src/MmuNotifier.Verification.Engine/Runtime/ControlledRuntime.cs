@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Primitives;
+using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Traces;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+/// <summary>
+/// The controlled runtime: all mutable state of one run (threads, schedule, bugs) and the
+/// factory for controlled primitives. One instance per exploring OS thread, reset for each run;
+/// every logical thread of a run is resumed on that one OS thread, one step at a time.
+/// </summary>
+internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView
+{
+    private readonly List<LogicalThread> _threads = [];
+    private readonly List<Decision> _decisions = [];
+    private readonly List<Bug> _bugs = [];
+    private readonly List<Monitor> _monitors = [];
+    private readonly ChoicePoint _choicePoint;
+    private readonly YieldPoint _yieldPoint;
+    private int[] _enabled = new int[8];
+    private int _osThreadId;
+    private LogicalThread? _current;
+    private IStrategy _strategy = null!;
+    private int _maxSteps;
+    private int _step;
+    private int _objectIds;
+    private bool _stopped;
+    private ulong _scheduleHash;
+
+    public ControlledRuntime()
+    {
+        _choicePoint = new ChoicePoint(this);
+        _yieldPoint = new YieldPoint(this);
+    }
+
+    public bool IsControlled => true;
+
+    public string CurrentThreadName => _current?.Name ?? "(engine)";
+
+    // ---- results of the last run ----
+
+    public IReadOnlyList<Bug> Bugs => _bugs;
+
+    public IReadOnlyList<Decision> Decisions => _decisions;
+
+    public int Steps => _step;
+
+    /// <summary>FNV-1a over the decisions: tells distinct schedules apart.</summary>
+    public ulong ScheduleHash => _scheduleHash;
+
+    public bool HitStepBound { get; private set; }
+
+    internal LogicalThread Current => _current ?? throw new InvalidOperationException("No logical thread is running.");
+
+    internal IStrategy Strategy => _strategy;
+
+    internal int NextObjectId() => _objectIds++;
+
+    // ---- factories ----
+
+    public ISpinLock NewSpinLock(string name, ILifetime? owner = null) => new ControlledSpinLock(this, name, Own(owner));
+
+    public IMutex NewMutex(string name, ILifetime? owner = null) => new ControlledMutex(this, name, Own(owner));
+
+    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null) => new ControlledRwSemaphore(this, name, Own(owner));
+
+    public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => new ControlledWaitQueue(this, name, Own(owner));
+
+    public ISrcu NewSrcu(string name) => new ControlledSrcu(this, name);
+
+    public ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null) => new ControlledCell<T>(this, name, initial, Own(owner));
+
+    public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => new ControlledAtomic(this, name, initial, Own(owner));
+
+    public ILockMap NewLockMap(string name) => new ControlledLockMap(this, name);
+
+    public ILifetime NewLifetime(string name) => new ControlledLifetime(this, name);
+
+    public ValueTask<int> Choose(string name, int count) => _choicePoint.Choose(name, count);
+
+    public async ValueTask<bool> ChooseBool(string name) => await _choicePoint.Choose(name, 2) == 1;
+
+    public ValueTask Yield() => _yieldPoint.Yield();
+
+    internal ValueTask Join(LogicalThread target)
+    {
+        var thread = Begin(target, AccessKind.Join);
+        return thread.AsValueTask();
+    }
+
+    private static ControlledLifetime? Own(ILifetime? owner) => owner switch
+    {
+        null => null,
+        ControlledLifetime controlled => controlled,
+        _ => throw new ArgumentException("A controlled primitive can only live in a lifetime made by the same runtime.", nameof(owner)),
+    };
+
+    /// <summary>
+    /// Registers the access the current thread is about to await. Every controlled primitive
+    /// goes through here, so this is where escapes from control are caught.
+    /// </summary>
+    internal LogicalThread Begin(ControlledPrimitive target, AccessKind kind)
+    {
+        if (Environment.CurrentManagedThreadId != _osThreadId)
+        {
+            throw new InvalidOperationException(
+                $"'{target.Name}' was accessed from an OS thread the engine does not control: the model awaited something uncontrolled.");
+        }
+
+        if (_stopped) throw new ExecutionStoppedException();
+        var thread = Current;
+        if (thread.Target is not null)
+        {
+            StopWith(BugKind.HarnessError,
+                $"{thread.Name} started {kind.Render()} {target.Name} while {thread.Kind.Render()} {thread.Target.Name} was not yet awaited",
+                component: BugComponent.Harness);
+        }
+
+        thread.BeginAccess(target, kind);
+        return thread;
+    }
+
+    public PendingAccess GetPending(int threadId)
+    {
+        var thread = _threads[threadId];
+        return thread.Target is null
+            ? new PendingAccess(AccessKind.Yield, "(none)", -1)
+            : new PendingAccess(thread.Kind, thread.Target.Name, thread.Target.Id);
+    }
+}

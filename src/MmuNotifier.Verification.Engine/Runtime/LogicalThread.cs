@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Threading.Tasks.Sources;
+using MmuNotifier.Verification.Engine.Abstractions;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+/// <summary>
+/// One logical thread (a CPU) of a controlled run. It is also the ValueTask source behind every
+/// access the thread awaits: awaiting parks the async continuation here, and the engine invokes
+/// it when it schedules the thread. One object per thread, reused for every step, so a step
+/// allocates nothing.
+/// </summary>
+internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
+    IValueTaskSource, IValueTaskSource<bool>, IValueTaskSource<int>, IValueTaskSource<long>
+{
+    private object?[] _slots = [];
+    private Action<object?>? _continuation;
+    private object? _continuationState;
+    private short _token;
+
+    public LogicalThread(ControlledRuntime runtime, int id, string name)
+        : base(runtime, name, owner: null)
+    {
+        ThreadId = id;
+        PopNoSleep = () => NoSleepReasons.RemoveAt(NoSleepReasons.Count - 1);
+    }
+
+    int IThreadHandle.Id => ThreadId;
+
+    /// <summary>Index in the run's thread table; also the value of a thread decision.</summary>
+    public int ThreadId { get; }
+
+    public Task? Body { get; set; }
+
+    public bool IsCompleted { get; set; }
+
+    // ---- the pending access: what the thread will do when next scheduled ----
+
+    public ControlledPrimitive? Target { get; private set; }
+
+    public AccessKind Kind { get; private set; }
+
+    /// <summary>Multi-step accesses (a raw sleep: first go to sleep, then wake) keep their phase here.</summary>
+    public int Phase { get; set; }
+
+    public bool HasContinuation => _continuation is not null;
+
+    // ---- arguments and results of the pending access ----
+
+    public long Arg1 { get; set; }
+
+    public long Arg2 { get; set; }
+
+    public int Op { get; set; }
+
+    public string? ArgName { get; set; }
+
+    public object? ArgObject { get; set; }
+
+    public Func<bool>? WaitCondition { get; set; }
+
+    /// <summary>On a wait queue and not yet woken.</summary>
+    public bool Sleeping { get; set; }
+
+    public long Ticket { get; set; }
+
+    public bool ResultBool { get; set; }
+
+    public int ResultInt { get; set; }
+
+    public long ResultLong { get; set; }
+
+    // ---- context: atomic sections, held locks ----
+
+    /// <summary>Spinlocks held: while positive the thread may not sleep.</summary>
+    public List<ControlledPrimitive> SpinLocksHeld { get; } = [];
+
+    public List<string> NoSleepReasons { get; } = [];
+
+    public Action PopNoSleep { get; }
+
+    public List<ILockMap> LockMapsHeld { get; } = [];
+
+    public short Token => _token;
+
+    /// <summary>Registers the access the thread is about to await.</summary>
+    public void BeginAccess(ControlledPrimitive target, AccessKind kind)
+    {
+        Target = target;
+        Kind = kind;
+        Phase = 0;
+        _token++;
+    }
+
+    /// <summary>Called by the engine just before resuming: the access is done.</summary>
+    public (Action<object?> Continuation, object? State) TakeContinuation()
+    {
+        var continuation = _continuation!;
+        var state = _continuationState;
+        _continuation = null;
+        _continuationState = null;
+        Target = null;
+        return (continuation, state);
+    }
+
+    public ResultSlot<T> Slot<T>()
+    {
+        var index = SlotType<T>.Index;
+        if (index >= _slots.Length) Array.Resize(ref _slots, index + 4);
+        return (ResultSlot<T>)(_slots[index] ??= new ResultSlot<T>(this));
+    }
+
+    // ---- the join access: other threads wait for this one to finish ----
+
+    public ValueTask Join() => Runtime.Join(this);
+
+    public override bool IsEnabled(LogicalThread thread, AccessKind kind) => IsCompleted;
+
+    public override bool Execute(LogicalThread thread, AccessKind kind) => true;
+
+    public override string DescribeWait(LogicalThread thread, AccessKind kind) => $"join {Name} (still running)";
+
+    // ---- IValueTaskSource plumbing ----
+
+    public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags)
+    {
+        if (token != _token || _continuation is not null)
+            Runtime.MisusedAwait(this);
+        _continuation = continuation;
+        _continuationState = state;
+    }
+
+    public ValueTaskSourceStatus GetStatus(short token) =>
+        token == _token && Target is not null ? ValueTaskSourceStatus.Pending : ValueTaskSourceStatus.Succeeded;
+
+    void IValueTaskSource.GetResult(short token) { }
+
+    bool IValueTaskSource<bool>.GetResult(short token) => ResultBool;
+
+    int IValueTaskSource<int>.GetResult(short token) => ResultInt;
+
+    long IValueTaskSource<long>.GetResult(short token) => ResultLong;
+
+    public ValueTask AsValueTask() => new(this, _token);
+
+    public ValueTask<bool> AsBoolTask() => new(this, _token);
+
+    public ValueTask<int> AsIntTask() => new(this, _token);
+
+    public ValueTask<long> AsLongTask() => new(this, _token);
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Samples;
+
+/// <summary>The engine's own sample programs, explored by `mmu-verify test` before any kernel model exists.</summary>
+public static class SampleCatalog
+{
+    public static IReadOnlyList<SampleProgram> All { get; } =
+    [
+        new("lost-update", "two threads increment a counter with READ_ONCE then WRITE_ONCE", true, LostUpdate.Racy),
+        new("lost-update-fixed", "the same increments under a spinlock", false, LostUpdate.Locked),
+        new("ab-ba-deadlock", "two threads take two mutexes in opposite orders", true, AbBaDeadlock.OppositeOrder),
+        new("ab-ba-fixed", "both threads take the mutexes in the same order", false, AbBaDeadlock.SameOrder),
+        new("lost-wakeup", "a waiter tests a flag, then sleeps without wait_event", true, LostWakeup.TestThenSleep),
+        new("lost-wakeup-fixed", "the waiter uses wait_event", false, LostWakeup.WaitEvent),
+        new("sleep-under-spinlock", "a thread may take a mutex while holding a spinlock", true, SleepUnderSpinlock.MutexInside),
+        new("sleep-under-spinlock-fixed", "the mutex is taken before the spinlock", false, SleepUnderSpinlock.MutexOutside),
+        new("srcu-free-before-sync", "a writer unlinks and frees an object without synchronize_srcu", true, SrcuUseAfterFree.FreeWithoutSync),
+        new("srcu-free-before-unlink", "a writer frees an object, then unlinks it", true, SrcuUseAfterFree.FreeBeforeUnlink),
+        new("srcu-sync-fixed", "unlink, synchronize_srcu, then free", false, SrcuUseAfterFree.UnlinkSyncFree),
+        new("srcu-call-fixed", "unlink, then free from a call_srcu callback", false, SrcuUseAfterFree.UnlinkCallSrcu),
+    ];
+
+    /// <summary>The body `bench` measures: 3 threads × 100 cell accesses, no bug.</summary>
+    public static SampleProgram BenchBody { get; } =
+        new("bench", "3 threads each making 100 READ_ONCE/WRITE_ONCE accesses", false, Bench.ThreeByHundred);
+
+    public static SampleProgram? Find(string name) =>
+        All.FirstOrDefault(s => s.Name == name) ?? (name == BenchBody.Name ? BenchBody : null);
+}

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Engine.Samples;
+
+/// <summary>A small program shipped with the engine: a classic concurrency bug, or its corrected twin.</summary>
+public sealed record SampleProgram(string Name, string Description, bool HasBug, Func<IRuntime, Task> Body)
+{
+    public TestProgram ToProgram() => TestProgram.Sample(Name, Body);
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Strategies;
+
+/// <summary>
+/// A mix of strategies (Coyote's and Shuttle's default style): schedule i is run by member
+/// i mod n, each member with its own seed, so no single strategy's blind spot is fatal. Schedule i
+/// is the same whichever worker runs it.
+/// </summary>
+public sealed class PortfolioStrategy(IReadOnlyList<IStrategy> members) : IStrategy
+{
+    private IStrategy _active = members[0];
+
+    public string Name => "portfolio";
+
+    public IReadOnlyList<IStrategy> Members => members;
+
+    public bool InitializeIteration(long iteration)
+    {
+        _active = members[(int)(iteration % members.Count)];
+        return _active.InitializeIteration(iteration);
+    }
+
+    public int NextThread(in SchedulingView view) => _active.NextThread(view);
+
+    public int NextChoice(int count) => _active.NextChoice(count);
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Diagnostics;
+
+namespace MmuNotifier.Verification.Engine.Testing;
+
+/// <summary>What the workers of one exploration share: counters for progress, the budget, and the first bug.</summary>
+internal sealed class ExplorationShared(ExplorationOptions options)
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private long _firstBugIteration = long.MaxValue;
+    private long _iterations;
+    private long _steps;
+    private int _bugs;
+    private volatile bool _outOfTime;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public long FirstBugIteration => Interlocked.Read(ref _firstBugIteration);
+
+    public bool OutOfTime => _outOfTime;
+
+    public ExplorationProgress Progress => new(Interlocked.Read(ref _iterations), Interlocked.Read(ref _steps), _bugs, _clock.Elapsed);
+
+    /// <summary>
+    /// Past the first bug (when stopping at it) or out of time. Schedules numbered below the
+    /// first bug still run, so the bug reported is the lowest-numbered one whatever the workers.
+    /// </summary>
+    public bool ShouldStop(long iteration)
+    {
+        if (iteration > FirstBugIteration) return true;
+        if (options.TimeBudget is { } budget && (iteration & 63) == 0 && _clock.Elapsed > budget) _outOfTime = true;
+        return _outOfTime;
+    }
+
+    public void Count(int steps)
+    {
+        Interlocked.Increment(ref _iterations);
+        Interlocked.Add(ref _steps, steps);
+    }
+
+    public void BugFound(long iteration, bool stop)
+    {
+        Interlocked.Increment(ref _bugs);
+        if (!stop) return;
+        long seen;
+        while (iteration < (seen = FirstBugIteration) &&
+               Interlocked.CompareExchange(ref _firstBugIteration, iteration, seen) != seen)
+        {
+        }
+    }
+}

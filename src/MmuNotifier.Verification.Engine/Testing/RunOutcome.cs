@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Runtime;
+using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Traces;
+
+namespace MmuNotifier.Verification.Engine.Testing;
+
+/// <summary>Runs one schedule on a runtime and turns a buggy one into a report with its trace.</summary>
+internal static class RunOutcome
+{
+    /// <summary>Replays <paramref name="decisions"/> with step recording on, for rendering.</summary>
+    public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps)
+    {
+        var runtime = new ControlledRuntime { RecordSteps = true };
+        var replay = new ReplayStrategy(decisions);
+        replay.InitializeIteration(0);
+        runtime.Run(program.Body, replay, maxSteps);
+        var bugs = runtime.Bugs.ToList();
+        if (replay.Remaining > 0 && !bugs.Exists(b => !IsWarning(b)))
+        {
+            bugs.Add(new Bug(BugKind.ReplayDivergence,
+                $"the run ended at step {runtime.Steps} with {replay.Remaining} decisions of the trace left",
+                runtime.Steps, "(engine)", Component: BugComponent.Harness));
+        }
+
+        return new ReplayResult(bugs, runtime.StepRecords.ToList());
+    }
+
+    public static BugReport ToReport(TestProgram program, ExplorationOptions options, string strategy, long iteration,
+        IReadOnlyList<Bug> bugs, IReadOnlyList<Decision> decisions)
+    {
+        var primary = Primary(bugs);
+        var trace = new Trace
+        {
+            Subject = program.Subject,
+            Defects = program.Defects,
+            Strategy = strategy,
+            Seed = options.Seed,
+            Iteration = iteration,
+            MaxSteps = options.MaxSteps,
+            Decisions = decisions.ToArray(),
+            Bug = primary,
+        };
+        var rendered = Replay(program, trace.Decisions, options.MaxSteps);
+        return new BugReport(primary, bugs.ToArray(), trace, rendered.Steps);
+    }
+
+    /// <summary>The bug a run is reported under: its first fatal one, else its first warning.</summary>
+    public static Bug Primary(IReadOnlyList<Bug> bugs) => bugs.FirstOrDefault(b => !IsWarning(b)) ?? bugs[0];
+
+    private static bool IsWarning(Bug bug) => bug.Kind == BugKind.WarnOn;
+}
