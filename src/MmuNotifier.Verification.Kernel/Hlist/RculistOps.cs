@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
+namespace MmuNotifier.Verification.Kernel.Hlist;
+
+/// <summary>
+/// The hlist operations of include/linux/list.h and rculist.h that mm/mmu_notifier.c uses, with
+/// each memory access a scheduling point of its own. A walker may or may not see a node added or
+/// removed concurrently, depending on where the writer is when the walker reads a link; a removed
+/// node keeps its next link, so a walker standing on it carries on along the list.
+/// rcu_dereference is modelled as a load-acquire (dependency ordering is at least that strong for
+/// the fields read through the pointer).
+/// </summary>
+public static class RculistOps
+{
+    /// <summary>hlist_empty: <c>!READ_ONCE(h->first)</c>.</summary>
+    public static async ValueTask<bool> HlistEmpty<T>(RcuHlistHead<T> head) where T : class =>
+        await head.First.ReadOnce() is null;
+
+    /// <summary>hlist_unhashed: <c>!h->pprev</c>, a plain read.</summary>
+    public static async ValueTask<bool> HlistUnhashed<T>(RcuHlistNode<T> node) where T : class =>
+        await node.PPrev.Read() is null;
+
+    /// <summary>hlist_add_head_rcu: the node is fully linked before it is published with a release store.</summary>
+    public static async ValueTask HlistAddHeadRcu<T>(RcuHlistNode<T> node, RcuHlistHead<T> head) where T : class
+    {
+        var first = await head.First.Read();
+        await node.Next.Write(first);
+        await node.PPrev.WriteOnce(head.First);
+        await head.First.StoreRelease(node);
+        if (first is not null) await first.PPrev.WriteOnce(node.Next);
+    }
+
+    /// <summary>__hlist_del: the predecessor's link skips the node; the node's own next is left alone.</summary>
+    private static async ValueTask HlistDelCore<T>(RcuHlistNode<T> node) where T : class
+    {
+        var next = await node.Next.Read();
+        var pprev = await node.PPrev.Read()
+            ?? throw new InvalidOperationException($"__hlist_del of {node}, which is not on a list");
+        await pprev.WriteOnce(next);
+        if (next is not null) await next.PPrev.WriteOnce(pprev);
+    }
+
+    /// <summary>hlist_del_rcu: unlinks and poisons pprev; readers may still be standing on the node.</summary>
+    public static async ValueTask HlistDelRcu<T>(RcuHlistNode<T> node) where T : class
+    {
+        await HlistDelCore(node);
+        await node.PPrev.WriteOnce(Poison2<T>.Instance);
+    }
+
+    /// <summary>hlist_del_init_rcu: unlinks if linked and marks the node unhashed, so it can be tested and deleted again.</summary>
+    public static async ValueTask HlistDelInitRcu<T>(RcuHlistNode<T> node) where T : class
+    {
+        if (!await HlistUnhashed(node))
+        {
+            await HlistDelCore(node);
+            await node.PPrev.WriteOnce(null);
+        }
+    }
+
+    /// <summary>The first node for hlist_for_each_entry_rcu (rcu_dereference of head->first).</summary>
+    public static ValueTask<RcuHlistNode<T>?> FirstRcu<T>(RcuHlistHead<T> head) where T : class =>
+        head.First.LoadAcquire();
+
+    /// <summary>The following node for hlist_for_each_entry_rcu (rcu_dereference of node->next).</summary>
+    public static ValueTask<RcuHlistNode<T>?> NextRcu<T>(RcuHlistNode<T> node) where T : class =>
+        node.Next.LoadAcquire();
+
+    /// <summary>The LIST_POISON2 that hlist_del_rcu leaves in pprev: any access through it is an oops.</summary>
+    public static ICell<RcuHlistNode<T>?> Poison2Of<T>() where T : class => Poison2<T>.Instance;
+
+    private sealed class Poison2<T> : ICell<RcuHlistNode<T>?> where T : class
+    {
+        public static readonly Poison2<T> Instance = new();
+
+        public string Name => "LIST_POISON2";
+
+        private static InvalidOperationException Oops() => new("dereferenced LIST_POISON2: the node was deleted with hlist_del_rcu");
+
+        public ValueTask<RcuHlistNode<T>?> Read() => throw Oops();
+
+        public ValueTask Write(RcuHlistNode<T>? value) => throw Oops();
+
+        public ValueTask<RcuHlistNode<T>?> ReadOnce() => throw Oops();
+
+        public ValueTask WriteOnce(RcuHlistNode<T>? value) => throw Oops();
+
+        public ValueTask<RcuHlistNode<T>?> LoadAcquire() => throw Oops();
+
+        public ValueTask StoreRelease(RcuHlistNode<T>? value) => throw Oops();
+
+        public RcuHlistNode<T>? Peek() => throw Oops();
+    }
+}
