@@ -15,6 +15,16 @@ public sealed partial class MmuNotifierC
     }
 
     /// <summary>
+    /// subscription->ops with no NULL test on subscription: a NULL subscription is a kernel NULL
+    /// pointer dereference (an oops), reported as BUG so the run stops there.
+    /// </summary>
+    private MmuNotifierOps OpsOfMaybeNull(MmuNotifierSubscription? subscription)
+    {
+        _rt.BugOn(subscription is null, "NULL pointer dereference: subscription->ops read with subscription == NULL");
+        return OpsOf(subscription!, "subscription->ops");
+    }
+
+    /// <summary>
     /// interval_sub->ops->invalidate(interval_sub, range, cur_seq). The kernel only marks the
     /// hlist callbacks of a non-blockable range with non_block_start; the port marks this one too,
     /// because the interval ops contract forbids sleeping there just the same and the checker

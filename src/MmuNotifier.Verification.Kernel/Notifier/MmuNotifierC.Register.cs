@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Hlist;
 using MmuNotifier.Verification.Kernel.Mm;
 using static MmuNotifier.Verification.Kernel.Errno;
@@ -24,10 +25,23 @@ public sealed partial class MmuNotifierC
         _rt.BugOn(await mm.MmUsers.Read() <= 0, $"__mmu_notifier_register on {mm.Name} without an mm_users reference");
 
         // A subscriber flushes a secondary TLB or brackets invalidations with start/end, not both.
-        if (WarnOnOnce(ref _registerBothOpsWarned,
-                subscription is not null &&
-                OpsOf(subscription, "subscription->ops").ArchInvalidateSecondaryTlbs is not null &&
-                (subscription.Ops!.InvalidateRangeStart is not null || subscription.Ops.InvalidateRangeEnd is not null),
+        bool bothOps;
+        if (Config.Has(PortDefects.RfcRegisterNullOps))
+        {
+            // Defect rfc-register-null-ops: the RFC tested the ops without testing for the NULL
+            // subscription of interval-tree registration first.
+            var ops = OpsOfMaybeNull(subscription);
+            bothOps = ops.ArchInvalidateSecondaryTlbs is not null &&
+                      (ops.InvalidateRangeStart is not null || ops.InvalidateRangeEnd is not null);
+        }
+        else
+        {
+            bothOps = subscription is not null &&
+                      OpsOf(subscription, "subscription->ops").ArchInvalidateSecondaryTlbs is not null &&
+                      (subscription.Ops!.InvalidateRangeStart is not null || subscription.Ops.InvalidateRangeEnd is not null);
+        }
+
+        if (WarnOnOnce(ref _registerBothOpsWarned, bothOps,
                 $"__mmu_notifier_register: {subscription?.Name} has both arch_invalidate_secondary_tlbs and invalidate_range_start/end"))
             return -EINVAL;
 
@@ -39,7 +53,15 @@ public sealed partial class MmuNotifierC
             if (memory is null)
                 return -ENOMEM;
 
-            subscriptions = new MmuNotifierSubscriptions(_rt, mm.Name, memory);
+            if (Config.Has(PortDefects.InitialSeqOdd))
+            {
+                // Defect initial-seq-odd: the idle state starts out looking like an invalidation.
+                subscriptions = new MmuNotifierSubscriptions(_rt, mm.Name, memory, initialSeq: 1);
+            }
+            else
+            {
+                subscriptions = new MmuNotifierSubscriptions(_rt, mm.Name, memory);
+            }
         }
 
         ret = await _k.MmapLocks.MmTakeAllLocks(mm);
@@ -192,8 +214,15 @@ public sealed partial class MmuNotifierC
             await (await mm.NotifierSubscriptions.Read())!.Lock.Unlock();
         }
 
-        // Wait out every op still running on this subscription, ->release from exit_mmap included.
-        await Srcu.Synchronize();
+        if (Config.Has(PortDefects.UnregisterNoSynchronize))
+        {
+            // Defect unregister-no-synchronize: SRCU readers inside this subscription's ops are not waited for.
+        }
+        else
+        {
+            // Wait out every op still running on this subscription, ->release from exit_mmap included.
+            await Srcu.Synchronize();
+        }
 
         _rt.BugOn(await mm.MmCount.Read() <= 0, $"mmu_notifier_unregister: {mm.Name} lost its mm_count while unregistering");
 
@@ -227,7 +256,16 @@ public sealed partial class MmuNotifierC
         await HlistDelInitRcu(subscription.Hlist);
         await (await mm.NotifierSubscriptions.Read())!.Lock.Unlock();
 
-        await Srcu.CallSrcu("mmu_notifier_free_rcu", () => MmuNotifierFreeRcu(subscription));
+        if (Config.Has(PortDefects.PutFreesImmediately))
+        {
+            // Defect put-frees-immediately: no grace period for list walkers that still hold it.
+            await MmuNotifierFreeRcu(subscription);
+        }
+        else
+        {
+            await Srcu.CallSrcu("mmu_notifier_free_rcu", () => MmuNotifierFreeRcu(subscription));
+        }
+
         return;
 
     out_unlock:
@@ -270,7 +308,15 @@ public sealed partial class MmuNotifierC
             }
             else
             {
-                await subscriptions.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() | 1);
+                if (Config.Has(PortDefects.InsertExcludedNoOdd))
+                {
+                    // Defect insert-excluded-no-odd: the running invalidation stays unnoticed.
+                }
+                else
+                {
+                    await subscriptions.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() | 1);
+                }
+
                 subscriptions.Itree.Insert(intervalSub.IntervalTree);
             }
 
@@ -281,7 +327,15 @@ public sealed partial class MmuNotifierC
             _rt.WarnOn(await MnItreeIsInvalidating(subscriptions),
                 "__mmu_interval_notifier_insert: invalidate_seq is odd with no active invalidation");
             // Odd, and as far behind the global seq as possible, so it will not collide with it.
-            await intervalSub.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() - 1);
+            if (Config.Has(PortDefects.InsertIdleEvenSeq))
+            {
+                // Defect insert-idle-even-seq: the even current value, equal to the global one.
+                await intervalSub.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read());
+            }
+            else
+            {
+                await intervalSub.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() - 1);
+            }
             subscriptions.Itree.Insert(intervalSub.IntervalTree);
         }
 
@@ -369,9 +423,18 @@ public sealed partial class MmuNotifierC
             }
             else
             {
-                // Queue the removal for the last mn_itree_inv_end, and remember which
-                // invalidation we must outlive.
-                subscriptions.DeferredList.AddHead(intervalSub.DeferredItem);
+                if (Config.Has(PortDefects.RemoveNoDefer))
+                {
+                    // Defect remove-no-defer: unlinks from the tree that invalidations are walking.
+                    subscriptions.Itree.Remove(intervalSub.IntervalTree);
+                }
+                else
+                {
+                    // Queue the removal for the last mn_itree_inv_end, and remember which
+                    // invalidation we must outlive.
+                    subscriptions.DeferredList.AddHead(intervalSub.DeferredItem);
+                }
+
                 seq = await subscriptions.InvalidateSeq.Read();
             }
         }
@@ -387,8 +450,14 @@ public sealed partial class MmuNotifierC
         // Waiting for invalidations means the caller must not hold a lock a callback takes.
         InvalidateRangeStartMap.Acquire();
         InvalidateRangeStartMap.Release();
-        if (seq != 0)
+        if (Config.Has(PortDefects.RemoveNoWait))
+        {
+            // Defect remove-no-wait: returns while the invalidation it overlapped may still call it.
+        }
+        else if (seq != 0)
+        {
             await WaitEventSeqReleased(subscriptions, seq);
+        }
 
         // Drops the pin taken by the insert.
         await _k.Sched.Mmdrop(mm);

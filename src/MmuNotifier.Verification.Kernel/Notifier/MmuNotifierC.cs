@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Hlist;
 using MmuNotifier.Verification.Kernel.IntervalTree;
 using MmuNotifier.Verification.Kernel.Mm;
@@ -65,8 +66,16 @@ public sealed partial class MmuNotifierC
         var node = subscriptions.Itree.IterFirst(range.Start, range.End - 1);
         if (node is not null)
         {
-            // Odd from here on: the tree is frozen and readers of covered ranges must wait.
-            await subscriptions.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() | 1);
+            if (Config.Has(PortDefects.NoOddSeqOnStart))
+            {
+                // Defect no-odd-seq-on-start: the sequence stays even, nothing marks the tree frozen.
+            }
+            else
+            {
+                // Odd from here on: the tree is frozen and readers of covered ranges must wait.
+                await subscriptions.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() | 1);
+            }
+
             res = node.Owner;
         }
 
@@ -88,17 +97,42 @@ public sealed partial class MmuNotifierC
     internal async ValueTask MnItreeInvEnd(MmuNotifierSubscriptions subscriptions)
     {
         await subscriptions.Lock.Lock();
+        var remaining = --subscriptions.ActiveInvalidateRanges.Value;
+        if (Config.Has(PortDefects.InvEndDeferredEarly) && await MnItreeIsInvalidating(subscriptions))
+        {
+            // Defect inv-end-deferred-early: every invalidation leaving a frozen tree applies the
+            // deferred list, also while others still walk the tree.
+            ApplyDeferredList(subscriptions);
+        }
+
         // Only the last invalidation out, and only if one froze the tree, has work to do.
-        if (--subscriptions.ActiveInvalidateRanges.Value != 0 || !await MnItreeIsInvalidating(subscriptions))
+        if (remaining != 0 || !await MnItreeIsInvalidating(subscriptions))
         {
             await subscriptions.Lock.Unlock();
             return;
         }
 
         await subscriptions.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() + 1);
+        ApplyDeferredList(subscriptions);
 
-        // Apply the tree changes that arrived while it was frozen: a cleared node was waiting to
-        // be inserted, a linked one to be removed.
+        await subscriptions.Lock.Unlock();
+
+        if (Config.Has(PortDefects.InvEndNoWakeup))
+        {
+            // Defect inv-end-no-wakeup: readers sleeping in read_begin are never told.
+        }
+        else
+        {
+            await subscriptions.Wq.WakeUpAll();
+        }
+    }
+
+    /// <summary>
+    /// The deferred-list loop of mn_itree_inv_end: apply the tree changes that arrived while it
+    /// was frozen (a cleared node was waiting to be inserted, a linked one to be removed).
+    /// </summary>
+    private static void ApplyDeferredList(MmuNotifierSubscriptions subscriptions)
+    {
         foreach (var item in subscriptions.DeferredList.ForEachSafe())
         {
             var intervalSub = item.Owner;
@@ -108,10 +142,6 @@ public sealed partial class MmuNotifierC
                 subscriptions.Itree.Remove(intervalSub.IntervalTree);
             HlistHead<MmuIntervalNotifier>.Del(intervalSub.DeferredItem);
         }
-
-        await subscriptions.Lock.Unlock();
-
-        await subscriptions.Wq.WakeUpAll();
     }
 
     /// <summary>
@@ -124,12 +154,25 @@ public sealed partial class MmuNotifierC
     {
         var subscriptions = (await intervalSub.Mm!.NotifierSubscriptions.Read())!;
 
-        await subscriptions.Lock.Lock();
-        // The driver's copy equals the global one exactly when a running invalidation has
-        // already called this subscription's callback.
-        var seq = await intervalSub.InvalidateSeq.ReadOnce();
-        var isInvalidating = seq == await subscriptions.InvalidateSeq.Read();
-        await subscriptions.Lock.Unlock();
+        ulong seq;
+        bool isInvalidating;
+        if (Config.Has(PortDefects.ReadBeginUnlocked))
+        {
+            // Defect read-begin-unlocked: no lock, so nothing orders the two loads; the global
+            // one may be satisfied first, which is the order modelled here.
+            var global = await subscriptions.InvalidateSeq.ReadOnce();
+            seq = await intervalSub.InvalidateSeq.ReadOnce();
+            isInvalidating = seq == global;
+        }
+        else
+        {
+            await subscriptions.Lock.Lock();
+            // The driver's copy equals the global one exactly when a running invalidation has
+            // already called this subscription's callback.
+            seq = await intervalSub.InvalidateSeq.ReadOnce();
+            isInvalidating = seq == await subscriptions.InvalidateSeq.Read();
+            await subscriptions.Lock.Unlock();
+        }
 
         InvalidateRangeStartMap.Acquire();
         InvalidateRangeStartMap.Release();
@@ -158,7 +201,10 @@ public sealed partial class MmuNotifierC
         for (; intervalSub is not null; intervalSub = MnItreeInvNext(intervalSub, range))
         {
             var ret = await CallInvalidate(intervalSub, range, curSeq);
-            _rt.WarnOn(!ret, $"mn_itree_release: {intervalSub.Name}'s invalidate failed on a blockable release");
+            if (Config.Has(PortDefects.V1ReleaseWarnInverted))
+                _rt.WarnOn(ret, $"mn_itree_release: {intervalSub.Name}'s invalidate succeeded (v1's inverted WARN_ON(ret))");
+            else
+                _rt.WarnOn(!ret, $"mn_itree_release: {intervalSub.Name}'s invalidate failed on a blockable release");
         }
 
         await MnItreeInvEnd(subscriptions);
@@ -172,6 +218,13 @@ public sealed partial class MmuNotifierC
     [KernelFunction("mn_hlist_release", File = File)]
     internal async ValueTask MnHlistRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
+        if (Config.Has(PortDefects.V1DoubleItreeRelease) && await subscriptions.HasItree.Read())
+        {
+            // Defect v1-double-itree-release: v1 kept this call here as well as in
+            // __mmu_notifier_release, so the interval tree is released a second time.
+            await MnItreeRelease(subscriptions, mm);
+        }
+
         var id = await Srcu.ReadLock();
         for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
         {
@@ -294,13 +347,29 @@ public sealed partial class MmuNotifierC
         var (intervalSub, curSeq) = await MnItreeInvStartRange(subscriptions, range);
         for (; intervalSub is not null; intervalSub = MnItreeInvNext(intervalSub, range))
         {
+            if (Config.Has(PortDefects.V1SeqWriteOutsideUserLock))
+            {
+                // Defect v1-seq-write-outside-user-lock: v1's core stored the sequence itself,
+                // before the callback and outside the driver's lock; its drivers did not.
+                await intervalSub.InvalidateSeq.WriteOnce(curSeq);
+            }
+
             var ret = await CallInvalidate(intervalSub, range, curSeq);
             if (!ret)
             {
                 // Failing is only allowed to a callback that was told it must not sleep.
-                if (_rt.WarnOn(MmuNotifierH.MmuNotifierRangeBlockable(range),
-                        $"mn_itree_invalidate: {intervalSub.Name}'s invalidate failed on a blockable range {range}"))
+                var blockable = _rt.WarnOn(MmuNotifierH.MmuNotifierRangeBlockable(range),
+                    $"mn_itree_invalidate: {intervalSub.Name}'s invalidate failed on a blockable range {range}");
+                if (Config.Has(PortDefects.ReviewBlockableBackoff))
+                {
+                    // Defect review-blockable-backoff: back off even when blockable, although
+                    // blockable callers ignore the error and will call invalidate_range_end.
+                }
+                else if (blockable)
+                {
                     continue;
+                }
+
                 // The walk stops early here, so its iteration over the tree ends here too.
                 subscriptions.Itree.EndIteration();
                 goto out_would_block;
@@ -310,8 +379,16 @@ public sealed partial class MmuNotifierC
         return 0;
 
     out_would_block:
-        // The caller will not call invalidate_range_end after -EAGAIN, so end the itree side now.
-        await MnItreeInvEnd(subscriptions);
+        if (Config.Has(PortDefects.NonblockFailNoInvEnd))
+        {
+            // Defect nonblock-fail-no-inv-end: nobody ends this invalidation now.
+        }
+        else
+        {
+            // The caller will not call invalidate_range_end after -EAGAIN, so end the itree side now.
+            await MnItreeInvEnd(subscriptions);
+        }
+
         return -EAGAIN;
     }
 
@@ -349,7 +426,11 @@ public sealed partial class MmuNotifierC
             }
         }
 
-        if (ret != 0)
+        if (ret != 0 && Config.Has(PortDefects.HlistStartFailNoEnd))
+        {
+            // Defect hlist-start-fail-no-end: the started subscribers are left without their end.
+        }
+        else if (ret != 0)
         {
             // Only non-blocking callers get here. Subscribers whose start succeeded expect their
             // end; the caller will not call end after an error, so pair them up now.

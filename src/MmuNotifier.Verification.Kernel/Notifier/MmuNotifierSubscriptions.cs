@@ -22,14 +22,15 @@ namespace MmuNotifier.Verification.Kernel.Notifier;
 /// </summary>
 public sealed class MmuNotifierSubscriptions
 {
-    public MmuNotifierSubscriptions(IRuntime rt, string mmName, ILifetime lifetime)
+    /// <param name="initialSeq">2 in the kernel; only a catalogued defect passes anything else.</param>
+    public MmuNotifierSubscriptions(IRuntime rt, string mmName, ILifetime lifetime, ulong initialSeq = 2)
     {
         Lifetime = lifetime;
         var prefix = $"{mmName}.subscriptions";
         List = new RcuHlistHead<MmuNotifierSubscription>(rt, $"{prefix}.list", lifetime);
         HasItree = rt.NewCell($"{prefix}.has_itree", false, lifetime);
         Lock = rt.NewSpinLock($"{prefix}.lock", lifetime);
-        InvalidateSeq = rt.NewCell<ulong>($"{prefix}.invalidate_seq", 2, lifetime);
+        InvalidateSeq = rt.NewCell<ulong>($"{prefix}.invalidate_seq", initialSeq, lifetime);
         ActiveInvalidateRanges = new Guarded<ulong>(Lock, 0);
         Itree = IntervalTreeRoot<MmuIntervalNotifier>.ForRuntime(rt, $"{prefix}.itree");
         Wq = rt.NewWaitQueue($"{prefix}.wq", lifetime);
