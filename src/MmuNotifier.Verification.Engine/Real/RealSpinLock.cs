@@ -18,6 +18,8 @@ internal sealed class RealSpinLock(RealRuntime runtime, string name, ILifetime? 
 
     public bool IsHeldByCurrentThread => _holder == runtime.CurrentThread();
 
+    public bool IsLocked => _holder is not null;
+
     public ValueTask Lock()
     {
         var self = runtime.Enter(owner, Name, "spin_lock");
