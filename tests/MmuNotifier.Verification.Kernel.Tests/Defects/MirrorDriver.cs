@@ -81,7 +81,7 @@ internal sealed class MirrorDriver
         if (Removed)
             _rt.ReportViolation(FindingNames.RemoveQuiescence, $"{Name}'s invalidate called for {range} after its remove returned");
         if (range.Event == MmuNotifierEvent.MMU_NOTIFY_RELEASE && ++Releases > 1)
-            _rt.ReportViolation(FindingNames.ReleaseOnce, $"{Name} gets MMU_NOTIFY_RELEASE for the {Releases}th time");
+            _rt.ReportViolation(FindingNames.ReleaseOnce, $"{Name} gets MMU_NOTIFY_RELEASE again ({Releases} in one exit)");
 
         var blockable = MmuNotifierH.MmuNotifierRangeBlockable(range);
         if (!blockable && _behaviour == MirrorBehaviour.FailsNonBlockable)
