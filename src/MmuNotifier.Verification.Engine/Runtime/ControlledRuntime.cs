@@ -81,7 +81,7 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView
 
     public ValueTask<int> Choose(string name, int count) => _choicePoint.Choose(name, count);
 
-    public async ValueTask<bool> ChooseBool(string name) => await _choicePoint.Choose(name, 2) == 1;
+    public ValueTask<bool> ChooseBool(string name) => _choicePoint.ChooseBool(name);
 
     public ValueTask Yield() => _yieldPoint.Yield();
 

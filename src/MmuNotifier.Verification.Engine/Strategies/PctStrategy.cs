@@ -14,9 +14,9 @@ public sealed class PctStrategy : IStrategy
     private readonly int _depth;
     private readonly int _estimatedLength;
     private readonly List<int> _priority = [];   // thread ids, highest priority first
+    private readonly HashSet<int> _demoted = [];
     private readonly int[] _changePoints;
     private Rng _rng;
-    private int _demoted;
     private int _known;
 
     /// <param name="depth">Burckhardt et al.'s d: d-1 priority change points per schedule.</param>
@@ -35,7 +35,7 @@ public sealed class PctStrategy : IStrategy
     {
         _rng = new Rng(Rng.ForIteration(_seed, iteration, salt: 0x9C7));
         _priority.Clear();
-        _demoted = 0;
+        _demoted.Clear();
         _known = 0;
         for (var i = 0; i < _changePoints.Length; i++) _changePoints[i] = 1 + _rng.Next(_estimatedLength);
         return true;
@@ -48,17 +48,18 @@ public sealed class PctStrategy : IStrategy
         {
             if (id < _known) continue;
             for (var newcomer = _known; newcomer <= id; newcomer++)
-                _priority.Insert(_rng.Next(_priority.Count - _demoted + 1), newcomer);
+                _priority.Insert(_rng.Next(_priority.Count - _demoted.Count + 1), newcomer);
             _known = id + 1;
         }
 
         var chosen = HighestEnabled(view.Enabled);
         if (IsChangePoint(view.Step))
         {
-            // Demoted threads rank above earlier demoted ones but below everything else.
+            // The latest demotion ranks above earlier ones but below every undemoted thread.
             _priority.Remove(chosen);
-            _priority.Insert(_priority.Count - _demoted, chosen);
-            _demoted++;
+            _demoted.Remove(chosen);
+            _priority.Insert(_priority.Count - _demoted.Count, chosen);
+            _demoted.Add(chosen);
             chosen = HighestEnabled(view.Enabled);
         }
 
