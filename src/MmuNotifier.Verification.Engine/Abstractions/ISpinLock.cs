@@ -19,4 +19,7 @@ public interface ISpinLock
     void AssertHeld();
 
     bool IsHeldByCurrentThread { get; }
+
+    /// <summary>Held by any thread: for monitors that may only judge state between critical sections.</summary>
+    bool IsLocked { get; }
 }

@@ -13,6 +13,8 @@ internal sealed class ControlledSpinLock(ControlledRuntime runtime, string name,
 
     public bool IsHeldByCurrentThread => _holder is not null && _holder == Runtime.Current;
 
+    public bool IsLocked => _holder is not null;
+
     public ValueTask Lock()
     {
         if (IsHeldByCurrentThread)
