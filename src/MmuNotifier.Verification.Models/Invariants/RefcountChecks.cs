@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Models.World;
+
+namespace MmuNotifier.Verification.Models.Invariants;
+
+/// <summary>
+/// The end-of-run checks: start/end pairing for every subscription still registered, the mm's
+/// counts back to the process's own references, and nothing left allocated once it is gone.
+/// (The subscriptions structure being freed only with an empty list is the port's own BUG_ON in
+/// __mmu_notifier_subscriptions_destroy.)
+/// </summary>
+internal static class RefcountChecks
+{
+    public static void CheckPairing(ModelWorld world)
+    {
+        foreach (var audit in world.HlistAudits())
+        {
+            if (audit.Gone || audit.Releases > 0 || audit.OpenStarts.Count == 0) continue;
+            world.Rt.ReportViolation(InvariantNames.HlistSrcu,
+                $"{audit.Name}: invalidate_range_start of {audit.OpenStarts[0]} succeeded but its end never came");
+        }
+    }
+
+    /// <summary>Every user dropped its subscriptions: only the process's references remain.</summary>
+    public static void CheckBeforeExit(ModelWorld world)
+    {
+        var users = world.Mm.MmUsers.Peek();
+        var count = world.Mm.MmCount.Peek();
+        if (users != 1 || count != 1)
+        {
+            world.Rt.ReportViolation(InvariantNames.Refcounts,
+                $"after every user unsubscribed, mm_users is {users} and mm_count is {count}; both should be 1 (the process)");
+        }
+    }
+
+    public static void CheckAllFreed(ModelWorld world, IReadOnlyList<ILifetime> allocations)
+    {
+        if (!world.Mm.Lifetime.IsFreed)
+        {
+            world.Rt.ReportViolation(InvariantNames.Refcounts,
+                $"the process exited and every user unsubscribed, but mm_count is {world.Mm.MmCount.Peek()}: the mm is never freed");
+        }
+
+        foreach (var allocation in allocations)
+        {
+            if (allocation.IsFreed) continue;
+            world.Rt.ReportViolation(InvariantNames.BadInput, $"{allocation.Name} is still allocated at the end of the run: leaked");
+        }
+    }
+}
