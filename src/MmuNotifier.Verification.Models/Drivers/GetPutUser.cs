@@ -35,6 +35,10 @@ public sealed class GetPutUser : UserModel
 
     public IEnumerable<SubscriptionAudit> Audits => _allocated.Select(a => a.Audit);
 
+    /// <summary>Notifiers registered and not yet freed: each pins the mm until its free callback.</summary>
+    public IEnumerable<MmuNotifierSubscription> LiveSubscriptions =>
+        _allocated.Where(a => !a.Audit.Gone && a.Sub.Mm is not null).Select(a => a.Sub);
+
     private SubscriptionAudit AuditOf(MmuNotifierSubscription sub) => _allocated.First(a => ReferenceEquals(a.Sub, sub)).Audit;
 
     public override async ValueTask Setup()

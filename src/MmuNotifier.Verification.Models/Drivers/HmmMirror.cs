@@ -42,6 +42,9 @@ public sealed class HmmMirror : UserModel
 
     public SubscriptionAudit Audit { get; }
 
+    /// <summary>An insert has succeeded (the checker's view; remove is tracked by <see cref="Audit"/>).</summary>
+    public bool IsInserted => _inserted;
+
     private ModelTweaks Tweaks => W.Tweaks;
 
     public override async ValueTask Setup()

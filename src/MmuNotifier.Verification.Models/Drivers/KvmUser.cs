@@ -55,6 +55,8 @@ public sealed class KvmUser : UserModel
 
     public SubscriptionAudit Audit { get; }
 
+    public bool IsRegistered => _registered;
+
     public override async ValueTask Setup()
     {
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));

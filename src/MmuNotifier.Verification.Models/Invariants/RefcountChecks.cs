@@ -22,15 +22,30 @@ internal static class RefcountChecks
         }
     }
 
-    /// <summary>Every user dropped its subscriptions: only the process's references remain.</summary>
-    public static void CheckBeforeExit(ModelWorld world)
+    /// <summary>
+    /// The process still runs: mm_users is its one reference, mm_count is its one plus a pin per
+    /// live subscription, and nothing is allocated beyond the mm, its subscriptions structure and
+    /// the live get/put notifiers.
+    /// </summary>
+    public static void CheckLive(ModelWorld world, IReadOnlyList<ILifetime> allocations)
     {
+        var (pins, owned) = world.LiveSubscriptions();
         var users = world.Mm.MmUsers.Peek();
         var count = world.Mm.MmCount.Peek();
-        if (users != 1 || count != 1)
+        if (users != 1 || count != 1 + pins)
         {
             world.Rt.ReportViolation(InvariantNames.Refcounts,
-                $"after every user unsubscribed, mm_users is {users} and mm_count is {count}; both should be 1 (the process)");
+                $"at the end of the run mm_users is {users} and mm_count is {count}; expected 1 and {1 + pins} " +
+                $"(the process plus {pins} live subscription(s))");
+        }
+
+        var subscriptions = world.Mm.NotifierSubscriptions.Peek();
+        foreach (var allocation in allocations)
+        {
+            if (allocation.IsFreed || ReferenceEquals(allocation, world.Mm.Lifetime) ||
+                ReferenceEquals(allocation, subscriptions?.Lifetime) || owned.Contains(allocation))
+                continue;
+            world.Rt.ReportViolation(InvariantNames.BadInput, $"{allocation.Name} is allocated but nothing refers to it: leaked");
         }
     }
 
