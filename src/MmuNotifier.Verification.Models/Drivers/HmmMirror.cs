@@ -83,23 +83,18 @@ public sealed class HmmMirror : UserModel
     public override async ValueTask Fault(int page)
     {
         var mm = W.Mm;
-        if (!await W.Kernel.Sched.MmgetNotZero(mm)) return;
         if (W.MayChangeSubscription(Name))
         {
-            // Another thread may insert or remove this mirror: only fault while it is live.
+            // Another thread may remove this mirror and with it the mirror's pin on the mm: take
+            // the mm reference under the mutex, while the mirror is known to be live.
             await _lock.Lock();
-            var live = _live.Value;
+            var ok = _live.Value && await W.Kernel.Sched.MmgetNotZero(mm);
             await _lock.Unlock();
-            if (!live)
-            {
-                await W.Kernel.Sched.Mmput(mm);
-                return;
-            }
+            if (!ok) return;
         }
-        else if (!_inserted)
+        else if (!_inserted || !await W.Kernel.Sched.MmgetNotZero(mm))
         {
-            // Setup's insert failed (fault injection): there is nothing to mirror.
-            await W.Kernel.Sched.Mmput(mm);
+            // Not inserted means setup's insert failed (fault injection): nothing to mirror.
             return;
         }
 
