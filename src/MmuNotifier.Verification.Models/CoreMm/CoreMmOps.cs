@@ -179,6 +179,7 @@ public sealed class CoreMmOps(ModelWorld world)
         Oracle.Ending(range, started: true);
         if (Tweaks.CoreSkipsEnd) return;
         await H.MmuNotifierInvalidateRangeEnd(range);
+        if (Tweaks.CoreCallsEndTwice) await H.MmuNotifierInvalidateRangeEnd(range);
     }
 
     /// <summary>PTE updates under the PTL; the secondary TLBs are flushed before the lock is dropped.</summary>
