@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Runtime;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Traces;
@@ -58,9 +59,17 @@ internal sealed class DfsSubtreeWorker(
             _runtime.Run(program.Body, strategy, options.MaxSteps);
             subtree.Runs.Add((_runtime.Steps, _runtime.ScheduleHash));
             shared.Count(_runtime.Steps);
-            var bugs = _runtime.Bugs;
-            if (bugs.Count == 0 || _runtime.HitStepBound) continue;
-            subtree.Bugs.Add(RunOutcome.ToReport(program, options, strategy.Name, local, bugs.ToArray(), _runtime.Decisions.ToArray()));
+            IReadOnlyList<Bug> bugs = _runtime.Bugs.ToArray();
+            var hitStepBound = _runtime.HitStepBound;
+            var decisions = _runtime.Decisions.ToArray();
+            if (options.CheckDeterminism && DeterminismCheck.Check(_runtime, program, decisions, options.MaxSteps) is { } harness)
+            {
+                bugs = [harness];
+                hitStepBound = false;
+            }
+
+            if (bugs.Count == 0 || hitStepBound) continue;
+            subtree.Bugs.Add(RunOutcome.ToReport(program, options, strategy.Name, local, bugs, decisions));
             shared.BugFound(subtree.Index, options.StopAtFirstBug);
             if (options.StopAtFirstBug) return;
         }
