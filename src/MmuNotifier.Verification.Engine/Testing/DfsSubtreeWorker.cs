@@ -69,6 +69,7 @@ internal sealed class DfsSubtreeWorker(
             }
 
             if (bugs.Count == 0 || hitStepBound) continue;
+            if (options.FindingFilter is { } isFinding && !isFinding(bugs)) continue;
             subtree.Bugs.Add(RunOutcome.ToReport(program, options, strategy.Name, local, bugs, decisions));
             shared.BugFound(subtree.Index, options.StopAtFirstBug);
             if (options.StopAtFirstBug) return;

@@ -60,6 +60,7 @@ internal sealed class ExplorationWorker(
             return;
         }
 
+        if (options.FindingFilter is { } isFinding && !isFinding(bugs)) return;
         BuggyIterations++;
         shared.BugFound(iteration, options.StopAtFirstBug);
         if (Bugs.Count < 50) Bugs.Add(Report(iteration, bugs));
