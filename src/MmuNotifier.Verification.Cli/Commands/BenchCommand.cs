@@ -20,6 +20,7 @@ internal static class BenchCommand
         command.Options.Add(runs);
         command.Options.Add(iterations);
         command.SetAction(parse => Run(context, parse.GetValue(json), parse.GetValue(runs), parse.GetValue(iterations)));
+        command.Subcommands.Add(BenchKillCommand.Create(context));
         return command;
     }
 
