@@ -4,20 +4,25 @@ using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Engine.Tests;
 
-/// <summary>Shorthands for the tests: fixed seeds, budgets in schedules, determinism check on.</summary>
+/// <summary>
+/// Shorthands for the tests: the baseline comes from Coyote.runsettings (max-steps, the
+/// determinism check), while each test fixes its own strategy, seed and budget in schedules.
+/// </summary>
 internal static class Explore
 {
-    public static ExplorationReport Body(Func<IRuntime, Task> body, string strategy = "random", long iterations = 500,
-        ulong seed = 7, int? preemptionBound = null, bool stopAtFirstBug = true, int maxSteps = 10_000, int workers = 1) =>
-        Explorer.Explore(TestProgram.Sample("test", body), new ExplorationOptions
+    private static readonly ExplorationOptions Baseline = RunSettings.Load();
+
+    public static ExplorationReport Body(Func<IRuntime, Task> body, string strategy = "random", long? iterations = null,
+        ulong seed = 7, int? preemptionBound = null, bool stopAtFirstBug = true, int? maxSteps = null, int workers = 1) =>
+        Explorer.Explore(TestProgram.Sample("test", body), Baseline with
         {
             Strategy = strategy,
-            Iterations = iterations,
+            Iterations = iterations ?? Baseline.Iterations,
             Seed = seed,
             PreemptionBound = preemptionBound,
             StopAtFirstBug = stopAtFirstBug,
-            MaxSteps = maxSteps,
+            MaxSteps = maxSteps ?? Baseline.MaxSteps,
             Workers = workers,
-            CheckDeterminism = true,
+            TimeBudget = null,
         });
 }

@@ -36,5 +36,7 @@ public enum AccessKind : byte
     Choose,
     Join,
     Yield,
+    /// <summary>A thread's first segment, up to its first scheduling point (rendering only: it is never a pending access).</summary>
+    Spawn,
     Free,
 }

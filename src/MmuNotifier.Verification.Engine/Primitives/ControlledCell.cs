@@ -62,6 +62,13 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
     {
         null => "NULL",
         bool b => b ? "true" : "false",
-        _ => value.ToString() ?? "?",
+        _ => Describe(value),
     };
+
+    /// <summary>An object without its own ToString reads as a pointer to its type (&amp;Node), not as a .NET type name.</summary>
+    private static string Describe(object value)
+    {
+        var text = value.ToString();
+        return text is null || text == value.GetType().ToString() ? "&" + value.GetType().Name : text;
+    }
 }

@@ -43,6 +43,7 @@ public static class AccessKindText
                 AccessKind.Join => "join",
                 AccessKind.Yield => "yield",
                 AccessKind.Free => "kfree",
+                AccessKind.Spawn => "start",
                 _ => kind.ToString(),
             };
         }

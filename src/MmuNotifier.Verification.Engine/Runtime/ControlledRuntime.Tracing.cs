@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Traces;
 
 namespace MmuNotifier.Verification.Engine.Runtime;
@@ -37,9 +38,18 @@ internal sealed partial class ControlledRuntime
         _pendingNotes = null;
     }
 
+    /// <summary>Step 0: what main did before its first scheduling point (setup, spawns), shown as its own line.</summary>
+    private void RecordSetupStep()
+    {
+        var main = _threads[0];
+        _stepRecords!.Add(new StepRecord(0, main.ThreadId, main.Name, AccessKind.Spawn, main.Name, null,
+            _pendingNotes ?? (IReadOnlyList<string>)[]));
+        _pendingNotes = null;
+        _notes = null;
+    }
+
     private List<string> BeginStepRecord(LogicalThread thread)
     {
-        // Notes made before the first step (setup code in main) go with the first step.
         var notes = _pendingNotes ?? [];
         _pendingNotes = null;
         _notes = notes;

@@ -131,13 +131,16 @@ public sealed class IntervalSequentialTests
         Assert.Contains("mm_users", bug.Message);
     }
 
-    [Fact]
-    public void Allocation_failure_is_ENOMEM_with_nothing_installed()
+    [Theory]
+    [InlineData(true, false, -Errno.ENOMEM)]
+    [InlineData(false, true, -Errno.EINTR)]
+    public void Injected_fault_fails_the_insert_with_nothing_installed(bool allocationsFail, bool takeAllLocksFails, int expected)
     {
+        var config = new KernelConfig { AllocationsMayFail = allocationsFail, TakeAllLocksMayFail = takeAllLocksFails };
         var results = new HashSet<int>();
-        var report = Explore(nameof(Allocation_failure_is_ENOMEM_with_nothing_installed), async rt =>
+        var report = Explore(nameof(Injected_fault_fails_the_insert_with_nothing_installed), async rt =>
         {
-            var k = new KernelInstance(rt, new KernelConfig { AllocationsMayFail = true });
+            var k = new KernelInstance(rt, config);
             var mm = k.MmAlloc("mm");
             var mirror = new Mirror(rt, "mirror");
             var ret = await k.Notifier.MmuIntervalNotifierInsert(mirror.Sub, mm, 0, 0x1000, mirror.Ops);
@@ -145,24 +148,7 @@ public sealed class IntervalSequentialTests
             if (ret != 0) Assert.Null(mm.NotifierSubscriptions.Peek());
         }, iterations: 50, strategy: "dfs");
         AssertClean(report);
-        Assert.Equal(new HashSet<int> { 0, -Errno.ENOMEM }, results);
-    }
-
-    [Fact]
-    public void Take_all_locks_interrupted_is_EINTR_and_frees_the_allocation()
-    {
-        var results = new HashSet<int>();
-        var report = Explore(nameof(Take_all_locks_interrupted_is_EINTR_and_frees_the_allocation), async rt =>
-        {
-            var k = new KernelInstance(rt, new KernelConfig { TakeAllLocksMayFail = true });
-            var mm = k.MmAlloc("mm");
-            var mirror = new Mirror(rt, "mirror");
-            var ret = await k.Notifier.MmuIntervalNotifierInsert(mirror.Sub, mm, 0, 0x1000, mirror.Ops);
-            lock (results) results.Add(ret);
-            if (ret != 0) Assert.Null(mm.NotifierSubscriptions.Peek());
-        }, iterations: 50, strategy: "dfs");
-        AssertClean(report);
-        Assert.Equal(new HashSet<int> { 0, -Errno.EINTR }, results);
+        Assert.Equal(new HashSet<int> { 0, expected }, results);
     }
 
     [Fact]

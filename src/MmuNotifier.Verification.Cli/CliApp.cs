@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using MmuNotifier.Verification.Cli.Commands;
+using MmuNotifier.Verification.Cli.Terminal;
+using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Engine.Traces;
+
+namespace MmuNotifier.Verification.Cli;
+
+/// <summary>
+/// The whole command-line program behind one testable call: parse, run the verb, map every
+/// outcome to an exit code (see <see cref="ExitCodes"/>). Input mistakes end as one line on the
+/// error writer, never as a stack trace.
+/// </summary>
+public static class CliApp
+{
+    public const string Name = "mmu-verify";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var interactive = ConsoleFactory.IsInteractive(output);
+        var context = new CliContext(output, error, ConsoleFactory.Create(output, interactive), interactive);
+        var root = BuildRoot(context);
+        var parsed = root.Parse(args);
+
+        // Parse errors are ours to report: System.CommandLine would print the whole help and exit 1,
+        // but 1 means "bug found" here.
+        if (parsed.Errors.Count > 0)
+        {
+            error.WriteLine($"{Name}: error: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))}");
+            error.WriteLine($"Run '{Name} --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e) when (e is UsageException or TraceFormatException or RunSettingsException)
+        {
+            error.WriteLine($"{Name}: error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"{Name}: internal error: {e.GetType().Name}: {e.Message}");
+            if (args.Contains("--verbose") || args.Contains("-v")) error.WriteLine(e);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Some parser messages list choices on separate tab-indented lines; errors here are one line.</summary>
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Deterministic concurrency model checker for Linux's mm/mmu_notifier.c.\n" +
+            "Exit codes: 0 nothing unexpected, 1 bug found, 2 usage or input error, 3 internal error.");
+        root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(ReplayCommand.Create(context));
+        root.Subcommands.Add(ListCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
+        return root;
+    }
+}

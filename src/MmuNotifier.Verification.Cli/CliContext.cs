@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using Spectre.Console;
+
+namespace MmuNotifier.Verification.Cli;
+
+/// <summary>Where a command writes: plain writers for text that must not be reflowed (interleavings, JSON) and a Spectre console over the same writer for tables and progress.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole console, bool interactive)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Err { get; } = error;
+
+    public IAnsiConsole Console { get; } = console;
+
+    /// <summary>A person is watching a terminal: live progress and colour are welcome.</summary>
+    public bool Interactive { get; } = interactive;
+}

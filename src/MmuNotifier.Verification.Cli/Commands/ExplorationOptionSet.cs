@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Cli.Commands;
+
+/// <summary>
+/// The exploration options of `test`, named as in Coyote (--iterations, --strategy, --max-steps,
+/// --seed ...), and their translation into <see cref="ExplorationOptions"/>.
+/// </summary>
+internal sealed class ExplorationOptionSet
+{
+    public static readonly string[] Strategies = ["random", "pct", "prioritization", "dfs", "portfolio"];
+
+    public Option<long> Iterations { get; } = new("--iterations", "-i")
+    {
+        Description = "Schedules to explore per program",
+        DefaultValueFactory = _ => 10_000,
+    };
+
+    public Option<string> Strategy { get; } = new Option<string>("--strategy", "-s")
+    {
+        Description = "Exploration strategy",
+        DefaultValueFactory = _ => "random",
+    }.AcceptOnlyFromAmong(Strategies);
+
+    public Option<ulong> Seed { get; } = new("--seed")
+    {
+        Description = "Seed of the first schedule; the same seed explores the same schedules",
+    };
+
+    public Option<int> MaxSteps { get; } = new("--max-steps")
+    {
+        Description = "Scheduling steps per schedule before it is reported as a possible livelock",
+        DefaultValueFactory = _ => new ExplorationOptions().MaxSteps,
+    };
+
+    public Option<int> Workers { get; } = new("--workers", "-w")
+    {
+        Description = "Engines exploring in parallel, one per core",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Option<double?> Timeout { get; } = new("--timeout", "-t")
+    {
+        Description = "Wall-clock budget per program in seconds (stops at whichever of this and --iterations comes first)",
+    };
+
+    public Option<int?> PreemptionBound { get; } = new("--preemption-bound")
+    {
+        Description = "dfs: at most this many preemptions per schedule",
+    };
+
+    public Option<int> PctDepth { get; } = new("--pct-depth")
+    {
+        Description = "pct: priority change points plus one (d)",
+        DefaultValueFactory = _ => new ExplorationOptions().PctDepth,
+    };
+
+    public Option<bool> CheckDeterminism { get; } = new("--check-determinism")
+    {
+        Description = "Run every schedule twice and compare (catches state leaking between schedules)",
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The options as given; out-of-range values become a usage error naming the option.</summary>
+    public ExplorationOptions Read(ParseResult parse)
+    {
+        var timeout = parse.GetValue(Timeout);
+        if (timeout is { } seconds && (!double.IsFinite(seconds) || seconds <= 0))
+            throw new UsageException($"--timeout: expected a positive number of seconds, found {seconds}");
+
+        var options = new ExplorationOptions
+        {
+            Iterations = parse.GetValue(Iterations),
+            Strategy = parse.GetValue(Strategy)!,
+            Seed = parse.GetValue(Seed),
+            MaxSteps = parse.GetValue(MaxSteps),
+            Workers = parse.GetValue(Workers),
+            TimeBudget = timeout is { } s ? TimeSpan.FromSeconds(s) : null,
+            PreemptionBound = parse.GetValue(PreemptionBound),
+            PctDepth = parse.GetValue(PctDepth),
+            CheckDeterminism = parse.GetValue(CheckDeterminism),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // Validate speaks in option names already ("iterations must be positive, got 0").
+            throw new UsageException("--" + e.Message);
+        }
+
+        return options;
+    }
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+
+namespace MmuNotifier.Verification.Engine.Real;
+
+// Models a real SMP machine: every logical thread is an OS thread, every primitive a real lock; the kernel's debug checks (might_sleep, lockdep_assert_held, KASAN) stay on.
+/// <summary>
+/// The real-concurrency runtime: the same model as under the exploration engine, run as a plain
+/// stress test (the baseline the engine must beat). All primitives complete synchronously, after
+/// blocking the OS thread as needed, so an async model method runs straight through on its thread.
+/// One instance serves one run: call <see cref="Run"/> once.
+/// </summary>
+/// <remarks>
+/// Known limits, by design of a real run: no trace and no replay (the OS scheduler decided); Spawn
+/// does not run the child to its first scheduling point before returning; memory is sequentially
+/// consistent (cells use a lock), so weak-memory reorderings are never shown; Choose uses
+/// Random.Shared, so runs are not reproducible from a seed; monitors run at sampled safepoints
+/// (<see cref="RealRuntimeOptions.MonitorInterval"/>) and once at the end, not after every step;
+/// lock maps record nothing (no lock-order checking); threads the runtime did not spawn may use
+/// primitives but take no part in safepoints or in the watchdog's deadlock detection.
+/// </remarks>
+public sealed partial class RealRuntime : IRuntime
+{
+    private readonly RealRuntimeOptions _options;
+    private readonly int _sliceMs;
+    private readonly object _bugLock = new();
+    private readonly List<Bug> _bugs = [];
+    private readonly List<InvariantMonitor> _monitors = [];
+    private volatile bool _hasMonitors;
+    private volatile bool _stopped;
+    private long _ops;
+    private int _nextThreadId;
+
+    public RealRuntime(RealRuntimeOptions? options = null)
+    {
+        _options = options ?? new RealRuntimeOptions();
+        _options.Validate();
+        _sliceMs = Math.Max(1, (int)_options.WaitSlice.TotalMilliseconds);
+    }
+
+    public bool IsControlled => false;
+
+    /// <summary>Real runs record no trace: the interleaving is whatever the OS scheduler did.</summary>
+    public bool IsTracing => false;
+
+    /// <summary>Set by the first fatal bug or by the watchdog; every thread unwinds at its next primitive operation.</summary>
+    public bool IsStopped => _stopped;
+
+    /// <summary>Primitive operations so far: the "step" written into bugs.</summary>
+    public long Operations => Interlocked.Read(ref _ops);
+
+    public IReadOnlyList<Bug> Bugs
+    {
+        get
+        {
+            lock (_bugLock) return _bugs.ToArray();
+        }
+    }
+
+    public string CurrentThreadName => CurrentThread().Name;
+
+    public ISpinLock NewSpinLock(string name, ILifetime? owner = null) => new RealSpinLock(this, name, owner);
+
+    public IMutex NewMutex(string name, ILifetime? owner = null) => new RealMutex(this, name, owner);
+
+    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null) => new RealRwSemaphore(this, name, owner);
+
+    public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => new RealWaitQueue(this, name, owner);
+
+    public ISrcu NewSrcu(string name) => new RealSrcu(this, name);
+
+    public ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null) => new RealCell<T>(this, name, initial, owner);
+
+    public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => new RealAtomic(this, name, initial, owner);
+
+    public ILockMap NewLockMap(string name) => new RealLockMap(name);
+
+    public ILifetime NewLifetime(string name) => new RealLifetime(this, name);
+
+    public IThreadHandle Spawn(string name, Func<Task> body) => new RealThreadHandle(this, SpawnThread(name, body));
+
+    public ValueTask<int> Choose(string name, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        Enter(null, name, "choose");
+        return ValueTask.FromResult(Random.Shared.Next(count));
+    }
+
+    public ValueTask<bool> ChooseBool(string name)
+    {
+        Enter(null, name, "choose");
+        return ValueTask.FromResult(Random.Shared.Next(2) == 1);
+    }
+
+    public ValueTask Yield()
+    {
+        Enter(null, "cpu", "yield");
+        Thread.Yield();
+        return ValueTask.CompletedTask;
+    }
+
+    public void MightSleep(string what)
+    {
+        var thread = CurrentThread();
+        if (!thread.InAtomicContext) return;
+        var why = thread.HeldSpinLocks.Count > 0
+            ? $"holding spinlock {thread.HeldSpinLocks[^1]}"
+            : $"in a no-sleep region ({thread.NoSleepReasons[^1]})";
+        Report(BugKind.SleepInAtomic, $"{what} may sleep while {why}", fatal: true);
+    }
+
+    public NoSleepScope EnterNoSleep(string reason)
+    {
+        var thread = CurrentThread();
+        thread.NoSleepReasons.Add(reason);
+        // Remove this very region even if scopes are closed out of order.
+        return new NoSleepScope(() => thread.NoSleepReasons.RemoveAt(thread.NoSleepReasons.LastIndexOf(reason)));
+    }
+
+    public void Assert(bool condition, string message)
+    {
+        if (!condition) Report(BugKind.Assertion, message, fatal: true);
+    }
+
+    public bool WarnOn(bool condition, string message)
+    {
+        // The kernel prints the WARN and carries on, so the run goes on too.
+        if (condition) Report(BugKind.WarnOn, message, fatal: false, component: BugComponent.Warning);
+        return condition;
+    }
+
+    public void BugOn(bool condition, string message)
+    {
+        if (condition) Report(BugKind.BugOn, message, fatal: true);
+    }
+
+    public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
+        Report(BugKind.InvariantViolation, message, fatal: true, invariant, component);
+
+    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core)
+    {
+        lock (_monitors) _monitors.Add(new InvariantMonitor(invariant, check, component));
+        _hasMonitors = true;
+    }
+
+    public void Annotate(string note)
+    {
+    }
+
+    /// <summary>
+    /// Records a bug. A fatal one stops the run and unwinds the reporting thread; bugs reported after
+    /// the stop are consequences of the unwinding and are dropped.
+    /// </summary>
+    internal void Report(BugKind kind, string message, bool fatal, string? invariant = null, BugComponent component = BugComponent.Core)
+    {
+        Record(kind, message, fatal, invariant, component, CurrentThreadNameOrNull() ?? "external");
+        if (fatal) throw new RealRunAbortedException();
+    }
+
+    private void Record(BugKind kind, string message, bool fatal, string? invariant, BugComponent component, string thread)
+    {
+        lock (_bugLock)
+        {
+            if (_stopped) return;
+            _bugs.Add(new Bug(kind, message, (int)Math.Min(int.MaxValue, Operations), thread, invariant, component));
+            if (fatal) _stopped = true;
+        }
+    }
+
+    internal RealThread CurrentThread()
+    {
+        var thread = RealThread.Current;
+        if (thread is not null && thread.Runtime == this) return thread;
+        // A thread the runtime did not spawn (a test calling a primitive directly): give it a context
+        // so lock ownership and atomic context still work, but it takes no part in safepoints.
+        thread = new RealThread(this, Interlocked.Increment(ref _nextThreadId), $"external-{Environment.CurrentManagedThreadId}", counted: false);
+        RealThread.Attach(thread);
+        return thread;
+    }
+
+    private string? CurrentThreadNameOrNull() => RealThread.Current is { } t && t.Runtime == this ? t.Name : null;
+
+    /// <summary>Runs every monitor once; the first violation is recorded (and unwinds the caller if <paramref name="unwind"/>).</summary>
+    private void RunMonitors(bool unwind, string thread)
+    {
+        InvariantMonitor[] monitors;
+        lock (_monitors) monitors = _monitors.ToArray();
+        foreach (var monitor in monitors)
+        {
+            string? violation;
+            try
+            {
+                violation = monitor.Check();
+            }
+            catch (RealRunAbortedException)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                Record(BugKind.HarnessError, $"monitor {monitor.Invariant} threw {e.GetType().Name}: {e.Message}", true, monitor.Invariant, BugComponent.Harness, thread);
+                if (unwind) throw new RealRunAbortedException();
+                return;
+            }
+
+            if (violation is null) continue;
+            Record(BugKind.InvariantViolation, violation, true, monitor.Invariant, monitor.Component, thread);
+            if (unwind) throw new RealRunAbortedException();
+            return;
+        }
+    }
+
+    private sealed record InvariantMonitor(string Invariant, Func<string?> Check, BugComponent Component);
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text;
+
+namespace MmuNotifier.Verification.Engine.Traces;
+
+/// <summary>
+/// Saves and loads <see cref="Trace"/>s as versioned, indented JSON (docs/trace-format.md).
+/// Loading validates everything and fails with a <see cref="TraceFormatException"/> whose message
+/// names the file, the place and what was expected.
+/// </summary>
+public static class TraceFile
+{
+    /// <summary>The conventional file name ending of a trace.</summary>
+    public const string Extension = ".json";
+
+    /// <summary>The JSON text of <paramref name="trace"/>; identical traces give identical text.</summary>
+    public static string ToJson(Trace trace) => TraceJsonWriter.Write(trace);
+
+    /// <summary>Writes <paramref name="trace"/> to <paramref name="path"/>, creating the directory if needed.</summary>
+    public static void Save(Trace trace, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        // No byte-order mark: traces are compared byte for byte and read by non-.NET tools.
+        File.WriteAllText(path, ToJson(trace), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    /// <summary>Reads and validates the trace in <paramref name="path"/>.</summary>
+    /// <exception cref="TraceFormatException">The file is missing, unreadable or not a valid trace.</exception>
+    public static Trace Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var problem = e is FileNotFoundException or DirectoryNotFoundException
+                ? "expected an existing trace file, but it does not exist"
+                : $"expected a readable trace file: {e.Message}";
+            throw new TraceFormatException(path, "", problem, e);
+        }
+
+        return Parse(json, path);
+    }
+
+    /// <summary>Parses trace JSON; <paramref name="source"/> names it in error messages.</summary>
+    public static Trace Parse(string json, string source = "<trace>") => TraceJsonReader.Read(json, source);
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text.Json;
+using MmuNotifier.Verification.Cli.Bench;
+
+namespace MmuNotifier.Verification.Cli.Tests;
+
+/// <summary>`bench`: the shape of its output, never its timings.</summary>
+public sealed class BenchTests
+{
+    [Fact]
+    public void Json_output_is_one_object_with_the_figures()
+    {
+        var result = CliRunner.Run("bench", "--json", "--runs", "2", "--iterations", "20");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        foreach (var field in new[] { "stepsPerSecond", "iterationsPerSecond", "parallelSpeedup" })
+            Assert.Equal(JsonValueKind.Number, root.GetProperty(field).ValueKind);
+        Assert.Equal(2, root.GetProperty("runs").GetInt32());
+        Assert.Equal(20, root.GetProperty("iterationsPerRun").GetInt64());
+        Assert.Equal(2, root.GetProperty("oneWorkerRuns").GetArrayLength());
+        Assert.Equal(2, root.GetProperty("twoWorkerRuns").GetArrayLength());
+        var run = root.GetProperty("oneWorkerRuns")[0];
+        Assert.Equal(20, run.GetProperty("iterations").GetInt64());
+        Assert.True(run.GetProperty("steps").GetInt64() > 0);
+        Assert.Equal(2, root.GetProperty("twoWorkerRuns")[0].GetProperty("workers").GetInt32());
+    }
+
+    [Fact]
+    public void Table_output_names_the_speedup()
+    {
+        var result = CliRunner.Run("bench", "--runs", "1", "--iterations", "10");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("parallel speed-up", result.Out, StringComparison.Ordinal);
+        Assert.Contains("steps/s", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new double[] { 3 }, 3)]
+    [InlineData(new double[] { 5, 1, 3 }, 3)]
+    [InlineData(new double[] { 4, 1, 3, 2 }, 2.5)]
+    [InlineData(new double[0], 0)]
+    public void Median_is_the_middle_value(double[] values, double expected)
+    {
+        Assert.Equal(expected, Median.Of(values));
+    }
+}
