@@ -61,8 +61,16 @@ public sealed class ReplayInputTests : IDisposable
     [Fact]
     public void Trace_of_an_unsupported_kind_names_the_kind()
     {
+        var path = _dir.File("other.json");
+        TraceFile.Save(ValidTrace("x") with { Subject = new TraceSubject("something-else", "x") }, path);
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: at $.subject.kind: expected \"sample\" or \"scenario\"");
+    }
+
+    [Fact]
+    public void Trace_of_an_unknown_scenario_names_it()
+    {
         var path = _dir.File("scenario.json");
-        TraceFile.Save(ValidTrace("x") with { Subject = new TraceSubject("scenario", "x") }, path);
-        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: at $.subject.kind: expected \"sample\"");
+        TraceFile.Save(ValidTrace("x") with { Subject = new TraceSubject("scenario", "no-such-scenario") }, path);
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: at $.subject.name: no scenario 'no-such-scenario'");
     }
 }

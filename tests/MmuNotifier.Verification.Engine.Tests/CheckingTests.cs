@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Engine.Tests;
 
@@ -84,5 +85,43 @@ public sealed class CheckingTests
         Assert.NotEmpty(report.StepBoundHits);
         Assert.Equal(BugKind.StepBoundExceeded, report.StepBoundHits[0].Bug.Kind);
         Assert.False(report.StepBoundHits[0].Bug.IsBug);
+    }
+}
+
+/// <summary>A finding filter makes exploration skip runs that only show what is not being looked for.</summary>
+public sealed class FindingFilterTests
+{
+    private static readonly Func<MmuNotifier.Verification.Engine.Abstractions.IRuntime, Task> WarnAlwaysAssertSometimes = rt =>
+    {
+        var x = rt.NewCell("x", 0);
+        rt.WarnOn(true, "a warning every run");
+        rt.Spawn("a", async () => await x.WriteOnce(1));
+        rt.Spawn("b", async () =>
+        {
+            var seen = await x.ReadOnce();
+            rt.Assert(seen == 0, "b ran after a");
+        });
+        return Task.CompletedTask;
+    };
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("dfs")]
+    public void RunsWithoutTheWantedBugAreSkipped(string strategy)
+    {
+        var unfiltered = Explorer.Explore(TestProgram.Sample("t", WarnAlwaysAssertSometimes),
+            new ExplorationOptions { Strategy = strategy, Iterations = 100, Seed = 3 });
+        var filtered = Explorer.Explore(TestProgram.Sample("t", WarnAlwaysAssertSometimes),
+            new ExplorationOptions
+            {
+                Strategy = strategy,
+                Iterations = 100,
+                Seed = 3,
+                FindingFilter = bugs => bugs.Any(b => b.Kind == BugKind.Assertion),
+            });
+
+        Assert.Equal(BugKind.WarnOn, unfiltered.Bugs[0].Bug.Kind);
+        Assert.Equal(0, unfiltered.Bugs[0].Trace.Iteration);
+        Assert.Equal(BugKind.Assertion, filtered.Bugs[0].Bug.Kind);
     }
 }

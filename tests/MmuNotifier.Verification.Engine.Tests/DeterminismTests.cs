@@ -36,17 +36,21 @@ public sealed class DeterminismTests
         Assert.True(schedules > 1, "ten seeds all produced the same failing schedule");
     }
 
-    [Fact]
-    public void StaticStateLeakingBetweenSchedulesIsAHarnessError()
+    [Theory]
+    [InlineData("random", 1)]
+    [InlineData("dfs", 1)]
+    [InlineData("dfs", 2)]
+    public void StaticStateLeakingBetweenSchedulesIsAHarnessError(string strategy, int workers)
     {
         var leaked = 0;
         var report = Explore.Body(async rt =>
         {
             var cell = rt.NewCell("x", 0);
             // Only the first run of a schedule takes the extra step: state from an earlier run leaks.
-            if (leaked++ % 2 == 0) await cell.WriteOnce(1);
+            if (Interlocked.Increment(ref leaked) % 2 == 0) await cell.WriteOnce(1);
             await cell.WriteOnce(2);
-        });
+            rt.Spawn("other", async () => await cell.WriteOnce(3));
+        }, strategy, workers: workers);
 
         Assert.True(report.FoundBug);
         Assert.Equal(BugKind.HarnessError, report.Bugs[0].Bug.Kind);

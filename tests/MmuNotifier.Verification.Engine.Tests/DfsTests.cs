@@ -40,7 +40,8 @@ public sealed class DfsTests
     [InlineData(0, 2)]   // AABB, BBAA
     [InlineData(1, 4)]   // + ABBA, BAAB
     [InlineData(2, 6)]   // + ABAB, BABA
-    public void PreemptionBoundPrunes(int bound, int expected)
+    [InlineData(null, 6)]
+    public void PreemptionBoundPrunes(int? bound, int expected)
     {
         var report = Explore.Body(Writers(2, 2), "dfs", iterations: 10_000, preemptionBound: bound);
 

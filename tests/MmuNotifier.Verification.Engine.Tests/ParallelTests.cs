@@ -39,3 +39,71 @@ public sealed class ParallelTests
         Assert.Equal(one.TotalSteps, two.TotalSteps);
     }
 }
+
+/// <summary>Parallel DFS searches disjoint subtrees and merges them in sequential order.</summary>
+public sealed class ParallelDfsTests
+{
+    private static Func<MmuNotifier.Verification.Engine.Abstractions.IRuntime, Task> Writers(int threads, int steps) => rt =>
+    {
+        for (var t = 0; t < threads; t++)
+        {
+            var cell = rt.NewCell($"x{t}", 0);
+            rt.Spawn($"cpu{t}", async () =>
+            {
+                for (var i = 0; i < steps; i++) await cell.WriteOnce(i);
+            });
+        }
+
+        return Task.CompletedTask;
+    };
+
+    [Theory]
+    [InlineData(null, 0UL, 90)]
+    [InlineData(null, 3UL, 90)]
+    // One preemption: 3! with none, + 3·2·2 when the first thread is cut after one step,
+    // + 3·2 when the second one is.
+    [InlineData(1, 0UL, 24)]
+    public void SameScheduleCountOnOneOrTwoWorkers(int? bound, ulong seed, int expected)
+    {
+        var one = Explore.Body(Writers(3, 2), "dfs", iterations: 10_000, preemptionBound: bound, seed: seed, workers: 1);
+        var two = Explore.Body(Writers(3, 2), "dfs", iterations: 10_000, preemptionBound: bound, seed: seed, workers: 2);
+
+        Assert.True(one.Exhausted);
+        Assert.True(two.Exhausted);
+        Assert.Equal(expected, one.Iterations);
+        Assert.Equal(one.Iterations, two.Iterations);
+        Assert.Equal(one.TotalSteps, two.TotalSteps);
+        Assert.Equal(one.DistinctSchedules, two.DistinctSchedules);
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(5UL)]
+    public void SameFirstBugOnOneOrTwoWorkers(ulong seed)
+    {
+        var body = SampleCatalog.Find("srcu-free-before-sync")!.Body;
+
+        var one = Explore.Body(body, "dfs", seed: seed, workers: 1);
+        var two = Explore.Body(body, "dfs", seed: seed, workers: 2);
+
+        Assert.Equal(one.Bugs[0].Trace.Decisions, two.Bugs[0].Trace.Decisions);
+        Assert.Equal(one.Bugs[0].Trace.Iteration, two.Bugs[0].Trace.Iteration);
+        Assert.Equal(one.Iterations, two.Iterations);
+    }
+
+    [Fact]
+    public void SeedChangesTheOrderButNotTheSpace()
+    {
+        var body = SampleCatalog.Find("srcu-call-fixed")!.Body;
+
+        var canonical = Explore.Body(body, "dfs", seed: 0, iterations: 10_000);
+        var shuffled = Explore.Body(body, "dfs", seed: 9, iterations: 10_000);
+        var bugAt = Enumerable.Range(1, 8)
+            .Select(seed => Explore.Body(SampleCatalog.Find("srcu-free-before-sync")!.Body, "dfs", seed: (ulong)seed).Bugs[0].Trace.Iteration)
+            .Distinct()
+            .Count();
+
+        Assert.Equal(canonical.Iterations, shuffled.Iterations);
+        Assert.True(bugAt > 1, "every seed found the bug at the same schedule: the seed does not reorder the search");
+    }
+}

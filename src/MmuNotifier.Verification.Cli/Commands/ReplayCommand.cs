@@ -19,14 +19,16 @@ internal static class ReplayCommand
     {
         var file = new Argument<string>("trace") { Description = "Trace file written by 'test' (JSON, see docs/trace-format.md)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the decisions and every bug of the run" };
+        var columns = new Option<bool>("--columns") { Description = "Render the interleaving with one column per thread" };
         var command = new Command("replay", "Replay a recorded trace and print its interleaving");
         command.Arguments.Add(file);
         command.Options.Add(verbose);
-        command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(verbose)));
+        command.Options.Add(columns);
+        command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(verbose), parse.GetValue(columns)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, bool verbose)
+    private static int Run(CliContext context, string path, bool verbose, bool columns)
     {
         var trace = TraceFile.Load(path);
         var target = TargetCatalog.ForTrace(path, trace.Subject);
@@ -46,7 +48,7 @@ internal static class ReplayCommand
         {
             // Steps count choices differently from decisions, so the engine's message (which names
             // the step) locates the divergence better than a decision index would.
-            if (verbose) BugPrinter.PrintInterleaving(output, result.Steps, divergence);
+            if (verbose) BugPrinter.PrintInterleaving(output, result.Steps, divergence, columns);
             throw new UsageException($"{path}: at $.decisions: the model no longer follows this trace ({divergence.Message}); re-record it with 'test'");
         }
 
@@ -62,7 +64,7 @@ internal static class ReplayCommand
         output.WriteLine(trace.Bug is null ? "    (the trace recorded no bug)"
             : SameBug(trace.Bug, bug) ? "    reproduced: same bug as recorded"
             : $"    differs from the recorded bug: {trace.Bug}");
-        BugPrinter.PrintInterleaving(output, result.Steps, bug);
+        BugPrinter.PrintInterleaving(output, result.Steps, bug, columns);
         return ExitCodes.BugFound;
     }
 

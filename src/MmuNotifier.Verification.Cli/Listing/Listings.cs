@@ -7,6 +7,7 @@ internal static class Listings
     public static readonly IReadOnlyList<IListing> All =
     [
         new SampleListing(),
-        // Later issues: new DefectListing(), new ScenarioListing().
+        new ScenarioListing(),
+        // Later issues: new DefectListing().
     ];
 }

@@ -24,11 +24,11 @@ internal static class BugPrinter
             output.WriteLine($"    trace: {tracePath}   (replay: {CliApp.Name} replay {tracePath})");
     }
 
-    public static void PrintInterleaving(TextWriter output, IReadOnlyList<StepRecord> steps, Bug? bug)
+    public static void PrintInterleaving(TextWriter output, IReadOnlyList<StepRecord> steps, Bug? bug, bool columns = false)
     {
-        // The renderer writes its own title ("the following interleaving leads to the error:").
+        // The renderers write their own title ("the following interleaving leads to the error:").
         output.WriteLine();
-        output.WriteLine(InterleavingRenderer.Render(steps, bug).TrimEnd());
+        output.WriteLine((columns ? ColumnRenderer.Render(steps, bug) : InterleavingRenderer.Render(steps, bug)).TrimEnd());
     }
 
     public static void PrintOtherBugs(TextWriter output, Bug first, IReadOnlyList<Bug> all)

@@ -1,30 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Samples;
+using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Cli.Programs;
 
 /// <summary>
-/// Resolves program names for `test` and traces for `replay`. Today it knows the engine's sample
-/// programs; scenarios and defects plug in here (one more source of targets), not in the verbs.
+/// Resolves program names for `test` and traces for `replay`: the engine's sample programs and
+/// the scenarios of models/ (<see cref="ScenarioTargets"/>); defects plug in here too.
 /// </summary>
 internal static class TargetCatalog
 {
     public const string SampleKind = "sample";
 
-    public static IReadOnlyList<CheckTarget> All() => SampleCatalog.All.Select(FromSample).ToList();
+    public static IReadOnlyList<CheckTarget> All() =>
+        SampleCatalog.All.Select(FromSample)
+            .Concat(ScenarioTargets.Catalog()?.All.Select(ScenarioTargets.From) ?? [])
+            .ToList();
 
+    /// <summary>A sample by name, else a scenario by name or by path to its file.</summary>
     public static CheckTarget Find(string name)
     {
-        var sample = SampleCatalog.Find(name)
-            ?? throw new UsageException($"unknown program '{name}'; expected one of: {KnownNames()} (see '{CliApp.Name} list samples')");
-        return FromSample(sample);
+        if (SampleCatalog.Find(name) is { } sample) return FromSample(sample);
+        if (ScenarioTargets.Resolve(name) is { } scenario) return ScenarioTargets.From(scenario);
+        throw new UsageException($"unknown program '{name}'; expected one of: {KnownNames()} (see '{CliApp.Name} list samples' and 'list scenarios'), or a scenario file");
     }
 
     /// <summary>The target a trace was recorded from, or a one-line error naming the trace file and field.</summary>
     public static CheckTarget ForTrace(string file, Engine.Traces.TraceSubject subject)
     {
+        if (subject.Kind == ScenarioProgram.SubjectKind) return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject));
         if (subject.Kind != SampleKind)
-            throw new UsageException($"{file}: at $.subject.kind: expected \"{SampleKind}\", found \"{subject.Kind}\" (this build replays sample programs only)");
+            throw new UsageException($"{file}: at $.subject.kind: expected \"{SampleKind}\" or \"{ScenarioProgram.SubjectKind}\", found \"{subject.Kind}\"");
         var sample = SampleCatalog.Find(subject.Name)
             ?? throw new UsageException($"{file}: at $.subject.name: unknown sample '{subject.Name}'; expected one of: {KnownNames()}");
         return FromSample(sample);
@@ -33,5 +39,6 @@ internal static class TargetCatalog
     private static CheckTarget FromSample(SampleProgram sample) =>
         new(sample.Name, sample.Description, sample.HasBug, sample.ToProgram);
 
-    private static string KnownNames() => string.Join(", ", SampleCatalog.All.Select(s => s.Name));
+    private static string KnownNames() =>
+        string.Join(", ", SampleCatalog.All.Select(s => s.Name).Concat(ScenarioTargets.Catalog()?.All.Select(s => s.Name) ?? []));
 }

@@ -100,13 +100,14 @@ internal sealed partial class ControlledRuntime
         _current = thread;
         _step++;
         var target = thread.Target!;
+        var record = IsTracing ? BeginStepRecord(thread) : null;
         if (target.Owner is { IsFreed: true } owner)
         {
+            if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record));
             StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed");
             return;
         }
 
-        var record = IsTracing ? BeginStepRecord(thread) : null;
         bool done;
         try
         {

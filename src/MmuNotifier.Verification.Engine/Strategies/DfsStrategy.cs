@@ -10,6 +10,12 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// Bounding", PLDI 2007). Each schedule replays the decisions of the previous one up to the
 /// deepest point with an untried alternative and takes that alternative. When no point has one
 /// left, the (bounded) space is exhausted.
+/// <para>
+/// Seed 0 tries "keep running the current thread" first, then threads by id. Another seed
+/// shuffles the alternatives at every point; the order depends only on the seed and the
+/// decisions leading to the point, so a subtree is searched in the same order whether the whole
+/// tree runs on one worker or is split among several.
+/// </para>
 /// </summary>
 public sealed class DfsStrategy : IStrategy
 {
@@ -27,16 +33,27 @@ public sealed class DfsStrategy : IStrategy
     private readonly List<Point> _stack = [];
     private readonly int? _preemptionBound;
     private readonly IReadOnlyList<Decision> _prefix;
+    private readonly ulong _seed;
+    private readonly int _frontier;
     private int _depth;
     private int _preemptions;
+    private ulong _pathHash;
     private bool _started;
 
     /// <param name="preemptionBound">At most this many preemptions per schedule; null for none.</param>
+    /// <param name="seed">0 for the canonical order; anything else shuffles alternatives.</param>
     /// <param name="prefix">Explore only schedules that start with these decisions (a subtree, for parallel DFS).</param>
-    public DfsStrategy(int? preemptionBound = null, IReadOnlyList<Decision>? prefix = null)
+    /// <param name="frontier">
+    /// Branch only at the first <paramref name="frontier"/> decisions and take the first option
+    /// beyond them: enumerates the distinct prefixes of that length, one schedule each.
+    /// </param>
+    public DfsStrategy(int? preemptionBound = null, ulong seed = 0, IReadOnlyList<Decision>? prefix = null,
+        int frontier = int.MaxValue)
     {
         _preemptionBound = preemptionBound;
+        _seed = seed;
         _prefix = prefix ?? [];
+        _frontier = frontier;
     }
 
     public string Name => "dfs";
@@ -48,6 +65,7 @@ public sealed class DfsStrategy : IStrategy
     {
         _depth = 0;
         _preemptions = 0;
+        _pathHash = 14695981039346656037UL;
         if (!_started)
         {
             _started = true;
@@ -98,6 +116,7 @@ public sealed class DfsStrategy : IStrategy
 
     private int Push(DecisionKind kind, int[] options, in SchedulingView view)
     {
+        if (_seed != 0) Shuffle(options);
         var chosen = 0;
         if (_depth < _prefix.Count)
         {
@@ -106,6 +125,13 @@ public sealed class DfsStrategy : IStrategy
                 throw new ReplayDivergenceException($"DFS subtree prefix decision {_depth} ({_prefix[_depth]}) is not available here");
             options = [options[chosen]];
             chosen = 0;
+        }
+
+        if (_depth >= _frontier)
+        {
+            // Beyond the frontier: follow the first option without remembering the point.
+            _depth++;
+            return Taken(kind, options[0], view);
         }
 
         _stack.Add(new Point(kind, options, chosen));
@@ -127,9 +153,25 @@ public sealed class DfsStrategy : IStrategy
     private int Take(DecisionKind kind, in SchedulingView view)
     {
         var point = _stack[_depth++];
-        var value = point.Options[point.Chosen];
+        return Taken(kind, point.Options[point.Chosen], view);
+    }
+
+    private int Taken(DecisionKind kind, int value, in SchedulingView view)
+    {
         if (kind == DecisionKind.Thread && view.PreviousIsEnabled && value != view.Previous) _preemptions++;
+        _pathHash = (_pathHash ^ (uint)value ^ ((ulong)kind << 32)) * 1099511628211UL;
         return value;
+    }
+
+    /// <summary>Fisher–Yates with a generator keyed by the seed and the path to this point.</summary>
+    private void Shuffle(int[] options)
+    {
+        var rng = new Rng(_seed ^ _pathHash);
+        for (var i = options.Length - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (options[i], options[j]) = (options[j], options[i]);
+        }
     }
 
     private static int[] Reorder(ReadOnlySpan<int> enabled, int first)

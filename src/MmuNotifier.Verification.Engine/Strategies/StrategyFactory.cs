@@ -23,7 +23,7 @@ public static class StrategyFactory
     {
         "random" => new RandomStrategy(options.Seed),
         "pct" => new PctStrategy(options.Seed, options.PctDepth, estimatedLength),
-        "dfs" => new DfsStrategy(options.PreemptionBound),
+        "dfs" => new DfsStrategy(options.PreemptionBound, options.Seed),
         _ => new PortfolioStrategy(
         [
             new RandomStrategy(options.Seed),

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
+
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
@@ -34,6 +36,13 @@ public sealed record ExplorationOptions
 
     /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
     public bool CheckDeterminism { get; init; }
+
+    /// <summary>
+    /// Which runs count as a finding, given every bug a run reported; null means any bug does.
+    /// The kill matrix uses it: a defect is found only when the invariant it should break fires.
+    /// Runs it rejects are treated as clean.
+    /// </summary>
+    public Func<IReadOnlyList<Bug>, bool>? FindingFilter { get; init; }
 
     /// <summary>Called now and then from the exploring thread with a snapshot of progress.</summary>
     public Action<ExplorationProgress>? Progress { get; init; }

@@ -32,6 +32,22 @@ internal sealed class ExplorationShared(ExplorationOptions options)
         return _outOfTime;
     }
 
+    private long _reserved;
+
+    /// <summary>Claims one schedule of the iteration budget; false when the budget is spent.</summary>
+    public bool TryReserveSchedule()
+    {
+        if (Interlocked.Increment(ref _reserved) <= options.Iterations && !OutOfTimeNow()) return true;
+        Interlocked.Decrement(ref _reserved);
+        return false;
+    }
+
+    public void ReleaseReservation() => Interlocked.Decrement(ref _reserved);
+
+    public bool HasBudget => Interlocked.Read(ref _reserved) < options.Iterations && !OutOfTimeNow();
+
+    private bool OutOfTimeNow() => options.TimeBudget is { } budget && (_outOfTime = _outOfTime || _clock.Elapsed > budget);
+
     public void Count(int steps)
     {
         Interlocked.Increment(ref _iterations);

@@ -60,6 +60,7 @@ internal sealed class ExplorationWorker(
             return;
         }
 
+        if (options.FindingFilter is { } isFinding && !isFinding(bugs)) return;
         BuggyIterations++;
         shared.BugFound(iteration, options.StopAtFirstBug);
         if (Bugs.Count < 50) Bugs.Add(Report(iteration, bugs));
@@ -68,35 +69,16 @@ internal sealed class ExplorationWorker(
     private BugReport Report(long iteration, IReadOnlyList<Bug> bugs) =>
         RunOutcome.ToReport(program, options, strategy.Name, iteration, bugs.ToArray(), _runtime.Decisions.ToArray());
 
-    /// <summary>
-    /// Runs the schedule just run once more, following its decisions, and compares every
-    /// scheduling point: a difference means the body depends on something the engine does not
-    /// control (time, real randomness, hash order, state left over from an earlier schedule).
-    /// </summary>
     private void CheckDeterminism(long iteration)
     {
         var decisions = _runtime.Decisions.ToArray();
         var bugs = _runtime.Bugs.ToArray();
-        var firstPoints = new FingerprintRecorder();
-        var secondPoints = new FingerprintRecorder();
-
-        var replay = new ReplayStrategy(decisions);
-        _runtime.Fingerprints = firstPoints;
-        replay.InitializeIteration(0);
-        _runtime.Run(program.Body, replay, options.MaxSteps);
-        replay.InitializeIteration(0);
-        _runtime.Fingerprints = secondPoints;
-        _runtime.Run(program.Body, replay, options.MaxSteps);
-        _runtime.Fingerprints = null;
-
-        var difference = FingerprintRecorder.FirstDifference(firstPoints, secondPoints);
-        if (difference is null)
+        if (DeterminismCheck.Check(_runtime, program, decisions, options.MaxSteps) is not { } harness)
         {
             Classify(iteration, bugs);
             return;
         }
 
-        var harness = new Bug(BugKind.HarnessError, difference, 0, "(engine)", Component: BugComponent.Harness);
         BuggyIterations++;
         shared.BugFound(iteration, options.StopAtFirstBug);
         if (Bugs.Count < 50) Bugs.Add(RunOutcome.ToReport(program, options, strategy.Name, iteration, [harness], decisions));

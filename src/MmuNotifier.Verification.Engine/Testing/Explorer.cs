@@ -17,14 +17,53 @@ public static class Explorer
         var strategy = StrategyFactory.Canonical(options.Strategy);
         var length = strategy is "pct" or "portfolio" ? Calibrate(program, options) : 0;
 
-        // DFS schedules are numbered by a search that runs in one order, so it runs on one worker.
-        var workerCount = strategy == "dfs" ? 1 : options.Workers;
+        if (strategy == "dfs" && options.Workers > 1) return ExploreDfsSubtrees(program, options);
         var shared = new ExplorationShared(options);
-        var workers = Enumerable.Range(0, workerCount)
-            .Select(w => new ExplorationWorker(program, options, StrategyFactory.Create(options, length), w, workerCount, shared))
+        var workers = Enumerable.Range(0, options.Workers)
+            .Select(w => new ExplorationWorker(program, options, StrategyFactory.Create(options, length), w, options.Workers, shared))
             .ToList();
-        RunWorkers(workers, shared, options);
+        RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
         return Merge(workers, shared, options, strategy);
+    }
+
+    /// <summary>
+    /// Parallel DFS: the tree is cut into subtrees that workers search independently; the merge
+    /// puts them back in sequential order, so counts and the first bug match a one-worker search.
+    /// </summary>
+    private static ExplorationReport ExploreDfsSubtrees(TestProgram program, ExplorationOptions options)
+    {
+        var shared = new ExplorationShared(options);
+        var prefixes = DfsSubtrees.Split(program, options, 4 * options.Workers);
+        var workers = Enumerable.Range(0, options.Workers)
+            .Select(w => new DfsSubtreeWorker(program, options, prefixes, w, options.Workers, shared))
+            .ToList();
+        RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
+
+        var last = options.StopAtFirstBug ? shared.FirstBugIteration : long.MaxValue;
+        var subtrees = workers.SelectMany(w => w.Subtrees).Where(s => s.Index <= last).OrderBy(s => s.Index).ToList();
+        var bugs = new List<BugReport>();
+        long offset = 0;
+        foreach (var subtree in subtrees)
+        {
+            // Number each bug's schedule as the sequential search would have.
+            bugs.AddRange(subtree.Bugs.Select(b => b with { Trace = b.Trace with { Iteration = offset + b.Trace.Iteration } }));
+            offset += subtree.Runs.Count;
+        }
+
+        var runs = subtrees.SelectMany(s => s.Runs).ToList();
+        return new ExplorationReport
+        {
+            Strategy = "dfs",
+            Seed = options.Seed,
+            Iterations = runs.Count,
+            TotalSteps = runs.Sum(r => (long)r.Steps),
+            DistinctSchedules = runs.Select(r => r.Hash).Distinct().Count(),
+            Bugs = options.StopAtFirstBug ? bugs.Take(1).ToList() : bugs,
+            BuggyIterations = options.StopAtFirstBug ? Math.Min(1, bugs.Count) : bugs.Count,
+            Exhausted = subtrees.Count == prefixes.Count && subtrees.TrueForAll(s => s.Exhausted),
+            Elapsed = shared.Elapsed,
+            Workers = workers.Count,
+        };
     }
 
     /// <summary>Re-runs <paramref name="trace"/>'s decisions with every step recorded.</summary>
@@ -41,14 +80,14 @@ public static class Explorer
         return Math.Max(1, runtime.Steps);
     }
 
-    private static void RunWorkers(List<ExplorationWorker> workers, ExplorationShared shared, ExplorationOptions options)
+    private static void RunWorkers(List<Action> workers, ExplorationShared shared, ExplorationOptions options)
     {
         var failures = new Exception?[workers.Count];
-        var threads = workers.Select((worker, index) => new Thread(() =>
+        var threads = workers.Select((work, index) => new Thread(() =>
         {
             try
             {
-                worker.Run();
+                work();
             }
             catch (Exception error)
             {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Real;
 
 namespace MmuNotifier.Verification.Engine.Testing;
@@ -13,6 +14,13 @@ public sealed record StressOptions
     public TimeSpan? TimeBudget { get; init; }
 
     public bool StopAtFirstBug { get; init; } = true;
+
+    /// <summary>
+    /// Which runs count as a finding, given every bug a run reported; null means any bug does.
+    /// The kill matrix uses it: a defect is found only when the invariant it should break fires.
+    /// Runs it rejects are treated as clean.
+    /// </summary>
+    public Func<IReadOnlyList<Bug>, bool>? FindingFilter { get; init; }
 
     /// <summary>Watchdog and monitor sampling of each run.</summary>
     public RealRuntimeOptions Runtime { get; init; } = new();

@@ -32,6 +32,7 @@ public static class StressRunner
             if (result.Abandoned) abandoned++;
 
             var bugs = result.Bugs.Where(b => b.IsBug).ToList();
+            if (bugs.Count > 0 && options.FindingFilter is { } isFinding && !isFinding(result.Bugs)) bugs.Clear();
             firstProblem ??= result.Bugs.FirstOrDefault(b => !b.IsBug);
             if (bugs.Count > 0)
             {

@@ -80,8 +80,13 @@ public sealed partial class MmuNotifierC
         }
 
         var seq = await subscriptions.InvalidateSeq.Read();
+        var active = subscriptions.ActiveInvalidateRanges.Value;
         await subscriptions.Lock.Unlock();
-        if (_rt.IsTracing) _rt.Annotate($"mn_itree_inv_start_range {range}: cur_seq {seq}, first {res?.Name ?? "none"}");
+        if (_rt.IsTracing)
+        {
+            _rt.Annotate($"mn_itree_inv_start_range {range}: invalidate_seq {seq}{((seq & 1) != 0 ? " (odd)" : "")}, " +
+                         $"active {active}, first {res?.Name ?? "none"}");
+        }
         return (res, seq);
     }
 
@@ -112,7 +117,9 @@ public sealed partial class MmuNotifierC
             return;
         }
 
-        await subscriptions.InvalidateSeq.Write(await subscriptions.InvalidateSeq.Read() + 1);
+        var oddSeq = await subscriptions.InvalidateSeq.Read();
+        await subscriptions.InvalidateSeq.Write(oddSeq + 1);
+        if (_rt.IsTracing) _rt.Annotate($"mn_itree_inv_end: invalidate_seq {oddSeq} -> {oddSeq + 1}, active 0");
         ApplyDeferredList(subscriptions);
 
         await subscriptions.Lock.Unlock();

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MmuNotifier.Verification.Cli.Bench.Kill;
+
+/// <summary>The kill matrix as one JSON object (for `bench kill --json`).</summary>
+internal static class KillMatrixJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Write(KillMatrixResult result) => JsonSerializer.Serialize(new
+    {
+        options = new
+        {
+            strategies = result.Options.Strategies,
+            seeds = result.Options.Seeds,
+            maxSchedules = result.Options.MaxSchedules,
+            maxSeconds = result.Options.MaxTime.TotalSeconds,
+            preemptionBound = result.Options.PreemptionBound,
+            stressSeconds = result.Options.StressTime.TotalSeconds,
+        },
+        summary = new
+        {
+            defects = result.Rows.Count,
+            foundByEngine = result.DefectsFoundByEngine,
+            foundByStress = result.DefectsFoundByStress,
+            foundByStrategy = result.Options.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
+            medianSecondsOfBest = result.Rows.Any(r => r.Best is not null)
+                ? Median.Of(result.Rows.Where(r => r.Best is not null).Select(r => r.Best!.MedianSeconds!.Value))
+                : (double?)null,
+        },
+        rows = result.Rows.Select(r => new
+        {
+            defect = r.Defect,
+            program = r.Program,
+            cells = r.Cells,
+            best = r.Best?.Strategy,
+            stress = r.Stress,
+        }),
+    }, Options);
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using System.Globalization;
+using MmuNotifier.Verification.Cli.Bench;
+using MmuNotifier.Verification.Cli.Bench.Kill;
+using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Engine.Strategies;
+using Spectre.Console;
+
+namespace MmuNotifier.Verification.Cli.Commands;
+
+/// <summary>`bench kill`: which strategy finds which defect, how fast, against a real-thread stress loop.</summary>
+internal static class BenchKillCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => 5 };
+        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per defect, strategy and seed", DefaultValueFactory = _ => 1_000_000 };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "Seconds per defect, strategy and seed", DefaultValueFactory = _ => 10 };
+        var stressSeconds = new Option<double>("--stress-seconds") { Description = "Seconds of real-thread stress per defect (0 skips it)", DefaultValueFactory = _ => 10 };
+        var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => 2 };
+        var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => ["random", "pct", "dfs"] };
+        var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
+        var command = new Command("kill", "Kill matrix: every defect × strategy over seeds, and a stress baseline");
+        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects })
+            command.Options.Add(option);
+        command.SetAction(parse => Run(context, parse.GetValue(json), new KillMatrixOptions
+        {
+            Seeds = Positive("--seeds", parse.GetValue(seeds)),
+            MaxSchedules = Positive("--max-schedules", parse.GetValue(maxSchedules)),
+            MaxTime = Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
+            StressTime = Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
+            PreemptionBound = parse.GetValue(bound) >= 0 ? parse.GetValue(bound) : throw new UsageException("--preemption-bound: expected 0 or more"),
+            Strategies = Canonical(parse.GetValue(strategies) ?? []),
+        }, parse.GetValue(defects) ?? []));
+        return command;
+    }
+
+    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only)
+    {
+        var targets = KillTargets.All();
+        var unknown = only.Where(d => targets.All(t => t.Defect != d)).ToList();
+        if (unknown.Count > 0)
+            throw new UsageException($"--defect: unknown defect '{unknown[0]}'; expected one of: {string.Join(", ", targets.Select(t => t.Defect).Distinct())}");
+        if (only.Length > 0) targets = targets.Where(t => only.Contains(t.Defect)).ToList();
+
+        Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
+        var result = KillMatrixRunner.Run(targets, options, log);
+        if (json)
+        {
+            context.Out.WriteLine(KillMatrixJson.Write(result));
+            return ExitCodes.Ok;
+        }
+
+        context.Out.WriteLine($"{options.Seeds} seeds per strategy, at most {options.MaxSchedules:N0} schedules and {Num(options.MaxTime.TotalSeconds)} s per seed, dfs preemption bound {options.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect");
+        context.Out.WriteLine("cells: seeds that found it / seeds, median schedules to the first finding, median seconds to it");
+        var table = TableWriter.New(context);
+        table.AddColumn("defect");
+        table.AddColumn("program");
+        foreach (var strategy in options.Strategies) table.AddColumn(strategy);
+        table.AddColumn("stress");
+        foreach (var row in result.Rows)
+        {
+            var cells = new List<string> { row.Defect, row.Program };
+            cells.AddRange(row.Cells.Select(Cell));
+            cells.Add(row.Stress is null ? "-" : row.Stress.Found ? $"found after {Num(row.Stress.SecondsToFirstBug ?? 0)} s" : $"missed ({row.Stress.Iterations:N0} runs)");
+            table.AddRow(cells.ToArray());
+        }
+
+        TableWriter.Write(context, table);
+        context.Out.WriteLine($"found by the engine: {result.DefectsFoundByEngine}/{result.Rows.Count}; by the stress baseline: {result.DefectsFoundByStress}/{result.Rows.Count}");
+        return ExitCodes.Ok;
+    }
+
+    private static string Cell(KillCell cell) => cell.Found == 0
+        ? $"0/{cell.Seeds}"
+        : $"{cell.Found}/{cell.Seeds}, {Num(cell.MedianSchedules!.Value)}, {cell.MedianSeconds!.Value.ToString("F3", CultureInfo.InvariantCulture)}";
+
+    private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string> Canonical(string[] names)
+    {
+        try
+        {
+            return names.Select(StrategyFactory.Canonical).Where(s => s != "portfolio").Distinct().ToList();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--strategy: {e.Message}");
+        }
+    }
+
+    private static T Positive<T>(string name, T value) where T : System.Numerics.INumber<T> =>
+        value > T.Zero ? value : throw new UsageException($"{name}: expected a positive number, found {value}");
+
+    private static TimeSpan Seconds(string name, double value, bool allowZero) =>
+        value > 0 || (allowZero && value == 0) ? TimeSpan.FromSeconds(value) : throw new UsageException($"{name}: expected {(allowZero ? "0 or more" : "a positive number of")} seconds, found {value}");
+}

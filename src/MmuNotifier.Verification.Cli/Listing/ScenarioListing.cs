@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Cli.Programs;
+using Spectre.Console;
+
+namespace MmuNotifier.Verification.Cli.Listing;
+
+/// <summary>`list scenarios`: the scenario files of models/ that `test` explores.</summary>
+internal sealed class ScenarioListing : IListing
+{
+    public string Name => "scenarios";
+
+    public string Description => "The scenarios in models/ (explored by 'test')";
+
+    public void Print(CliContext context)
+    {
+        var catalog = ScenarioTargets.Catalog();
+        if (catalog is null)
+        {
+            context.Out.WriteLine("no models/ directory found (set MMU_VERIFY_MODELS or run from the repository)");
+            return;
+        }
+
+        var table = TableWriter.New(context);
+        table.AddColumn("scenario");
+        table.AddColumn("threads");
+        table.AddColumn("expect");
+        table.AddColumn("file");
+        table.AddColumn("description");
+        foreach (var s in catalog.All)
+        {
+            table.AddRow(new Text(s.Name), new Text(s.Threads.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Text(s.Expect is null ? "no bug" : s.Expect.Kind), new Text(Path.GetFileName(s.Path ?? "")), new Text(s.Description));
+        }
+
+        TableWriter.Write(context, table);
+    }
+}

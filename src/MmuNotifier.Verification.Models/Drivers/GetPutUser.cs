@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Kernel.Mm;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.Invariants;
+using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.World;
+
+namespace MmuNotifier.Verification.Models.Drivers;
+
+/// <summary>
+/// A user of the get/put interface (as amdkfd or the SVA code use it): the kernel allocates the
+/// subscription through alloc_notifier on the first get, shares it by reference count, and
+/// frees it through free_notifier from an SRCU callback after the last put. Its start/end do
+/// nothing but let the checker see any op that reaches a freed notifier.
+/// </summary>
+public sealed class GetPutUser : UserModel
+{
+    private readonly MmuNotifierOps _ops;
+    private readonly List<(MmuNotifierSubscription Sub, SubscriptionAudit Audit)> _allocated = [];
+    private readonly Stack<MmuNotifierSubscription> _held = new();
+
+    public GetPutUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
+    {
+        _ops = world.Audit.WrapHlist(new MmuNotifierOps
+        {
+            Name = $"{Name}.ops",
+            Release = (_, _) => ValueTask.CompletedTask,
+            InvalidateRangeStart = (_, _) => ValueTask.FromResult(0),
+            InvalidateRangeEnd = (_, _) => ValueTask.CompletedTask,
+            AllocNotifier = AllocNotifier,
+            FreeNotifier = FreeNotifier,
+        }, AuditOf, null);
+    }
+
+    public IEnumerable<SubscriptionAudit> Audits => _allocated.Select(a => a.Audit);
+
+    /// <summary>Notifiers registered and not yet freed: each pins the mm until its free callback.</summary>
+    public IEnumerable<MmuNotifierSubscription> LiveSubscriptions =>
+        _allocated.Where(a => !a.Audit.Gone && a.Sub.Mm is not null).Select(a => a.Sub);
+
+    private SubscriptionAudit AuditOf(MmuNotifierSubscription sub) => _allocated.First(a => ReferenceEquals(a.Sub, sub)).Audit;
+
+    public override async ValueTask Setup()
+    {
+        if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Get, Name));
+    }
+
+    private async ValueTask<ErrPtr<MmuNotifierSubscription>> AllocNotifier(MmStruct mm)
+    {
+        var privateData = W.Tweaks.GetPutLeaksOnEnomem ? await W.Kernel.Slab.Kzalloc($"{Name}.private") : null;
+        var memory = await W.Kernel.Slab.Kzalloc($"{Name}.notifier");
+        if (memory is null)
+        {
+            // The broken variant returns here without kfree(privateData).
+            return ErrPtr<MmuNotifierSubscription>.Err(-Errno.ENOMEM);
+        }
+
+        await W.Kernel.Slab.Kfree(privateData);
+        var sub = new MmuNotifierSubscription(W.Rt, $"{Name}#{_allocated.Count}", null, memory);
+        _allocated.Add((sub, new SubscriptionAudit(sub.Name)));
+        return sub;
+    }
+
+    /// <summary>Runs from the SRCU callback: must not sleep, so it only frees.</summary>
+    private async ValueTask FreeNotifier(MmuNotifierSubscription sub)
+    {
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: free_notifier({sub.Name})");
+        await W.Kernel.Slab.Kfree(sub.Lifetime);
+    }
+
+    public override async ValueTask<int> Subscribe(OpSpec op)
+    {
+        var got = await W.Kernel.Header.MmuNotifierGet(_ops, W.Mm);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_get = {got}");
+        if (got.IsErr) return got.Error;
+        _held.Push(got.Value!);
+        if (W.Tweaks.GetPutLeaksMmCount) await W.Kernel.Sched.Mmgrab(W.Mm);
+        return 0;
+    }
+
+    public override async ValueTask Unsubscribe(OpSpec op)
+    {
+        if (op.Kind == OpKind.Synchronize)
+        {
+            await W.Kernel.Notifier.MmuNotifierSynchronize();
+            return;
+        }
+
+        if (_held.Count == 0) return;
+        if (W.Tweaks.GetPutFreesWithoutGracePeriod)
+            await PutWithoutGracePeriod(_held.Pop());
+        else
+            await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
+    }
+
+    /// <summary>The broken put: the last reference frees the notifier while list walkers may still hold it.</summary>
+    private async ValueTask PutWithoutGracePeriod(MmuNotifierSubscription sub)
+    {
+        var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
+        await subscriptions.Lock.Lock();
+        var users = await sub.Users.Read() - 1;
+        await sub.Users.Write(users);
+        if (users == 0) await Kernel.Hlist.RculistOps.HlistDelInitRcu(sub.Hlist);
+        await subscriptions.Lock.Unlock();
+        if (users == 0) await W.Kernel.Notifier.MmuNotifierFreeRcu(sub);
+    }
+
+    public override async ValueTask Cleanup()
+    {
+        while (_held.Count > 0) await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
+    }
+}

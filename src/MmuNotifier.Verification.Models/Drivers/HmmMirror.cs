@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Kernel.Mm;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Invariants;
+using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.World;
+
+namespace MmuNotifier.Verification.Models.Drivers;
+
+/// <summary>
+/// An HMM-style mirror (in the manner of lib/test_hmm.c): one interval subscription over its
+/// pages, a device page table and the driver mutex that orders device-table updates against
+/// mmu_interval_read_retry. Faults follow read_begin → read PTE under mmap_lock → lock →
+/// read_retry → install; the invalidate callback records the sequence and zaps under the mutex.
+/// </summary>
+public sealed class HmmMirror : UserModel
+{
+    /// <summary>A fault gives up after this many collisions, as hmm_range_fault callers time out.</summary>
+    private const int MaxRetries = 4;
+
+    private readonly IMutex _lock;
+    private readonly Guarded<bool> _live;
+    private readonly MmuIntervalNotifierOps _ops;
+    private bool _inserted;
+
+    public HmmMirror(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
+    {
+        var rt = world.Rt;
+        _lock = rt.NewMutex($"{Name}.mutex");
+        _live = new Guarded<bool>(_lock, false);
+        Sub = new MmuIntervalNotifier(rt, Name);
+        Audit = new SubscriptionAudit(Name);
+        Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
+        _ops = world.Audit.WrapInterval(new MmuIntervalNotifierOps { Name = $"{Name}.ops", Invalidate = Invalidate }, Audit, Mmu);
+        world.Sequences.Track(Sub, Audit, () => _inserted);
+    }
+
+    public MmuIntervalNotifier Sub { get; }
+
+    public SubscriptionAudit Audit { get; }
+
+    /// <summary>An insert has succeeded (the checker's view; remove is tracked by <see cref="Audit"/>).</summary>
+    public bool IsInserted => _inserted;
+
+    private ModelTweaks Tweaks => W.Tweaks;
+
+    public override async ValueTask Setup()
+    {
+        if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Insert, Name));
+    }
+
+    /// <summary>The invalidate op: may only fail, with false, when told it must not sleep.</summary>
+    private async ValueTask<bool> Invalidate(MmuIntervalNotifier sub, MmuNotifierRange range, ulong curSeq)
+    {
+        if (MmuNotifierH.MmuNotifierRangeBlockable(range) || Tweaks.MirrorIgnoresBlockable)
+        {
+            await _lock.Lock();
+        }
+        else if (!await _lock.TryLock() || (W.Scenario.Faults.Trylock && await W.Rt.ChooseBool($"{Name}: mutex_trylock fails")))
+        {
+            if (_lock.IsHeldByCurrentThread) await _lock.Unlock();
+            if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate {range}: mutex contended, returns false");
+            return false;
+        }
+
+        if (!Tweaks.MirrorSkipsSetSeq)
+            await MmuNotifierH.MmuIntervalSetSeq(sub, Tweaks.MirrorSetsEvenSeq ? curSeq + 1 : curSeq);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate {range}: mmu_interval_set_seq {curSeq}");
+        if (!Tweaks.MirrorSkipsZap)
+        {
+            var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
+            Mmu.Zap(Math.Max(first, Spec.FirstPage), Math.Min(last, Spec.FirstPage + Spec.PageCount - 1));
+        }
+
+        await _lock.Unlock();
+        return true;
+    }
+
+    /// <summary>dmirror_range_fault in miniature, for one page.</summary>
+    public override async ValueTask Fault(int page)
+    {
+        var mm = W.Mm;
+        if (W.MayChangeSubscription(Name))
+        {
+            // Another thread may remove this mirror and with it the mirror's pin on the mm: take
+            // the mm reference under the mutex, while the mirror is known to be live.
+            await _lock.Lock();
+            var ok = _live.Value && await W.Kernel.Sched.MmgetNotZero(mm);
+            await _lock.Unlock();
+            if (!ok) return;
+        }
+        else if (!_inserted || !await W.Kernel.Sched.MmgetNotZero(mm))
+        {
+            // Not inserted means setup's insert failed (fault injection): nothing to mirror.
+            return;
+        }
+
+        for (var attempt = 0; attempt < MaxRetries; attempt++)
+        {
+            var seq = await W.Kernel.Notifier.MmuIntervalReadBegin(Sub);
+            await MmapLockOps.MmapReadLock(mm);
+            var pte = await W.Pt.Ptes[page].ReadOnce();
+            await MmapLockOps.MmapReadUnlock(mm);
+
+            await _lock.Lock();
+            if (await MmuNotifierH.MmuIntervalReadRetry(Sub, seq))
+            {
+                if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: mmu_interval_read_retry({seq}) says retry");
+                await _lock.Unlock();
+                continue;
+            }
+
+            if (_live.Value && pte != Pages.PteNone) Mmu!.Install(page, pte);
+            await _lock.Unlock();
+            break;
+        }
+
+        await W.Kernel.Sched.Mmput(mm);
+    }
+
+    public override async ValueTask<int> Subscribe(OpSpec op)
+    {
+        var start = op.Start ?? Pages.Address(Spec.FirstPage);
+        var length = op.Length ?? (ulong)Spec.PageCount * Pages.PAGE_SIZE;
+        if (Tweaks.MirrorRoundsUpLength && length == 0) length = 1;
+        var ret = await W.Kernel.Notifier.MmuIntervalNotifierInsert(Sub, W.Mm, start, length, _ops);
+        if (ret == 0)
+        {
+            _inserted = true;
+            await _lock.Lock();
+            _live.Value = true;
+            await _lock.Unlock();
+        }
+
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_interval_notifier_insert [{start:x}, +{length:x}) = {Errno.Name(ret)}");
+        return ret;
+    }
+
+    /// <summary>Teardown: stop faults and drop the device mappings first, then leave the tree.</summary>
+    public override async ValueTask Unsubscribe(OpSpec op)
+    {
+        await _lock.Lock();
+        var live = _live.Value;
+        _live.Value = false;
+        Mmu!.ZapAll();
+        await _lock.Unlock();
+        if (!live) return;
+
+        if (Tweaks.MirrorFakeRemove)
+        {
+            W.Audit.Removed(Audit);
+            return;
+        }
+
+        if (Tweaks.MirrorRemoveBypassesDefer)
+        {
+            var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
+            await subscriptions.Lock.Lock();
+            if (Sub.IntervalTree.InTree) subscriptions.Itree.Remove(Sub.IntervalTree);
+            await subscriptions.Lock.Unlock();
+            W.Audit.Removed(Audit);
+            await W.Kernel.Sched.Mmdrop(W.Mm);
+            return;
+        }
+
+        await W.Kernel.Notifier.MmuIntervalNotifierRemove(Sub);
+        W.Audit.Removed(Audit);
+    }
+
+    public override async ValueTask Cleanup()
+    {
+        if (_inserted && !Audit.Gone) await Unsubscribe(new OpSpec(OpKind.Remove, Name));
+    }
+}

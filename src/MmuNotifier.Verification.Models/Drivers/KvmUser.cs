@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Kernel.Mm;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Invariants;
+using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.World;
+
+namespace MmuNotifier.Verification.Models.Drivers;
+
+/// <summary>
+/// A KVM-style hlist user (virt/kvm/kvm_main.c in miniature): mmu_lock, an in-progress count
+/// and a sequence. Start raises the count and zaps; end bumps the sequence, then lowers the
+/// count. A fault snapshots the sequence, reads the PTE, and installs under mmu_lock only if no
+/// invalidation is in progress and the sequence is unchanged.
+/// </summary>
+public sealed class KvmUser : UserModel
+{
+    private const int MaxRetries = 4;
+
+    private readonly ISpinLock _mmuLock;
+    private readonly Guarded<long> _inProgress;
+    private readonly ICell<ulong> _seq;
+    private readonly Guarded<bool> _live;
+    private readonly MmuNotifierOps _ops;
+    private bool _registered;
+
+    public KvmUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
+    {
+        var rt = world.Rt;
+        _mmuLock = rt.NewSpinLock($"{Name}.mmu_lock");
+        _inProgress = new Guarded<long>(_mmuLock, 0);
+        // Read without mmu_lock by the fault's snapshot, so a cell.
+        _seq = rt.NewCell<ulong>($"{Name}.mmu_invalidate_seq", 0);
+        _live = new Guarded<bool>(_mmuLock, false);
+        Audit = new SubscriptionAudit(Name);
+        Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
+        _ops = world.Audit.WrapHlist(new MmuNotifierOps
+        {
+            Name = $"{Name}.ops",
+            Release = Release,
+            InvalidateRangeStart = InvalidateRangeStart,
+            InvalidateRangeEnd = InvalidateRangeEnd,
+            ClearFlushYoung = (_, _, start, end) => Young(start, end),
+            ClearYoung = (_, _, start, end) => Young(start, end),
+            TestYoung = (_, _, address) => Young(address, address + Pages.PAGE_SIZE),
+            ChangePte = ChangePte,
+        }, _ => Audit, Mmu);
+        Sub = new MmuNotifierSubscription(rt, Name, _ops);
+    }
+
+    public MmuNotifierSubscription Sub { get; }
+
+    public SubscriptionAudit Audit { get; }
+
+    public bool IsRegistered => _registered;
+
+    public override async ValueTask Setup()
+    {
+        if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));
+    }
+
+    private async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
+    {
+        await _mmuLock.Lock();
+        _inProgress.Value++;
+        if (W.Tweaks.KvmBumpsSeqAtStart) await _seq.Write(await _seq.Read() + 1);
+        var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
+        Mmu.Zap(first, last);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_start {range}: in_progress {_inProgress.Peek()}");
+        await _mmuLock.Unlock();
+        return 0;
+    }
+
+    private async ValueTask InvalidateRangeEnd(MmuNotifierSubscription sub, MmuNotifierRange range)
+    {
+        await _mmuLock.Lock();
+        // The sequence moves before the count drops, so a fault that saw the old count sees the new sequence.
+        if (!W.Tweaks.KvmBumpsSeqAtStart) await _seq.Write(await _seq.Read() + 1);
+        _inProgress.Value--;
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_end {range}: in_progress {_inProgress.Peek()}, seq {_seq.Peek()}");
+        await _mmuLock.Unlock();
+    }
+
+    /// <summary>kvm_mmu_notifier_release: tear everything down; no fault may map again.</summary>
+    private async ValueTask Release(MmuNotifierSubscription sub, MmStruct mm)
+    {
+        await _mmuLock.Lock();
+        _live.Value = false;
+        Mmu!.ZapAll();
+        await _mmuLock.Unlock();
+    }
+
+    private async ValueTask<int> Young(ulong start, ulong end)
+    {
+        await _mmuLock.Lock();
+        var (first, last) = Pages.Span(start, end, Mmu!.Count);
+        var young = 0;
+        for (var p = first; p <= last; p++)
+            if (Mmu[p] != Pages.PteNone) young = 1;
+        await _mmuLock.Unlock();
+        return young;
+    }
+
+    /// <summary>
+    /// change_pte arrives inside the start/end of the PTE's own invalidation, whose start already
+    /// zapped the page, so (like KVM) there is nothing to update while one is in progress.
+    /// </summary>
+    private async ValueTask ChangePte(MmuNotifierSubscription sub, MmStruct mm, ulong address, ulong pte)
+    {
+        await _mmuLock.Lock();
+        var (page, _) = Pages.Span(address, address + Pages.PAGE_SIZE, Mmu!.Count);
+        if (_inProgress.Value == 0 && Mmu[page] != Pages.PteNone) Mmu.Install(page, pte);
+        await _mmuLock.Unlock();
+    }
+
+    public override async ValueTask Fault(int page)
+    {
+        var mm = W.Mm;
+        if (!await W.Kernel.Sched.MmgetNotZero(mm)) return;
+        for (var attempt = 0; attempt < MaxRetries; attempt++)
+        {
+            var seq = await _seq.ReadOnce();
+            await MmapLockOps.MmapReadLock(mm);
+            var pte = await W.Pt.Ptes[page].ReadOnce();
+            await MmapLockOps.MmapReadUnlock(mm);
+
+            await _mmuLock.Lock();
+            if (_inProgress.Value > 0 || await _seq.Read() != seq)
+            {
+                if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
+                await _mmuLock.Unlock();
+                await W.Rt.Yield();
+                continue;
+            }
+
+            if (_live.Value && pte != Pages.PteNone) Mmu!.Install(page, pte);
+            await _mmuLock.Unlock();
+            break;
+        }
+
+        await W.Kernel.Sched.Mmput(mm);
+    }
+
+    public override async ValueTask<int> Subscribe(OpSpec op)
+    {
+        var ret = await W.Kernel.Notifier.MmuNotifierRegister(Sub, W.Mm);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_register = {Errno.Name(ret)}");
+        if (ret != 0) return ret;
+        _registered = true;
+        await _mmuLock.Lock();
+        _live.Value = true;
+        await _mmuLock.Unlock();
+        if (W.Tweaks.KvmSwapsToBothOps)
+        {
+            Sub.Ops = W.Audit.WrapHlist(new MmuNotifierOps
+            {
+                Name = $"{Name}.both_ops",
+                InvalidateRangeStart = InvalidateRangeStart,
+                InvalidateRangeEnd = InvalidateRangeEnd,
+                ArchInvalidateSecondaryTlbs = (_, _, _, _) => ValueTask.CompletedTask,
+            }, _ => Audit, Mmu);
+        }
+
+        return 0;
+    }
+
+    public override async ValueTask Unsubscribe(OpSpec op)
+    {
+        if (!_registered || Audit.Gone) return;
+        Audit.RacingUnregister = !Audit.ReleasedByExit;
+        if (W.Tweaks.UnregisterIgnoresUnhashed || W.Tweaks.UnregisterSkipsSynchronize)
+            await BrokenUnregister.Run(W.Kernel, Sub, W.Mm, W.Tweaks.UnregisterIgnoresUnhashed, W.Tweaks.UnregisterSkipsSynchronize);
+        else
+            await W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
+        W.Audit.Unregistered(Audit, "mmu_notifier_unregister");
+    }
+
+    public override ValueTask Cleanup() => Unsubscribe(new OpSpec(OpKind.Unregister, Name));
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Invariants;
+
+namespace MmuNotifier.Verification.Models.Drivers;
+
+/// <summary>
+/// A secondary MMU's view of the address space: per page, the PTE value it mirrors, or none.
+/// The owning driver changes it only under its own lock; the checker reads it freely. Besides
+/// the mappings it keeps the invalidations that forbid new mappings (design.md §5,
+/// no-missed-invalidation, third clause): a window opens when the user's callback for a range
+/// has returned and closes when that invalidation ends.
+/// </summary>
+public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zappedBeforePteChange)
+{
+    private readonly ulong[] _map = new ulong[pages];
+    private readonly List<Window> _windows = [];
+
+    private readonly record struct Window(MmuNotifierRange Range, int First, int Last, bool UntilEndCallback);
+
+    public string Owner { get; } = owner;
+
+    /// <summary>
+    /// True for start/end users (interval and hlist): they must have zapped before the PTE
+    /// changes. A secondary-TLB user is flushed after the change, under the page-table lock.
+    /// </summary>
+    public bool ZappedBeforePteChange { get; } = zappedBeforePteChange;
+
+    public int Count => _map.Length;
+
+    public ulong this[int page] => _map[page];
+
+    public bool AnyMapped => Array.Exists(_map, pte => pte != Pages.PteNone);
+
+    public void Install(int page, ulong pte)
+    {
+        foreach (var window in _windows)
+        {
+            if (page < window.First || page > window.Last) continue;
+            rt.ReportViolation(InvariantNames.NoMissedInvalidation,
+                $"{Owner} maps page {page} ({Pages.Render(pte)}) after its invalidate callback for {window.Range} returned, " +
+                "before that invalidation ended", BugComponent.Driver);
+        }
+
+        if (rt.IsTracing) rt.Annotate($"{Owner}: map page {page} -> {Pages.Render(pte)}");
+        _map[page] = pte;
+    }
+
+    public void Zap(int first, int last)
+    {
+        first = Math.Max(first, 0);
+        last = Math.Min(last, _map.Length - 1);
+        for (var page = first; page <= last; page++)
+        {
+            if (_map[page] == Pages.PteNone) continue;
+            if (rt.IsTracing) rt.Annotate($"{Owner}: zap page {page} (was {Pages.Render(_map[page])})");
+            _map[page] = Pages.PteNone;
+        }
+    }
+
+    public void ZapAll() => Zap(0, _map.Length - 1);
+
+    /// <summary>The user's callback for <paramref name="range"/> returned: no new mapping of those pages until it ends.</summary>
+    public void OpenWindow(MmuNotifierRange range, int first, int last, bool untilEndCallback)
+    {
+        first = Math.Max(first, 0);
+        last = Math.Min(last, _map.Length - 1);
+        if (first <= last) _windows.Add(new Window(range, first, last, untilEndCallback));
+    }
+
+    /// <summary>
+    /// The invalidation of <paramref name="range"/> ended: for interval users when the core MM
+    /// calls invalidate_range_end (or its non-blocking start failed), for hlist users when their
+    /// own end callback runs.
+    /// </summary>
+    public void CloseWindow(MmuNotifierRange range, bool untilEndCallback) =>
+        _windows.RemoveAll(w => ReferenceEquals(w.Range, range) && w.UntilEndCallback == untilEndCallback);
+}

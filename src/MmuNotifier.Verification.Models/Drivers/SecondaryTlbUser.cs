@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Kernel.Mm;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Invariants;
+using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.World;
+
+namespace MmuNotifier.Verification.Models.Drivers;
+
+/// <summary>
+/// An IOMMU-style user whose TLB shares the CPU page tables (SVA): it has no start/end, only
+/// arch_invalidate_secondary_tlbs, which the core MM calls under the page-table lock after
+/// changing PTEs. Its TLB fills under the page-table lock too, so the lock orders the two.
+/// </summary>
+public sealed class SecondaryTlbUser : UserModel
+{
+    private readonly Guarded<bool> _live;
+    private readonly IMutex _sleepingLock;
+    private bool _registered;
+
+    public SecondaryTlbUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
+    {
+        var rt = world.Rt;
+        _live = new Guarded<bool>(world.Pt.Ptl, false);
+        _sleepingLock = rt.NewMutex($"{Name}.iommu_mutex");
+        Audit = new SubscriptionAudit(Name);
+        Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: false);
+        var ops = world.Audit.WrapHlist(new MmuNotifierOps
+        {
+            Name = $"{Name}.ops",
+            Release = Release,
+            ArchInvalidateSecondaryTlbs = ArchInvalidateSecondaryTlbs,
+        }, _ => Audit, Mmu);
+        Sub = new MmuNotifierSubscription(rt, Name, ops);
+    }
+
+    public MmuNotifierSubscription Sub { get; }
+
+    public SubscriptionAudit Audit { get; }
+
+    public bool IsRegistered => _registered;
+
+    public override async ValueTask Setup()
+    {
+        if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));
+    }
+
+    private async ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
+    {
+        if (W.Tweaks.TlbUserSleeps)
+        {
+            await _sleepingLock.Lock();
+            await _sleepingLock.Unlock();
+        }
+
+        if (W.Tweaks.TlbUserSkipsFlush) return;
+        var (first, last) = Pages.Span(start, end, Mmu!.Count);
+        Mmu.Zap(first, last);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} arch_invalidate_secondary_tlbs [{start:x}, {end:x})");
+    }
+
+    private async ValueTask Release(MmuNotifierSubscription sub, MmStruct mm)
+    {
+        if (W.Tweaks.TlbUserIgnoresRelease) return;
+        await W.Pt.Ptl.Lock();
+        _live.Value = false;
+        Mmu!.ZapAll();
+        await W.Pt.Ptl.Unlock();
+    }
+
+    /// <summary>A device access that walks the CPU page table and fills the IOTLB, under the PTL.</summary>
+    public override async ValueTask Fault(int page)
+    {
+        var mm = W.Mm;
+        if (!await W.Kernel.Sched.MmgetNotZero(mm)) return;
+        await W.Pt.Ptl.Lock();
+        var pte = await W.Pt.Ptes[page].Read();
+        if (_live.Value && pte != Pages.PteNone) Mmu!.Install(page, pte);
+        await W.Pt.Ptl.Unlock();
+        await W.Kernel.Sched.Mmput(mm);
+    }
+
+    public override async ValueTask<int> Subscribe(OpSpec op)
+    {
+        var ret = await W.Kernel.Notifier.MmuNotifierRegister(Sub, W.Mm);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_register = {Errno.Name(ret)}");
+        if (ret != 0) return ret;
+        _registered = true;
+        await W.Pt.Ptl.Lock();
+        _live.Value = true;
+        await W.Pt.Ptl.Unlock();
+        return 0;
+    }
+
+    public override async ValueTask Unsubscribe(OpSpec op)
+    {
+        if (!_registered || Audit.Gone) return;
+        Audit.RacingUnregister = !Audit.ReleasedByExit;
+        await W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
+        W.Audit.Unregistered(Audit, "mmu_notifier_unregister");
+    }
+
+    public override ValueTask Cleanup() => Unsubscribe(new OpSpec(OpKind.Unregister, Name));
+}

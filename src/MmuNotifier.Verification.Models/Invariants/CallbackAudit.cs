@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Drivers;
+
+namespace MmuNotifier.Verification.Models.Invariants;
+
+/// <summary>
+/// Wraps a driver's ops so that every call the port makes is checked against remove quiescence
+/// and the hlist/SRCU rules, and opens the no-missed-invalidation windows when a callback
+/// returns. The wrapped ops object is built once per driver, so ops identity (which
+/// mmu_notifier_get compares) is kept.
+/// </summary>
+public sealed class CallbackAudit(IRuntime rt, int pages)
+{
+    public MmuIntervalNotifierOps WrapInterval(MmuIntervalNotifierOps inner, SubscriptionAudit audit, SecondaryMmu mmu) => new()
+    {
+        Name = inner.Name,
+        Invalidate = async (sub, range, curSeq) =>
+        {
+            if (audit.Gone)
+            {
+                rt.ReportViolation(InvariantNames.RemoveQuiescence,
+                    $"{sub.Name}'s invalidate called for {range} after {audit.GoneBy} returned");
+            }
+
+            audit.Running++;
+            var ok = await inner.Invalidate(sub, range, curSeq);
+            audit.Running--;
+            if (ok)
+            {
+                var (first, last) = Pages.Span(Math.Max(range.Start, sub.IntervalTree.Start),
+                    Math.Min(range.End, sub.IntervalTree.Last + 1), pages);
+                mmu.OpenWindow(range, first, last, untilEndCallback: false);
+            }
+
+            return ok;
+        },
+    };
+
+    /// <summary>Called when mmu_interval_notifier_remove returns.</summary>
+    public void Removed(SubscriptionAudit audit)
+    {
+        if (audit.Running > 0)
+            rt.ReportViolation(InvariantNames.RemoveQuiescence, $"mmu_interval_notifier_remove({audit.Name}) returned while its invalidate runs");
+        audit.Gone = true;
+        audit.GoneBy = "mmu_interval_notifier_remove";
+    }
+
+    /// <summary>Called when mmu_notifier_unregister returns, or when free_notifier is called.</summary>
+    public void Unregistered(SubscriptionAudit audit, string by)
+    {
+        if (audit.Running > 0)
+            rt.ReportViolation(InvariantNames.HlistSrcu, $"{by}({audit.Name}) while {audit.Running} of its ops still run");
+        audit.Gone = true;
+        audit.GoneBy = by;
+    }
+
+    public MmuNotifierOps WrapHlist(MmuNotifierOps inner, Func<MmuNotifierSubscription, SubscriptionAudit> auditOf, SecondaryMmu? mmu) => new()
+    {
+        Name = inner.Name,
+        Release = inner.Release is not { } release ? null : async (sub, mm) =>
+        {
+            var audit = Enter(sub, auditOf, "release");
+            audit.Releases++;
+            var allowed = audit.RacingUnregister ? 2 : 1;
+            if (audit.Releases > allowed)
+            {
+                rt.ReportViolation(InvariantNames.HlistSrcu,
+                    $"->release of {sub.Name} runs for the {audit.Releases}th time{(audit.ReleasedByExit ? " after exit_mmap already released it" : "")}");
+            }
+
+            await release(sub, mm);
+            audit.Running--;
+        },
+        InvalidateRangeStart = inner.InvalidateRangeStart is not { } start ? null : async (sub, range) =>
+        {
+            var audit = Enter(sub, auditOf, "invalidate_range_start");
+            var ret = await start(sub, range);
+            audit.Running--;
+            if (ret == 0 && inner.InvalidateRangeEnd is not null)
+            {
+                audit.OpenStarts.Add(range);
+                var (first, last) = Pages.Span(range.Start, range.End, pages);
+                mmu?.OpenWindow(range, first, last, untilEndCallback: true);
+            }
+
+            return ret;
+        },
+        InvalidateRangeEnd = inner.InvalidateRangeEnd is not { } end ? null : async (sub, range) =>
+        {
+            var audit = Enter(sub, auditOf, "invalidate_range_end");
+            if (!audit.OpenStarts.Remove(range))
+                rt.ReportViolation(InvariantNames.HlistSrcu, $"invalidate_range_end of {sub.Name} for {range} without a successful start");
+            mmu?.CloseWindow(range, untilEndCallback: true);
+            await end(sub, range);
+            audit.Running--;
+        },
+        ArchInvalidateSecondaryTlbs = inner.ArchInvalidateSecondaryTlbs is not { } tlb ? null : async (sub, mm, s, e) =>
+        {
+            var audit = Enter(sub, auditOf, "arch_invalidate_secondary_tlbs");
+            await tlb(sub, mm, s, e);
+            audit.Running--;
+        },
+        ClearFlushYoung = inner.ClearFlushYoung is not { } cfy ? null : async (sub, mm, s, e) =>
+        {
+            var audit = Enter(sub, auditOf, "clear_flush_young");
+            var young = await cfy(sub, mm, s, e);
+            audit.Running--;
+            return young;
+        },
+        ClearYoung = inner.ClearYoung is not { } cy ? null : async (sub, mm, s, e) =>
+        {
+            var audit = Enter(sub, auditOf, "clear_young");
+            var young = await cy(sub, mm, s, e);
+            audit.Running--;
+            return young;
+        },
+        TestYoung = inner.TestYoung is not { } ty ? null : async (sub, mm, address) =>
+        {
+            var audit = Enter(sub, auditOf, "test_young");
+            var young = await ty(sub, mm, address);
+            audit.Running--;
+            return young;
+        },
+        ChangePte = inner.ChangePte is not { } cp ? null : async (sub, mm, address, pte) =>
+        {
+            var audit = Enter(sub, auditOf, "change_pte");
+            await cp(sub, mm, address, pte);
+            audit.Running--;
+        },
+        AllocNotifier = inner.AllocNotifier,
+        FreeNotifier = inner.FreeNotifier is not { } free ? null : async sub =>
+        {
+            Unregistered(auditOf(sub), "free_notifier");
+            await free(sub);
+        },
+    };
+
+    private SubscriptionAudit Enter(MmuNotifierSubscription sub, Func<MmuNotifierSubscription, SubscriptionAudit> auditOf, string op)
+    {
+        var audit = auditOf(sub);
+        if (sub.Lifetime is { IsFreed: true })
+            rt.ReportViolation(InvariantNames.HlistSrcu, $"->{op} of {sub.Name} runs after free_notifier freed it");
+        if (audit.Gone)
+            rt.ReportViolation(InvariantNames.HlistSrcu, $"->{op} of {sub.Name} runs after {audit.GoneBy} returned");
+        if (sub.Ops is { ArchInvalidateSecondaryTlbs: not null } ops && (ops.InvalidateRangeStart is not null || ops.InvalidateRangeEnd is not null))
+            rt.ReportViolation(InvariantNames.HlistSrcu, $"->{op} of {sub.Name}, which has both arch_invalidate_secondary_tlbs and start/end");
+        audit.Running++;
+        return audit;
+    }
+}

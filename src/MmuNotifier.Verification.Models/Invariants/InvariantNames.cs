@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Kernel.IntervalTree;
+using MmuNotifier.Verification.Kernel.Notifier;
+
+namespace MmuNotifier.Verification.Models.Invariants;
+
+/// <summary>
+/// The invariant names of design.md §5 as they appear in bug reports. Read-side progress and the
+/// blocking rules are not named here: the engine reports them as a deadlock and as
+/// sleep-in-atomic.
+/// </summary>
+public static class InvariantNames
+{
+    public const string OddSeq = "odd-seq";
+    public const string NoMissedInvalidation = "no-missed-invalidation";
+    public const string TreeStability = IntervalTreeRoot<MmuIntervalNotifier>.StabilityInvariant;
+    public const string RemoveQuiescence = "remove-quiescence";
+    public const string HlistSrcu = "hlist-srcu";
+    public const string Refcounts = "refcounts";
+    public const string BadInput = "bad-input";
+}

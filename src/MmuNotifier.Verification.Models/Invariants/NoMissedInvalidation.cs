@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Drivers;
+
+namespace MmuNotifier.Verification.Models.Invariants;
+
+/// <summary>
+/// no-missed-invalidation, all four clauses of design.md §5 plus exit_mmap's:
+/// (1) the core MM changes PTE p only inside a start..end of a range covering p;
+/// (2) when it does, no start/end user maps p;
+/// (3) a user maps nothing its returned callback covered until that invalidation ends
+///     (<see cref="SecondaryMmu.Install"/>);
+/// (4) whenever nobody holds the page-table lock, every valid secondary mapping equals the PTE;
+/// and exit_mmap leaves no mapping behind.
+/// A mapping that existed before a callback and was zapped by it breaks none of these: (2) looks
+/// at the moment of the PTE change, after the callback, and (3) only at new mappings.
+/// </summary>
+public sealed class NoMissedInvalidation
+{
+    private readonly IRuntime _rt;
+    private readonly PageTable _pt;
+    private readonly int[] _coverage;
+    private readonly List<SecondaryMmu> _mmus = [];
+
+    public NoMissedInvalidation(IRuntime rt, PageTable pt)
+    {
+        _rt = rt;
+        _pt = pt;
+        _coverage = new int[pt.Count];
+        rt.AddMonitor(InvariantNames.NoMissedInvalidation, CheckMappingsFollowPtes);
+    }
+
+    public IReadOnlyList<SecondaryMmu> Mmus => _mmus;
+
+    public void Track(SecondaryMmu mmu) => _mmus.Add(mmu);
+
+    /// <summary>invalidate_range_start returned (successfully) for <paramref name="range"/>.</summary>
+    public void Started(MmuNotifierRange range)
+    {
+        var (first, last) = Pages.Span(range.Start, range.End, _pt.Count);
+        for (var p = first; p <= last; p++) _coverage[p]++;
+    }
+
+    /// <summary>
+    /// The core MM is about to call invalidate_range_end for <paramref name="range"/> (or its
+    /// non-blocking start failed): interval users may map again once their sequence allows it.
+    /// </summary>
+    public void Ending(MmuNotifierRange range, bool started)
+    {
+        if (started)
+        {
+            var (first, last) = Pages.Span(range.Start, range.End, _pt.Count);
+            for (var p = first; p <= last; p++) _coverage[p]--;
+        }
+
+        foreach (var mmu in _mmus) mmu.CloseWindow(range, untilEndCallback: false);
+    }
+
+    /// <summary>Clauses 1 and 2, checked by the core MM right before it writes PTE <paramref name="page"/>.</summary>
+    public void BeforePteChange(int page, ulong old, ulong @new)
+    {
+        if (_coverage[page] == 0)
+        {
+            _rt.ReportViolation(InvariantNames.NoMissedInvalidation,
+                $"{_rt.CurrentThreadName} changes pte[{page}] {Pages.Render(old)} -> {Pages.Render(@new)} outside any invalidate_range_start/end covering it");
+        }
+
+        foreach (var mmu in _mmus)
+        {
+            if (!mmu.ZappedBeforePteChange || mmu[page] == Pages.PteNone) continue;
+            _rt.ReportViolation(InvariantNames.NoMissedInvalidation,
+                $"pte[{page}] changes {Pages.Render(old)} -> {Pages.Render(@new)} while {mmu.Owner} still maps it ({Pages.Render(mmu[page])})");
+        }
+    }
+
+    /// <summary>exit_mmap has released the notifiers and zapped every PTE.</summary>
+    public void AfterExitMmap()
+    {
+        foreach (var mmu in _mmus)
+        {
+            if (!mmu.AnyMapped) continue;
+            _rt.ReportViolation(InvariantNames.NoMissedInvalidation, $"exit_mmap finished but {mmu.Owner} still maps pages");
+        }
+    }
+
+    /// <summary>Clause 4: outside the page-table lock a mapping is none or the current PTE.</summary>
+    private string? CheckMappingsFollowPtes()
+    {
+        if (_pt.Ptl.IsLocked) return null;
+        foreach (var mmu in _mmus)
+        {
+            for (var p = 0; p < mmu.Count; p++)
+            {
+                var mapped = mmu[p];
+                if (mapped == Pages.PteNone) continue;
+                var pte = _pt.Ptes[p].Peek();
+                if (mapped != pte)
+                    return $"{mmu.Owner} maps page {p} as {Pages.Render(mapped)} but the PTE is {Pages.Render(pte)}";
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Models.Scenarios;
+
+/// <summary>A parsed, validated scenario file (format: docs/scenario-format.md).</summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Pages of the address space; page i is at Pages.Base + i * PAGE_SIZE.</summary>
+    public int Pages { get; init; } = 4;
+
+    public IReadOnlyList<SubscriptionSpec> Subscriptions { get; init; } = [];
+
+    public IReadOnlyList<ThreadSpec> Threads { get; init; } = [];
+
+    public FaultInjection Faults { get; init; } = new();
+
+    /// <summary>What exploring it should find; null means "no bug".</summary>
+    public ExpectedOutcome? Expect { get; init; }
+
+    /// <summary>The file it came from, or null for a scenario built in code.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>SHA-256 of the file's bytes, lower-case hex; empty for a scenario built in code.</summary>
+    public string ContentHash { get; init; } = "";
+}
+
+/// <summary>The notifier-user models a subscription can be.</summary>
+public enum UserKind
+{
+    /// <summary>"hmm-mirror": an interval notifier with read_begin/read_retry faults.</summary>
+    HmmMirror,
+    /// <summary>"kvm": an hlist user with start/end, in-progress count and sequence.</summary>
+    Kvm,
+    /// <summary>"secondary-tlb": an hlist user with only arch_invalidate_secondary_tlbs.</summary>
+    SecondaryTlb,
+    /// <summary>"get-put": an hlist user managed with mmu_notifier_get/put.</summary>
+    GetPut,
+}
+
+/// <summary>One notifier user: its model, its pages (interval users) and whether setup subscribes it.</summary>
+public sealed record SubscriptionSpec(string Name, UserKind User, int FirstPage, int PageCount, bool AtSetup);
+
+public sealed record ThreadSpec(string Name, IReadOnlyList<OpSpec> Ops);
+
+public enum OpKind
+{
+    Unmap,
+    Zap,
+    Migrate,
+    Protect,
+    OomReap,
+    Age,
+    KsmMerge,
+    Exit,
+    Fault,
+    Insert,
+    Remove,
+    Register,
+    Unregister,
+    Get,
+    Put,
+    Synchronize,
+}
+
+/// <summary>
+/// One operation of a thread. Core-MM operations use <see cref="Page"/>/<see cref="PageCount"/>;
+/// user operations name their subscription. <see cref="Start"/>/<see cref="Length"/> override an
+/// insert's range in bytes (for bad-input scenarios); <see cref="Expect"/> is the return value
+/// the checker requires (0 or a negative errno).
+/// </summary>
+public sealed record OpSpec(OpKind Kind, string? Sub = null, int Page = 0, int PageCount = 1, ulong? Start = null,
+    ulong? Length = null, int? Expect = null);
+
+/// <summary>Fault-injection switches: each failure becomes a controlled choice the explorer takes both ways.</summary>
+public sealed record FaultInjection(bool Allocation = false, bool TakeAllLocks = false, bool Trylock = false);
+
+/// <summary>The expected result of exploring: a bug kind (BugKind name) and optionally the invariant.</summary>
+public sealed record ExpectedOutcome(string Kind, string? Invariant = null);

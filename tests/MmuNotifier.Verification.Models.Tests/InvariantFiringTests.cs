@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Models.Invariants;
+using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.World;
+using static MmuNotifier.Verification.Models.Tests.Models;
+
+namespace MmuNotifier.Verification.Models.Tests;
+
+/// <summary>
+/// Every invariant of design.md §5 fires on a deliberately broken model. The faithful models run
+/// the same scenarios clean in <see cref="ScenarioExplorationTests"/>.
+/// </summary>
+public sealed class InvariantFiringTests
+{
+    private static Bug Fires(Scenario scenario, ModelTweaks tweaks, BugKind kind, string? invariant = null, string? message = null,
+        bool randomOnly = false)
+    {
+        // PCT first: it finds the "one thread runs a whole operation in between" schedules that a
+        // random walk reaches with tiny probability; random then covers the fine-grained races.
+        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, tweaks: tweaks);
+        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, tweaks: tweaks);
+        Assert.True(report.FoundBug, $"{scenario.Name} with {tweaks}: nothing fired");
+        var bug = report.Bugs[0].Bug;
+        Assert.True(bug.Kind == kind, $"expected {kind}, got {Describe(report)}");
+        if (invariant is not null) Assert.Equal(invariant, bug.Invariant);
+        if (message is not null) Assert.True(bug.Message.Contains(message, StringComparison.Ordinal), Describe(report));
+        return bug;
+    }
+
+    private static Bug Violates(Scenario scenario, ModelTweaks tweaks, string invariant, string? message = null, bool randomOnly = false) =>
+        Fires(scenario, tweaks, BugKind.InvariantViolation, invariant, message, randomOnly);
+
+    [Fact]
+    public void OddSeq_MirrorStoringAnEvenSequence() =>
+        Violates(Get("fault-vs-unmap"), new ModelTweaks { MirrorSetsEvenSeq = true }, InvariantNames.OddSeq, "even");
+
+    [Fact]
+    public void NoMissedInvalidation_PteChangedOutsideStartEnd() =>
+        Violates(Get("fault-vs-unmap"), new ModelTweaks { CoreSkipsStartEnd = true }, InvariantNames.NoMissedInvalidation,
+            "outside any invalidate_range_start/end");
+
+    [Fact]
+    public void NoMissedInvalidation_MappingStillPresentAtPteChange() =>
+        Violates(Get("fault-vs-unmap"), new ModelTweaks { MirrorSkipsZap = true }, InvariantNames.NoMissedInvalidation, "still maps");
+
+    [Fact]
+    public void NoMissedInvalidation_MirrorMapsAfterItsCallbackReturned()
+    {
+        // Random reaches the install that lands between the callback and the PTE change; PCT
+        // prefers the stale install after the end, which the fourth clause reports (next test).
+        var scenario = Make("fault-vs-zap", 2, [Mirror("mirror")],
+            Thread("cpu0", new OpSpec(OpKind.Fault, "mirror", 1)),
+            Thread("cpu1", new OpSpec(OpKind.Zap, null, 0, 2)));
+        var bug = Violates(scenario, new ModelTweaks { MirrorSkipsSetSeq = true }, InvariantNames.NoMissedInvalidation,
+            "after its invalidate callback", randomOnly: true);
+        Assert.Equal(BugComponent.Driver, bug.Component);
+    }
+
+    [Fact]
+    public void NoMissedInvalidation_StaleMirrorMappingAfterTheInvalidation() =>
+        Violates(Get("fault-vs-unmap"), new ModelTweaks { MirrorSkipsSetSeq = true }, InvariantNames.NoMissedInvalidation, "but the PTE is");
+
+    /// <summary>
+    /// Bumping the sequence at start lets a fault that snapshots it mid-invalidation and reads
+    /// the old PTE install it after the end: why KVM bumps in invalidate_range_end.
+    /// </summary>
+    [Fact]
+    public void NoMissedInvalidation_KvmSequenceBumpedAtStart()
+    {
+        var scenario = Make("kvm-migrate", 1, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 1, true)],
+            Thread("vcpu", new OpSpec(OpKind.Fault, "kvm", 0), new OpSpec(OpKind.Fault, "kvm", 0)),
+            Thread("cpu1", new OpSpec(OpKind.Migrate, null, 0, 1), new OpSpec(OpKind.Migrate, null, 0, 1)));
+        Violates(scenario, new ModelTweaks { KvmBumpsSeqAtStart = true }, InvariantNames.NoMissedInvalidation, "but the PTE is", randomOnly: true);
+    }
+
+    [Fact]
+    public void NoMissedInvalidation_SecondaryTlbNotFlushedBeforePtlDrop() =>
+        Violates(Get("secondary-tlb-unmap"), new ModelTweaks { TlbUserSkipsFlush = true }, InvariantNames.NoMissedInvalidation,
+            "but the PTE is");
+
+    [Fact]
+    public void NoMissedInvalidation_ExitMmapLeavesAMapping()
+    {
+        var scenario = Make("tlb-exit", 1, [new SubscriptionSpec("iommu", UserKind.SecondaryTlb, 0, 1, true)],
+            Thread("dev", new OpSpec(OpKind.Fault, "iommu", 0)),
+            Thread("exit", new OpSpec(OpKind.Exit)));
+        Violates(scenario, new ModelTweaks { TlbUserIgnoresRelease = true }, InvariantNames.NoMissedInvalidation, "exit_mmap");
+    }
+
+    [Fact]
+    public void TreeStability_RemoveThatIgnoresARunningInvalidation() =>
+        Violates(Get("deferred-remove"), new ModelTweaks { MirrorRemoveBypassesDefer = true }, InvariantNames.TreeStability);
+
+    [Fact]
+    public void RemoveQuiescence_RemoveThatDoesNotUnsubscribe() =>
+        Violates(Get("deferred-remove"), new ModelTweaks { MirrorFakeRemove = true }, InvariantNames.RemoveQuiescence);
+
+    [Fact]
+    public void ReadSideProgress_InvalidationThatNeverEnds()
+    {
+        var bug = Fires(Get("fault-vs-unmap"), new ModelTweaks { CoreSkipsEnd = true }, BugKind.Deadlock);
+        Assert.Contains("subscriptions.wq", bug.Message);
+    }
+
+    [Fact]
+    public void HlistSrcu_ReleaseTwiceAfterExit() =>
+        Violates(Get("exit-vs-unregister"), new ModelTweaks { UnregisterIgnoresUnhashed = true }, InvariantNames.HlistSrcu, "->release");
+
+    [Fact]
+    public void HlistSrcu_OpAfterUnregisterReturned()
+    {
+        var scenario = Make("kvm-unregister", 2, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 2, true)],
+            Thread("cpu0", new OpSpec(OpKind.Unregister, "kvm")),
+            Thread("cpu1", new OpSpec(OpKind.Zap, null, 0, 2)));
+        Violates(scenario, new ModelTweaks { UnregisterSkipsSynchronize = true }, InvariantNames.HlistSrcu, "mmu_notifier_unregister");
+    }
+
+    [Fact]
+    public void HlistSrcu_NotifierFreedWithoutGracePeriod()
+    {
+        var report = Explore(Get("get-put"), "random", 5000, seed: 3, tweaks: new ModelTweaks { GetPutFreesWithoutGracePeriod = true });
+        Assert.True(report.FoundBug);
+        var bug = report.Bugs[0].Bug;
+        Assert.True(bug.Kind == BugKind.UseAfterFree || bug.Invariant == InvariantNames.HlistSrcu, Describe(report));
+    }
+
+    [Fact]
+    public void HlistSrcu_EndWithoutStart() =>
+        Violates(Get("kvm-faults"), new ModelTweaks { CoreCallsEndTwice = true }, InvariantNames.HlistSrcu, "without a successful start");
+
+    [Fact]
+    public void HlistSrcu_SubscriberWithBothTlbAndStartEnd() =>
+        Violates(Get("kvm-faults"), new ModelTweaks { KvmSwapsToBothOps = true }, InvariantNames.HlistSrcu, "both");
+
+    [Fact]
+    public void BlockingRules_SleepInNonBlockableInvalidation()
+    {
+        var bug = Fires(Get("oom-reap-contended"), new ModelTweaks { MirrorIgnoresBlockable = true }, BugKind.SleepInAtomic);
+        Assert.Contains("non-blockable", bug.Message);
+    }
+
+    [Fact]
+    public void BlockingRules_SleepUnderThePageTableLock()
+    {
+        var bug = Fires(Get("secondary-tlb-unmap"), new ModelTweaks { TlbUserSleeps = true }, BugKind.SleepInAtomic);
+        Assert.Contains("spinlock", bug.Message);
+    }
+
+    [Fact]
+    public void Refcounts_LeakedMmgrab() =>
+        Violates(Get("get-put"), new ModelTweaks { GetPutLeaksMmCount = true }, InvariantNames.Refcounts, "mm_count");
+
+    [Fact]
+    public void Refcounts_LeakedPinKeepsTheMmAfterExit()
+    {
+        var scenario = Make("get-exit", 1, [new SubscriptionSpec("sva", UserKind.GetPut, 0, 1, true)],
+            Thread("exit", new OpSpec(OpKind.Exit)));
+        Violates(scenario, new ModelTweaks { GetPutLeaksMmCount = true }, InvariantNames.Refcounts, "never freed");
+    }
+
+    [Fact]
+    public void BadInput_ZeroLengthAccepted() =>
+        Violates(Get("bad-input-overflow"), new ModelTweaks { MirrorRoundsUpLength = true }, InvariantNames.BadInput, "expected -EOVERFLOW");
+
+    [Fact]
+    public void BadInput_LeakOnEnomem() =>
+        Violates(Get("bad-input-enomem"), new ModelTweaks { GetPutLeaksOnEnomem = true }, InvariantNames.BadInput, "leaked");
+
+    [Fact]
+    public void BadInput_InsertWithoutUsersWarns()
+    {
+        var report = Explore(Get("bad-input-no-users"), "random", 10);
+        Assert.Equal(BugKind.WarnOn, report.Bugs[0].Bug.Kind);
+        Assert.Contains("mm_users", report.Bugs[0].Bug.Message);
+        Assert.Single(report.Bugs[0].AllBugsOfRun);
+    }
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text;
+using MmuNotifier.Verification.Models.Scenarios;
+
+namespace MmuNotifier.Verification.Models.Tests;
+
+/// <summary>One test per documented error of docs/scenario-format.md: "file:line: field: what was expected".</summary>
+public sealed class ScenarioFormatTests
+{
+    private const string Threads = """
+        "threads": [ { "name": "cpu0", "ops": [ { "op": "unmap" } ] } ]
+        """;
+
+    private static ScenarioFormatException Bad(string json)
+    {
+        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioParser.Parse(Encoding.UTF8.GetBytes(json), "bad.json"));
+        Assert.StartsWith($"bad.json:{error.Line}: {error.Field}: ", error.Message);
+        return error;
+    }
+
+    private static void Expect(ScenarioFormatException error, long line, string field, string fragment)
+    {
+        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Field);
+        Assert.Contains(fragment, error.Expected);
+    }
+
+    [Fact]
+    public void CommentsAndTrailingCommasAreAllowed()
+    {
+        var scenario = ScenarioParser.Parse(Encoding.UTF8.GetBytes("// c\n{ \"name\": \"x\", /* c */ " + Threads + ", }"), "ok.json");
+        Assert.Equal("x", scenario.Name);
+        Assert.Equal(64, scenario.ContentHash.Length);
+    }
+
+    [Fact]
+    public void SyntaxError() => Expect(Bad("{\n  \"name\": \"x\"\n  \"pages\": 2\n}"), 3, "$", "valid JSON");
+
+    [Fact]
+    public void MissingRequiredField() => Expect(Bad("{\n \"name\": \"x\"\n}"), 1, "$.threads", "required");
+
+    [Fact]
+    public void WrongType() => Expect(Bad("{ \"name\": \"x\",\n \"pages\": \"four\", " + Threads + " }"), 2, "$.pages", "an integer");
+
+    [Fact]
+    public void UnknownField() => Expect(Bad("{ \"name\": \"x\",\n \"colour\": 1, " + Threads + " }"), 2, "$.colour", "a known field");
+
+    [Fact]
+    public void UnknownOperation() =>
+        Expect(Bad("{ \"name\": \"x\",\n \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"teleport\" } ] } ] }"), 3,
+            "$.threads[0].ops[0].op", "one of unmap");
+
+    [Fact]
+    public void UnknownUserModel() =>
+        Expect(Bad("{ \"name\": \"x\", \"subscriptions\": [\n { \"name\": \"s\", \"user\": \"gpu\" } ], " + Threads + " }"), 2,
+            "$.subscriptions[0].user", "hmm-mirror");
+
+    [Fact]
+    public void UnknownSubscription() =>
+        Expect(Bad("{ \"name\": \"x\", \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"fault\", \"sub\": \"nope\" } ] } ] }"), 2,
+            "$.threads[0].ops[0].sub", "declared in $.subscriptions");
+
+    [Fact]
+    public void OperationTheUserDoesNotSupport() =>
+        Expect(Bad("{ \"name\": \"x\", \"subscriptions\": [ { \"name\": \"k\", \"user\": \"kvm\" } ],\n \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"insert\", \"sub\": \"k\" } ] } ] }"), 3,
+            "$.threads[0].ops[0].op", "a kvm user supports");
+
+    [Fact]
+    public void PageOutOfRange() =>
+        Expect(Bad("{ \"name\": \"x\", \"pages\": 2, \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"unmap\", \"page\": 5 } ] } ] }"), 2,
+            "$.threads[0].ops[0].page", "[0, 1]");
+
+    [Fact]
+    public void DuplicateName() =>
+        Expect(Bad("{ \"name\": \"x\", \"threads\": [ { \"name\": \"t\", \"ops\": [] },\n { \"name\": \"t\", \"ops\": [] } ] }"), 2,
+            "$.threads[1].name", "unique thread name");
+
+    [Fact]
+    public void UnknownErrno() =>
+        Expect(Bad("{ \"name\": \"x\", \"subscriptions\": [ { \"name\": \"m\", \"user\": \"hmm-mirror\" } ], \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"insert\", \"sub\": \"m\", \"expect\": \"-EPERM\" } ] } ] }"), 2,
+            "$.threads[0].ops[0].expect", "-EOVERFLOW");
+
+    [Fact]
+    public void UnknownBugKind() =>
+        Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"Crash\" } }"), 2, "$.expect.bug", "a bug kind");
+
+    [Fact]
+    public void TwoExits() =>
+        Expect(Bad("{ \"name\": \"x\", \"threads\": [ { \"name\": \"a\", \"ops\": [ { \"op\": \"exit\" } ] },\n { \"name\": \"b\", \"ops\": [ { \"op\": \"exit\" } ] } ] }"), 2,
+            "$.threads[1].ops[0]", "at most one 'exit'");
+
+    [Fact]
+    public void BadAddress() =>
+        Expect(Bad("{ \"name\": \"x\", \"subscriptions\": [ { \"name\": \"m\", \"user\": \"hmm-mirror\" } ], \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"insert\", \"sub\": \"m\", \"start\": -1 } ] } ] }"), 2,
+            "$.threads[0].ops[0].start", "hex string");
+
+    [Fact]
+    public void NoThreads() => Expect(Bad("{ \"name\": \"x\",\n \"threads\": [] }"), 2, "$.threads", "between 1 and 8 threads");
+
+    [Fact]
+    public void CatalogFindsByNameAndAllFilesParse()
+    {
+        Assert.True(Models.Catalog.All.Count >= 9);
+        Assert.NotNull(Models.Catalog.Find("fault-vs-unmap"));
+        Assert.All(Models.Catalog.All, s => Assert.False(string.IsNullOrEmpty(s.ContentHash)));
+    }
+}
