@@ -29,22 +29,29 @@ internal static class TestCommand
             DefaultValueFactory = _ => Path.Combine("traces", "found"),
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print descriptions, every bug of a run and step-bound hits" };
+        var shorten = new Option<long>("--shorten")
+        {
+            Description = "Schedules spent looking for a shorter run showing the same bug (0: report the first one found)",
+            DefaultValueFactory = _ => 2000,
+        };
 
         var command = new Command("test", "Explore the schedules of programs and report bugs");
         command.Arguments.Add(program);
         exploration.AddTo(command);
         command.Options.Add(outDir);
         command.Options.Add(verbose);
+        command.Options.Add(shorten);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(program),
             exploration.Read(parse),
             parse.GetValue(outDir)!,
-            parse.GetValue(verbose)));
+            parse.GetValue(verbose),
+            parse.GetValue(shorten) >= 0 ? parse.GetValue(shorten) : throw new UsageException("--shorten: expected 0 or more schedules")));
         return command;
     }
 
-    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, bool verbose)
+    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, bool verbose, long shorten)
     {
         var targets = name is null ? TargetCatalog.All() : [TargetCatalog.Find(name)];
         if (targets.Count == 0) throw new UsageException("there are no programs to explore");
@@ -59,7 +66,7 @@ internal static class TestCommand
             table.Add(target.Name, report, ResultText(target, report));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug) missed.Add(target.Name);
-            PrintBugs(context, target, report, outDir, verbose);
+            PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, options, shorten));
         }
 
         context.Out.WriteLine();
@@ -78,14 +85,18 @@ internal static class TestCommand
         (false, false) => report.StepBoundHits.Count > 0 ? $"ok, {report.StepBoundHits.Count} step-bound hits" : "ok",
     };
 
-    private static void PrintBugs(CliContext context, CheckTarget target, ExplorationReport report, string outDir, bool verbose)
+    private static void PrintBugs(CliContext context, CheckTarget target, ExplorationReport report, string outDir, bool verbose,
+        Func<BugReport, BugReport> shortest)
     {
-        foreach (var found in report.Bugs)
+        foreach (var first in report.Bugs)
         {
+            var found = shortest(first);
             var path = TraceNaming.PathFor(outDir, found.Trace);
             TraceFile.Save(found.Trace, path);
             BugPrinter.PrintHeader(context.Out, target.Name, found.Bug, target.ExpectsBug);
             BugPrinter.PrintOrigin(context.Out, found.Trace, path);
+            if (found.Bug.Step < first.Bug.Step)
+                context.Out.WriteLine($"    shortest run found: {found.Bug.Step} steps (the first one found took {first.Bug.Step})");
             if (verbose) BugPrinter.PrintOtherBugs(context.Out, found.Bug, found.AllBugsOfRun);
             BugPrinter.PrintInterleaving(context.Out, found.Steps, found.Bug);
         }
