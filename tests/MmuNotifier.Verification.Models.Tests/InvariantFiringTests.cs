@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
@@ -15,12 +17,12 @@ namespace MmuNotifier.Verification.Models.Tests;
 public sealed class InvariantFiringTests
 {
     private static Bug Fires(Scenario scenario, ModelTweaks tweaks, BugKind kind, string? invariant = null, string? message = null,
-        bool randomOnly = false)
+        bool randomOnly = false, KernelConfig? defects = null)
     {
         // PCT first: it finds the "one thread runs a whole operation in between" schedules that a
         // random walk reaches with tiny probability; random then covers the fine-grained races.
-        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, tweaks: tweaks);
-        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, tweaks: tweaks);
+        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, tweaks: tweaks, defects: defects);
+        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, tweaks: tweaks, defects: defects);
         Assert.True(report.FoundBug, $"{scenario.Name} with {tweaks}: nothing fired");
         var bug = report.Bugs[0].Bug;
         Assert.True(bug.Kind == kind, $"expected {kind}, got {Describe(report)}");
@@ -137,7 +139,8 @@ public sealed class InvariantFiringTests
     [Fact]
     public void BlockingRules_SleepInNonBlockableInvalidation()
     {
-        var bug = Fires(Get("oom-reap-contended"), new ModelTweaks { MirrorIgnoresBlockable = true }, BugKind.SleepInAtomic);
+        var bug = Fires(Get("oom-reap-contended"), ModelTweaks.None, BugKind.SleepInAtomic,
+            defects: KernelConfig.Faithful.WithDefect(DriverDefects.MirrorSleepsInNonblockable));
         Assert.Contains("non-blockable", bug.Message);
     }
 
