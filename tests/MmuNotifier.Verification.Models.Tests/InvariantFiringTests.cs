@@ -31,8 +31,9 @@ public sealed class InvariantFiringTests
         return bug;
     }
 
-    private static Bug Violates(Scenario scenario, ModelTweaks tweaks, string invariant, string? message = null, bool randomOnly = false) =>
-        Fires(scenario, tweaks, BugKind.InvariantViolation, invariant, message, randomOnly);
+    private static Bug Violates(Scenario scenario, ModelTweaks tweaks, string invariant, string? message = null, bool randomOnly = false,
+        KernelConfig? defects = null) =>
+        Fires(scenario, tweaks, BugKind.InvariantViolation, invariant, message, randomOnly, defects);
 
     [Fact]
     public void OddSeq_MirrorStoringAnEvenSequence() =>
@@ -94,6 +95,38 @@ public sealed class InvariantFiringTests
     [Fact]
     public void TreeStability_RemoveThatIgnoresARunningInvalidation() =>
         Violates(Get("deferred-remove"), new ModelTweaks { MirrorRemoveBypassesDefer = true }, InvariantNames.TreeStability);
+
+    /// <summary>The count half of active-ranges: a core MM ending one invalidation twice wraps the count around.</summary>
+    [Fact]
+    public void ActiveRanges_EndCalledTwice() =>
+        Violates(Get("fault-vs-unmap"), new ModelTweaks { CoreCallsEndTwice = true }, InvariantNames.ActiveRanges, "between start and end");
+
+    /// <summary>The deferred-list half of active-ranges (design.md §5 counts it under tree stability).</summary>
+    [Fact]
+    public void ActiveRanges_DeferredListWithNoInvalidationActive()
+    {
+        var scenario = Make("idle-remove", 1, [Mirror("mirror", 0, 1)], Thread("cpu0", new OpSpec(OpKind.Remove, "mirror")));
+        Violates(scenario, new ModelTweaks { MirrorRemoveAlwaysDefers = true }, InvariantNames.ActiveRanges, "deferred list");
+    }
+
+    [Fact]
+    public void ReleaseOnce_IntervalSubscriptionReleasedTwice() =>
+        Violates(Get("exit-mirror-and-kvm"), ModelTweaks.None, InvariantNames.ReleaseOnce, "MMU_NOTIFY_RELEASE",
+            defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.V1DoubleItreeRelease));
+
+    /// <summary>
+    /// The port's BUG_ON in __mmu_notifier_subscriptions_destroy: a driver that drops an mm_count
+    /// reference it does not own frees the mm (and its subscriptions) while still on the list.
+    /// </summary>
+    [Fact]
+    public void Refcounts_SubscriptionsFreedWhileTheListIsNotEmpty()
+    {
+        var scenario = Make("kvm-overdrop", 1, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 1, true)],
+            Thread("cpu0", new OpSpec(OpKind.Migrate, null, 0, 1)));
+        var bug = Fires(scenario, new ModelTweaks { KvmDropsForeignMmCount = true }, BugKind.BugOn,
+            message: "__mmu_notifier_subscriptions_destroy");
+        Assert.Contains("still has subscribers", bug.Message);
+    }
 
     [Fact]
     public void RemoveQuiescence_RemoveThatDoesNotUnsubscribe() =>
