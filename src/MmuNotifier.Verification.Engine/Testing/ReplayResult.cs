@@ -9,5 +9,8 @@ public sealed record ReplayResult(IReadOnlyList<Bug> Bugs, IReadOnlyList<StepRec
 {
     public Bug? FirstBug => Bugs.Count > 0 ? Bugs[0] : null;
 
+    /// <summary>The bug the run is reported under, as exploration reports it: the first fatal one, else the first warning.</summary>
+    public Bug? PrimaryBug => Bugs.Count > 0 ? RunOutcome.Primary(Bugs) : null;
+
     public Bug? Divergence => Bugs.FirstOrDefault(b => b.Kind == BugKind.ReplayDivergence);
 }
