@@ -31,7 +31,7 @@ internal static class ReplayCommand
     private static int Run(CliContext context, string path, bool verbose, bool columns)
     {
         var trace = TraceFile.Load(path);
-        var target = TargetCatalog.ForTrace(path, trace.Subject);
+        var target = TargetCatalog.ForTrace(path, trace.Subject, trace.Defects);
         var program = target.CreateProgram() with { Defects = trace.Defects };
 
         var output = context.Out;

@@ -15,8 +15,10 @@ internal static class ScenarioTargets
         return directory is null ? null : Load(() => ScenarioCatalog.Load(directory));
     }
 
-    public static CheckTarget From(Scenario scenario) =>
-        new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(scenario));
+    /// <param name="portDefects">Port defects to switch on (PortDefects names); a defect makes a bug expected.</param>
+    public static CheckTarget From(Scenario scenario, IReadOnlyCollection<string>? portDefects = null) =>
+        new(scenario.Name, scenario.Description, scenario.Expect is not null || portDefects is { Count: > 0 },
+            () => ScenarioProgram.Build(scenario, portDefects: portDefects));
 
     /// <summary>A scenario by name (in models/) or by path to a scenario file; null if it is neither.</summary>
     public static Scenario? Resolve(string nameOrPath)

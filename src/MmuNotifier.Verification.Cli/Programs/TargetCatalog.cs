@@ -25,10 +25,18 @@ internal static class TargetCatalog
         throw new UsageException($"unknown program '{name}'; expected one of: {KnownNames()} (see '{CliApp.Name} list samples' and 'list scenarios'), or a scenario file");
     }
 
-    /// <summary>The target a trace was recorded from, or a one-line error naming the trace file and field.</summary>
-    public static CheckTarget ForTrace(string file, Engine.Traces.TraceSubject subject)
+    /// <summary>
+    /// The target a trace was recorded from, or a one-line error naming the trace file and field.
+    /// The port defects the trace names are switched on again, so that a defect's trace reproduces.
+    /// </summary>
+    public static CheckTarget ForTrace(string file, Engine.Traces.TraceSubject subject, IReadOnlyList<string>? defects = null)
     {
-        if (subject.Kind == ScenarioProgram.SubjectKind) return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject));
+        if (subject.Kind == ScenarioProgram.SubjectKind)
+        {
+            var portDefects = (defects ?? []).Where(d => Kernel.Defects.PortDefects.Find(d) is not null).ToList();
+            return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject), portDefects);
+        }
+
         if (subject.Kind != SampleKind)
             throw new UsageException($"{file}: at $.subject.kind: expected \"{SampleKind}\" or \"{ScenarioProgram.SubjectKind}\", found \"{subject.Kind}\"");
         var sample = SampleCatalog.Find(subject.Name)

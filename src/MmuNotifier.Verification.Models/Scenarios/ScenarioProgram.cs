@@ -12,13 +12,17 @@ public static class ScenarioProgram
 
     /// <summary>
     /// The test program of <paramref name="scenario"/>; with <paramref name="tweaks"/> the models
-    /// are deliberately broken (tests only), which the trace records as defects.
+    /// are deliberately broken (tests only), which the trace records as defects; with
+    /// <paramref name="portDefects"/> the kernel runs those catalogued port defects (PortDefects names),
+    /// recorded in the trace under their own names so that replay can switch them on again.
     /// </summary>
-    public static TestProgram Build(Scenario scenario, ModelTweaks? tweaks = null)
+    public static TestProgram Build(Scenario scenario, ModelTweaks? tweaks = null, IReadOnlyCollection<string>? portDefects = null)
     {
         var subject = new TraceSubject(SubjectKind, scenario.Name, scenario.ContentHash == "" ? null : scenario.ContentHash, scenario.Path);
-        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, tweaks).Run());
-        return tweaks is null || tweaks == ModelTweaks.None ? program : program with { Defects = Describe(tweaks) };
+        var defects = portDefects?.ToArray() ?? [];
+        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, tweaks, defects).Run());
+        var names = defects.Concat(tweaks is null || tweaks == ModelTweaks.None ? [] : Describe(tweaks)).ToList();
+        return names.Count == 0 ? program : program with { Defects = names };
     }
 
     /// <summary>The names of the tweaks switched on, e.g. "MirrorSkipsSetSeq".</summary>

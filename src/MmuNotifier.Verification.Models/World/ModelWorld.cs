@@ -20,7 +20,8 @@ public sealed class ModelWorld
     private readonly Dictionary<string, UserModel> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changingSubscriptions;
 
-    public ModelWorld(IRuntime rt, Scenario scenario, ModelTweaks? tweaks = null)
+    /// <param name="portDefects">Catalogued port defects (PortDefects names) switched on in the kernel.</param>
+    public ModelWorld(IRuntime rt, Scenario scenario, ModelTweaks? tweaks = null, IReadOnlyCollection<string>? portDefects = null)
     {
         _rt = new AllocationTrackingRuntime(rt);
         Scenario = scenario;
@@ -29,6 +30,7 @@ public sealed class ModelWorld
         {
             AllocationsMayFail = scenario.Faults.Allocation,
             TakeAllLocksMayFail = scenario.Faults.TakeAllLocks,
+            Defects = new HashSet<string>(portDefects ?? [], StringComparer.Ordinal),
         });
         Mm = Kernel.MmAlloc("mm");
         Pt = new PageTable(_rt, Mm, scenario.Pages);

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Models.Scenarios;
+
+namespace MmuNotifier.Verification.Models.Generation;
+
+/// <summary>
+/// Makes a freely drawn scenario legal by dropping the operations <see cref="ScenarioRules"/>
+/// forbids (a second subscribe or unsubscribe of one subscription, a second exit, process work
+/// or new subscriptions that could run after the exit) and then the threads left without work.
+/// Dropping rather than redrawing keeps the generator's distribution simple to reason about.
+/// </summary>
+public static class ScenarioRepair
+{
+    public static Scenario Repair(Scenario scenario)
+    {
+        var subs = scenario.Subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var subscribed = new HashSet<string>(StringComparer.Ordinal);
+        var unsubscribed = new HashSet<string>(StringComparer.Ordinal);
+        var exit = FirstExit(scenario);
+        var threads = new List<ThreadSpec>();
+        for (var t = 0; t < scenario.Threads.Count; t++)
+        {
+            var thread = scenario.Threads[t];
+            var kept = new List<OpSpec>();
+            for (var i = 0; i < thread.Ops.Count; i++)
+            {
+                var op = thread.Ops[i];
+                if (op.Kind == OpKind.Exit && (t, i) != exit) continue;
+                if (exit is var (exitThread, exitIndex) && (ScenarioNames.IsCore(op.Kind) || ScenarioNames.IsSubscribe(op.Kind)) &&
+                    (t != exitThread || i > exitIndex)) continue;
+                if (op.Kind is OpKind.Insert or OpKind.Register && (subs[op.Sub!].AtSetup || !subscribed.Add(op.Sub!))) continue;
+                if (op.Kind is OpKind.Remove or OpKind.Unregister && !unsubscribed.Add(op.Sub!)) continue;
+                kept.Add(op);
+            }
+
+            if (kept.Count > 0) threads.Add(thread with { Ops = kept });
+        }
+
+        return scenario with { Threads = threads };
+    }
+
+    private static (int Thread, int Index)? FirstExit(Scenario scenario)
+    {
+        for (var t = 0; t < scenario.Threads.Count; t++)
+        {
+            var index = scenario.Threads[t].Ops.ToList().FindIndex(o => o.Kind == OpKind.Exit);
+            if (index >= 0) return (t, index);
+        }
+
+        return null;
+    }
+}
