@@ -67,6 +67,7 @@ public static class CliApp
         root.Subcommands.Add(ReplayCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
+        root.Subcommands.Add(FuzzCommand.Create(context));
         return root;
     }
 }

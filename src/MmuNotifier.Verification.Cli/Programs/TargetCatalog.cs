@@ -14,7 +14,7 @@ internal static class TargetCatalog
 
     public static IReadOnlyList<CheckTarget> All() =>
         SampleCatalog.All.Select(FromSample)
-            .Concat(ScenarioTargets.Catalog()?.All.Select(ScenarioTargets.From) ?? [])
+            .Concat(ScenarioTargets.Catalog()?.All.Select(s => ScenarioTargets.From(s)) ?? [])
             .ToList();
 
     /// <summary>A sample by name, else a scenario by name or by path to its file.</summary>

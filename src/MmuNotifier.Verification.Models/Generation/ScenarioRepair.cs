@@ -28,6 +28,7 @@ public static class ScenarioRepair
                 if (op.Kind == OpKind.Exit && (t, i) != exit) continue;
                 if (exit is var (exitThread, exitIndex) && (ScenarioNames.IsCore(op.Kind) || ScenarioNames.IsSubscribe(op.Kind)) &&
                     (t != exitThread || i > exitIndex)) continue;
+                if (op.Expect is not null && (scenario.Faults.Allocation || scenario.Faults.TakeAllLocks)) continue;
                 if (op.Kind is OpKind.Insert or OpKind.Register && (subs[op.Sub!].AtSetup || !subscribed.Add(op.Sub!))) continue;
                 if (op.Kind is OpKind.Remove or OpKind.Unregister && !unsubscribed.Add(op.Sub!)) continue;
                 kept.Add(op);
@@ -36,6 +37,31 @@ public static class ScenarioRepair
             if (kept.Count > 0) threads.Add(thread with { Ops = kept });
         }
 
+        var repaired = DropEarlyKvmFaults(scenario with { Threads = threads });
+        return exit is null ? repaired : DropUnpinnedFaults(repaired);
+    }
+
+    /// <summary>A KVM fault needs the notifier registered first (see ScenarioRules).</summary>
+    private static Scenario DropEarlyKvmFaults(Scenario scenario)
+    {
+        var subs = scenario.Subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var threads = scenario.Threads.Select((t, ti) => t with
+        {
+            Ops = t.Ops.Where((op, oi) => !(op.Kind == OpKind.Fault && subs[op.Sub!].User == UserKind.Kvm &&
+                                            !ScenarioRules.RegisteredBefore(scenario, subs[op.Sub!], ti, oi))).ToList(),
+        }).Where(t => t.Ops.Count > 0).ToList();
+        return scenario with { Threads = threads };
+    }
+
+    /// <summary>After an exit, an hlist user's fault needs its registration to pin the mm (see ScenarioRules).</summary>
+    private static Scenario DropUnpinnedFaults(Scenario scenario)
+    {
+        var subs = scenario.Subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        var threads = scenario.Threads.Select((t, ti) => t with
+        {
+            Ops = t.Ops.Where((op, oi) => !(op.Kind == OpKind.Fault && subs[op.Sub!].User is UserKind.Kvm or UserKind.SecondaryTlb &&
+                                            !ScenarioRules.PinsTheMmAt(scenario, subs[op.Sub!], ti, oi))).ToList(),
+        }).Where(t => t.Ops.Count > 0).ToList();
         return scenario with { Threads = threads };
     }
 

@@ -46,6 +46,15 @@ public static class ScenarioRules
             }
         }
 
+        // KVM registers its notifier when the VM is created, before any vCPU can fault: its
+        // fault's snapshot of mmu_invalidate_seq only orders against invalidations that already
+        // reach it. A KVM fault racing its own registration is a misuse, not a kernel bug.
+        foreach (var (thread, index, op) in ops)
+        {
+            if (op.Kind == OpKind.Fault && subs.TryGetValue(op.Sub!, out var kvm) && kvm.User == UserKind.Kvm && !RegisteredBefore(scenario, kvm, thread, index))
+                problems.Add($"{kvm.Name} faults before it is certainly registered (at setup, or by an earlier op of the same thread)");
+        }
+
         foreach (var (_, _, op) in ops)
         {
             // The model fills a missing half from the mirror's pages; a generated range says both.
@@ -56,6 +65,10 @@ public static class ScenarioRules
                 problems.Add($"{op.Kind} {op.Sub}: 'expect' {ScenarioNames.Errno(expect)} only on an insert of an empty or wrapping range");
             if (op.Kind == OpKind.Insert && IsBadRange(op) && op.Expect != -Kernel.Errno.EOVERFLOW)
                 problems.Add($"insert {op.Sub}: an empty or wrapping range must expect -EOVERFLOW");
+            // mmu_interval_notifier_insert registers the mm's subscriptions before it checks the
+            // range, so injected allocation or mm_take_all_locks failures come first.
+            if (op.Expect is not null && (scenario.Faults.Allocation || scenario.Faults.TakeAllLocks))
+                problems.Add($"insert {op.Sub}: 'expect' needs a result that no injected failure can change");
         }
 
         // "exit" is the process's last mmput. Everything the process itself does (munmap, madvise,
@@ -67,6 +80,14 @@ public static class ScenarioRules
         {
             foreach (var (thread, index, op) in ops)
             {
+                // The hlist users' faults take mmget_not_zero on an mm that only their own
+                // registration keeps allocated (the models pin the mm through the subscription,
+                // as a driver must by some reference): once the process is gone, such a fault is
+                // legal only while that registration certainly holds — made at setup with no
+                // injected failure, and not yet unregistered by this or any other thread.
+                if (op.Kind == OpKind.Fault && subs.TryGetValue(op.Sub!, out var user) && user.User is UserKind.Kvm or UserKind.SecondaryTlb &&
+                    !PinsTheMmAt(scenario, user, thread, index))
+                    problems.Add($"{op.Sub} faults after exit may have freed the mm (its registration is not certain to pin it)");
                 if (!ScenarioNames.IsCore(op.Kind) && !ScenarioNames.IsSubscribe(op.Kind)) continue;
                 if (thread != exit.Thread || index > exit.Index)
                     problems.Add($"{ScenarioNames.Of(op.Kind)} on {scenario.Threads[thread].Name} may run after exit (the last mmput)");
@@ -76,6 +97,15 @@ public static class ScenarioRules
         if (ops.Any(o => o.Op.Sub is { } name && !subs.ContainsKey(name))) problems.Add("an operation names an unknown subscription");
         return problems;
     }
+
+    internal static bool RegisteredBefore(Scenario scenario, SubscriptionSpec user, int thread, int index) =>
+        user.AtSetup || scenario.Threads[thread].Ops.Take(index).Any(o => o.Sub == user.Name && o.Kind == OpKind.Register);
+
+    internal static bool PinsTheMmAt(Scenario scenario, SubscriptionSpec user, int thread, int index) =>
+        user.AtSetup && !scenario.Faults.Allocation && !scenario.Faults.TakeAllLocks &&
+        scenario.Threads.Select((t, ti) => t.Ops.Select((o, oi) => (ti, oi, o))).SelectMany(x => x)
+            .Where(x => x.o.Sub == user.Name && x.o.Kind == OpKind.Unregister)
+            .All(x => x.ti == thread && x.oi > index);
 
     public static bool IsLegal(Scenario scenario) => Problems(scenario).Count == 0;
 
