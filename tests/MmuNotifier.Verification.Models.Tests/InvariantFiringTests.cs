@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
@@ -15,12 +17,12 @@ namespace MmuNotifier.Verification.Models.Tests;
 public sealed class InvariantFiringTests
 {
     private static Bug Fires(Scenario scenario, ModelTweaks tweaks, BugKind kind, string? invariant = null, string? message = null,
-        bool randomOnly = false)
+        bool randomOnly = false, KernelConfig? defects = null)
     {
         // PCT first: it finds the "one thread runs a whole operation in between" schedules that a
         // random walk reaches with tiny probability; random then covers the fine-grained races.
-        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, tweaks: tweaks);
-        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, tweaks: tweaks);
+        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, tweaks: tweaks, defects: defects);
+        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, tweaks: tweaks, defects: defects);
         Assert.True(report.FoundBug, $"{scenario.Name} with {tweaks}: nothing fired");
         var bug = report.Bugs[0].Bug;
         Assert.True(bug.Kind == kind, $"expected {kind}, got {Describe(report)}");
@@ -29,8 +31,9 @@ public sealed class InvariantFiringTests
         return bug;
     }
 
-    private static Bug Violates(Scenario scenario, ModelTweaks tweaks, string invariant, string? message = null, bool randomOnly = false) =>
-        Fires(scenario, tweaks, BugKind.InvariantViolation, invariant, message, randomOnly);
+    private static Bug Violates(Scenario scenario, ModelTweaks tweaks, string invariant, string? message = null, bool randomOnly = false,
+        KernelConfig? defects = null) =>
+        Fires(scenario, tweaks, BugKind.InvariantViolation, invariant, message, randomOnly, defects);
 
     [Fact]
     public void OddSeq_MirrorStoringAnEvenSequence() =>
@@ -93,6 +96,38 @@ public sealed class InvariantFiringTests
     public void TreeStability_RemoveThatIgnoresARunningInvalidation() =>
         Violates(Get("deferred-remove"), new ModelTweaks { MirrorRemoveBypassesDefer = true }, InvariantNames.TreeStability);
 
+    /// <summary>The count half of active-ranges: a core MM ending one invalidation twice wraps the count around.</summary>
+    [Fact]
+    public void ActiveRanges_EndCalledTwice() =>
+        Violates(Get("fault-vs-unmap"), new ModelTweaks { CoreCallsEndTwice = true }, InvariantNames.ActiveRanges, "between start and end");
+
+    /// <summary>The deferred-list half of active-ranges (design.md §5 counts it under tree stability).</summary>
+    [Fact]
+    public void ActiveRanges_DeferredListWithNoInvalidationActive()
+    {
+        var scenario = Make("idle-remove", 1, [Mirror("mirror", 0, 1)], Thread("cpu0", new OpSpec(OpKind.Remove, "mirror")));
+        Violates(scenario, new ModelTweaks { MirrorRemoveAlwaysDefers = true }, InvariantNames.ActiveRanges, "deferred list");
+    }
+
+    [Fact]
+    public void ReleaseOnce_IntervalSubscriptionReleasedTwice() =>
+        Violates(Get("exit-mirror-and-kvm"), ModelTweaks.None, InvariantNames.ReleaseOnce, "MMU_NOTIFY_RELEASE",
+            defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.V1DoubleItreeRelease));
+
+    /// <summary>
+    /// The port's BUG_ON in __mmu_notifier_subscriptions_destroy: a driver that drops an mm_count
+    /// reference it does not own frees the mm (and its subscriptions) while still on the list.
+    /// </summary>
+    [Fact]
+    public void Refcounts_SubscriptionsFreedWhileTheListIsNotEmpty()
+    {
+        var scenario = Make("kvm-overdrop", 1, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 1, true)],
+            Thread("cpu0", new OpSpec(OpKind.Migrate, null, 0, 1)));
+        var bug = Fires(scenario, new ModelTweaks { KvmDropsForeignMmCount = true }, BugKind.BugOn,
+            message: "__mmu_notifier_subscriptions_destroy");
+        Assert.Contains("still has subscribers", bug.Message);
+    }
+
     [Fact]
     public void RemoveQuiescence_RemoveThatDoesNotUnsubscribe() =>
         Violates(Get("deferred-remove"), new ModelTweaks { MirrorFakeRemove = true }, InvariantNames.RemoveQuiescence);
@@ -137,7 +172,8 @@ public sealed class InvariantFiringTests
     [Fact]
     public void BlockingRules_SleepInNonBlockableInvalidation()
     {
-        var bug = Fires(Get("oom-reap-contended"), new ModelTweaks { MirrorIgnoresBlockable = true }, BugKind.SleepInAtomic);
+        var bug = Fires(Get("oom-reap-contended"), ModelTweaks.None, BugKind.SleepInAtomic,
+            defects: KernelConfig.Faithful.WithDefect(DriverDefects.MirrorSleepsInNonblockable));
         Assert.Contains("non-blockable", bug.Message);
     }
 

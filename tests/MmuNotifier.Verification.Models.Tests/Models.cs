@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
+using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
 
@@ -18,8 +19,8 @@ internal static class Models
     public static Scenario Get(string name) => Catalog.Find(name) ?? throw new KeyNotFoundException(name);
 
     public static ExplorationReport Explore(Scenario scenario, string strategy, long iterations, ulong seed = 7,
-        ModelTweaks? tweaks = null, bool determinism = false) =>
-        Explorer.Explore(ScenarioProgram.Build(scenario, tweaks), new ExplorationOptions
+        ModelTweaks? tweaks = null, bool determinism = false, KernelConfig? defects = null) =>
+        Explorer.Explore(ScenarioProgram.Build(scenario, defects ?? KernelConfig.Faithful, tweaks), new ExplorationOptions
         {
             Strategy = strategy,
             Iterations = iterations,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
 using MmuNotifier.Verification.Cli.Output;
-using MmuNotifier.Verification.Kernel.Defects;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Generation;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -16,7 +16,7 @@ internal static class FuzzCommand
 {
     public static Command Create(CliContext context)
     {
-        var defects = new Option<string[]>("--defect", "-d") { Description = "Port defect to switch on (repeatable; see docs/defects.md); none: the faithful port" };
+        var defects = new Option<string[]>("--defect", "-d") { Description = "Catalogued defect to switch on (repeatable; see docs/defects.md); none: the faithful port" };
         var count = new Option<int>("--count", "-n") { Description = "Scenarios to generate and explore", DefaultValueFactory = _ => 100 };
         var seed = new Option<ulong>("--seed") { Description = "FsCheck seed: the same seed generates the same scenarios" };
         var budget = new Option<int>("--budget", "-b") { Description = "Sampled schedules per scenario (bounded dfs is added for small scenarios)", DefaultValueFactory = _ => FuzzBudget.Default.Schedules };
@@ -57,11 +57,10 @@ internal static class FuzzCommand
 
     private static IReadOnlyList<string> Known(string[] names)
     {
-        // Until the unified defect catalogue is merged, fuzz knows the port defects.
         foreach (var name in names)
         {
-            if (PortDefects.Find(name) is null)
-                throw new UsageException($"--defect: unknown defect '{name}'; expected one of: {string.Join(", ", PortDefects.All.Select(d => d.Name))}");
+            if (DefectCatalogue.Find(name) is null)
+                throw new UsageException($"--defect: unknown defect '{name}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}");
         }
 
         return names.Distinct().ToList();

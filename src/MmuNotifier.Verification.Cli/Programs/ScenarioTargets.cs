@@ -15,10 +15,10 @@ internal static class ScenarioTargets
         return directory is null ? null : Load(() => ScenarioCatalog.Load(directory));
     }
 
-    /// <param name="portDefects">Port defects to switch on (PortDefects names); a defect makes a bug expected.</param>
-    public static CheckTarget From(Scenario scenario, IReadOnlyCollection<string>? portDefects = null) =>
-        new(scenario.Name, scenario.Description, scenario.Expect is not null || portDefects is { Count: > 0 },
-            () => ScenarioProgram.Build(scenario, portDefects: portDefects));
+    /// <param name="defects">Catalogued defects to switch on (DefectCatalogue names); a defect makes a bug expected.</param>
+    public static CheckTarget From(Scenario scenario, IReadOnlyCollection<string>? defects = null) =>
+        new(scenario.Name, scenario.Description, scenario.Expect is not null || defects is { Count: > 0 },
+            () => ScenarioProgram.Build(scenario, defects ?? []));
 
     /// <summary>A scenario by name (in models/) or by path to a scenario file; null if it is neither.</summary>
     public static Scenario? Resolve(string nameOrPath)

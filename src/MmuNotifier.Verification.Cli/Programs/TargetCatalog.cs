@@ -33,8 +33,9 @@ internal static class TargetCatalog
     {
         if (subject.Kind == ScenarioProgram.SubjectKind)
         {
-            var portDefects = (defects ?? []).Where(d => Kernel.Defects.PortDefects.Find(d) is not null).ToList();
-            return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject), portDefects);
+            // "model:" tweaks exist only in tests; the catalogued defects are rebuilt.
+            var catalogued = (defects ?? []).Where(d => Models.Defects.DefectCatalogue.Find(d) is not null).ToList();
+            return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject), catalogued);
         }
 
         if (subject.Kind != SampleKind)

@@ -73,10 +73,17 @@ public sealed class CoreMmOps(ModelWorld world)
     {
         await MmapLockOps.MmapReadLock(Mm);
         var range = RangeFor(MMU_NOTIFY_UNMAP, page, count);
-        var ret = Tweaks.CoreSkipsStartEnd ? 0 : await H.MmuNotifierInvalidateRangeStartNonblock(range);
+        var ret = 0;
+        if (!Tweaks.CoreSkipsStartEnd)
+        {
+            world.Active.Begin();
+            ret = await H.MmuNotifierInvalidateRangeStartNonblock(range);
+        }
+
         if (ret != 0)
         {
             if (Rt.IsTracing) Rt.Annotate($"oom reaper: invalidate_range_start_nonblock {range} = {Errno.Name(ret)}, range skipped");
+            world.Active.Done();
             Oracle.Ending(range, started: false);
         }
         else
@@ -142,7 +149,10 @@ public sealed class CoreMmOps(ModelWorld world)
     public async ValueTask ExitMmap(MmStruct mm)
     {
         if (Rt.IsTracing) Rt.Annotate("exit_mmap: mmu_notifier_release");
+        // Releasing the interval subscriptions is an invalidation of its own.
+        world.Active.Begin();
         await H.MmuNotifierRelease(mm);
+        world.Active.Done();
         world.OnExitRelease();
 
         await MmapLockOps.MmapReadLock(mm);
@@ -169,6 +179,7 @@ public sealed class CoreMmOps(ModelWorld world)
     private async ValueTask Start(MmuNotifierRange range)
     {
         if (Tweaks.CoreSkipsStartEnd) return;
+        world.Active.Begin();
         await H.MmuNotifierInvalidateRangeStart(range);
         Oracle.Started(range);
     }
@@ -180,6 +191,7 @@ public sealed class CoreMmOps(ModelWorld world)
         if (Tweaks.CoreSkipsEnd) return;
         await H.MmuNotifierInvalidateRangeEnd(range);
         if (Tweaks.CoreCallsEndTwice) await H.MmuNotifierInvalidateRangeEnd(range);
+        world.Active.Done();
     }
 
     /// <summary>PTE updates under the PTL; the secondary TLBs are flushed before the lock is dropped.</summary>

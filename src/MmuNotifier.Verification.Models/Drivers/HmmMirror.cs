@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
@@ -55,8 +57,15 @@ public sealed class HmmMirror : UserModel
     /// <summary>The invalidate op: may only fail, with false, when told it must not sleep.</summary>
     private async ValueTask<bool> Invalidate(MmuIntervalNotifier sub, MmuNotifierRange range, ulong curSeq)
     {
-        if (MmuNotifierH.MmuNotifierRangeBlockable(range) || Tweaks.MirrorIgnoresBlockable)
+        var blockable = MmuNotifierH.MmuNotifierRangeBlockable(range);
+        if (blockable)
         {
+            await _lock.Lock();
+        }
+        else if (Defects.Has(DriverDefects.MirrorSleepsInNonblockable))
+        {
+            // Driver defect mirror-sleeps-in-nonblockable: the OOM reaper asked for a callback
+            // that cannot sleep, and this one waits for the mutex anyway.
             await _lock.Lock();
         }
         else if (!await _lock.TryLock() || (W.Scenario.Faults.Trylock && await W.Rt.ChooseBool($"{Name}: mutex_trylock fails")))
@@ -66,17 +75,45 @@ public sealed class HmmMirror : UserModel
             return false;
         }
 
-        if (!Tweaks.MirrorSkipsSetSeq)
-            await MmuNotifierH.MmuIntervalSetSeq(sub, Tweaks.MirrorSetsEvenSeq ? curSeq + 1 : curSeq);
-        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate {range}: mmu_interval_set_seq {curSeq}");
-        if (!Tweaks.MirrorSkipsZap)
+        if (Defects.Has(DriverDefects.MirrorSetSeqAfterUnlock))
         {
-            var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
-            Mmu.Zap(Math.Max(first, Spec.FirstPage), Math.Min(last, Spec.FirstPage + Spec.PageCount - 1));
+            // Driver defect mirror-set-seq-after-unlock: a fault that takes the mutex between
+            // the unlock and the store still sees its old sequence and installs the old PTE.
+            Zap(range);
+            await _lock.Unlock();
+            await SetSeq(sub, curSeq);
+        }
+        else
+        {
+            await SetSeq(sub, curSeq);
+            Zap(range);
+            await _lock.Unlock();
         }
 
-        await _lock.Unlock();
+        if (Spec.FailsBlockable && blockable)
+        {
+            // The scenario's broken driver: it did its work but reports failure anyway.
+            if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate {range}: returns false although blockable");
+            return false;
+        }
+
         return true;
+    }
+
+    /// <summary>mmu_interval_set_seq, which only the final API has: v1 drivers left the store to the core.</summary>
+    private async ValueTask SetSeq(MmuIntervalNotifier sub, ulong curSeq)
+    {
+        if (Defects.Has(PortDefects.V1SeqWriteOutsideUserLock)) return;
+        if (!Tweaks.MirrorSkipsSetSeq)
+            await MmuNotifierH.MmuIntervalSetSeq(sub, Tweaks.MirrorSetsEvenSeq ? curSeq + 1 : curSeq);
+        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate: mmu_interval_set_seq {curSeq}");
+    }
+
+    private void Zap(MmuNotifierRange range)
+    {
+        if (Tweaks.MirrorSkipsZap) return;
+        var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
+        Mmu.Zap(Math.Max(first, Spec.FirstPage), Math.Min(last, Spec.FirstPage + Spec.PageCount - 1));
     }
 
     /// <summary>dmirror_range_fault in miniature, for one page.</summary>
@@ -105,8 +142,37 @@ public sealed class HmmMirror : UserModel
             var pte = await W.Pt.Ptes[page].ReadOnce();
             await MmapLockOps.MmapReadUnlock(mm);
 
+            if (Defects.Has(DriverDefects.MirrorMapsBeforeLock))
+            {
+                // Driver defect mirror-maps-before-lock: the device table is written with no
+                // lock ordering it against the invalidate callback's zap, and the check comes after.
+                if (pte != Pages.PteNone) Mmu!.Install(page, pte);
+                await _lock.Lock();
+                if (await MmuNotifierH.MmuIntervalReadRetry(Sub, seq))
+                {
+                    Mmu!.Zap(page, page);
+                    await _lock.Unlock();
+                    continue;
+                }
+
+                await _lock.Unlock();
+                break;
+            }
+
             await _lock.Lock();
-            if (await MmuNotifierH.MmuIntervalReadRetry(Sub, seq))
+            bool retry;
+            if (Defects.Has(DriverDefects.MirrorSkipsReadRetry))
+            {
+                // Driver defect mirror-skips-read-retry: the PTE read above is trusted although
+                // an invalidation may have come and gone since read_begin.
+                retry = false;
+            }
+            else
+            {
+                retry = await MmuNotifierH.MmuIntervalReadRetry(Sub, seq);
+            }
+
+            if (retry)
             {
                 if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: mmu_interval_read_retry({seq}) says retry");
                 await _lock.Unlock();
@@ -163,6 +229,15 @@ public sealed class HmmMirror : UserModel
             await subscriptions.Lock.Unlock();
             W.Audit.Removed(Audit);
             await W.Kernel.Sched.Mmdrop(W.Mm);
+            return;
+        }
+
+        if (Tweaks.MirrorRemoveAlwaysDefers)
+        {
+            var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
+            await subscriptions.Lock.Lock();
+            subscriptions.DeferredList.AddHead(Sub.DeferredItem);
+            await subscriptions.Lock.Unlock();
             return;
         }
 

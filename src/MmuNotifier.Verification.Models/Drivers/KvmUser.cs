@@ -4,6 +4,7 @@ using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.CoreMm;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
@@ -37,6 +38,18 @@ public sealed class KvmUser : UserModel
         _live = new Guarded<bool>(_mmuLock, false);
         Audit = new SubscriptionAudit(Name);
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
+        Func<MmuNotifierSubscription, MmStruct, ulong, ulong, ValueTask>? tlbFlush;
+        if (Defects.Has(DriverDefects.RegisterBothTlbAndStartEnd))
+        {
+            // Driver defect register-both-tlb-and-start-end: a TLB op on top of start/end, which
+            // mmu_notifier_register refuses because the two ways of invalidating exclude each other.
+            tlbFlush = ArchInvalidateSecondaryTlbs;
+        }
+        else
+        {
+            tlbFlush = null;
+        }
+
         _ops = world.Audit.WrapHlist(new MmuNotifierOps
         {
             Name = $"{Name}.ops",
@@ -47,6 +60,7 @@ public sealed class KvmUser : UserModel
             ClearYoung = (_, _, start, end) => Young(start, end),
             TestYoung = (_, _, address) => Young(address, address + Pages.PAGE_SIZE),
             ChangePte = ChangePte,
+            ArchInvalidateSecondaryTlbs = tlbFlush,
         }, _ => Audit, Mmu);
         Sub = new MmuNotifierSubscription(rt, Name, _ops);
     }
@@ -81,6 +95,15 @@ public sealed class KvmUser : UserModel
         if (!W.Tweaks.KvmBumpsSeqAtStart) await _seq.Write(await _seq.Read() + 1);
         _inProgress.Value--;
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_end {range}: in_progress {_inProgress.Peek()}, seq {_seq.Peek()}");
+        await _mmuLock.Unlock();
+    }
+
+    /// <summary>Only registered with <see cref="DriverDefects.RegisterBothTlbAndStartEnd"/>: drops the range from the shadow table.</summary>
+    private async ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
+    {
+        await _mmuLock.Lock();
+        var (first, last) = Pages.Span(start, end, Mmu!.Count);
+        Mmu.Zap(first, last);
         await _mmuLock.Unlock();
     }
 
@@ -127,13 +150,31 @@ public sealed class KvmUser : UserModel
             var pte = await W.Pt.Ptes[page].ReadOnce();
             await MmapLockOps.MmapReadUnlock(mm);
 
-            await _mmuLock.Lock();
-            if (_inProgress.Value > 0 || await _seq.Read() != seq)
+            if (Defects.Has(DriverDefects.KvmChecksRetryBeforeLock))
             {
-                if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
-                await _mmuLock.Unlock();
-                await W.Rt.Yield();
-                continue;
+                // Driver defect kvm-checks-retry-before-lock: the test is right but comes too
+                // early; an invalidation can start and finish before mmu_lock is taken. (The
+                // count is read unlocked here, as the broken driver would; the sequence read
+                // after it is the scheduling point.)
+                if (_inProgress.Peek() > 0 || await _seq.ReadOnce() != seq)
+                {
+                    if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
+                    await W.Rt.Yield();
+                    continue;
+                }
+
+                await _mmuLock.Lock();
+            }
+            else
+            {
+                await _mmuLock.Lock();
+                if (_inProgress.Value > 0 || await _seq.Read() != seq)
+                {
+                    if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
+                    await _mmuLock.Unlock();
+                    await W.Rt.Yield();
+                    continue;
+                }
             }
 
             if (_live.Value && pte != Pages.PteNone) Mmu!.Install(page, pte);
@@ -153,6 +194,12 @@ public sealed class KvmUser : UserModel
         await _mmuLock.Lock();
         _live.Value = true;
         await _mmuLock.Unlock();
+        if (W.Tweaks.KvmDropsForeignMmCount)
+        {
+            await W.Kernel.Sched.Mmdrop(W.Mm);
+            await W.Kernel.Sched.Mmdrop(W.Mm);
+        }
+
         if (W.Tweaks.KvmSwapsToBothOps)
         {
             Sub.Ops = W.Audit.WrapHlist(new MmuNotifierOps

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
 
@@ -13,6 +14,9 @@ public abstract class UserModel(ModelWorld world, SubscriptionSpec spec)
     protected ModelWorld W { get; } = world;
 
     public SubscriptionSpec Spec { get; } = spec;
+
+    /// <summary>The catalogued defects switched on; a driver misuse is <c>Defects.Has(DriverDefects.X)</c>.</summary>
+    protected KernelConfig Defects => W.Defects;
 
     public string Name => Spec.Name;
 

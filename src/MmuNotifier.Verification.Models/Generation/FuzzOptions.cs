@@ -8,7 +8,7 @@ public sealed record FuzzOptions
 
     public ulong Seed { get; init; }
 
-    /// <summary>PortDefects names switched on together; empty for the faithful port.</summary>
+    /// <summary>Defect names (Defects/DefectCatalogue: port and driver defects) switched on together; empty for the faithful port.</summary>
     public IReadOnlyList<string> Defects { get; init; } = [];
 
     public FuzzBudget Budget { get; init; } = FuzzBudget.Default;

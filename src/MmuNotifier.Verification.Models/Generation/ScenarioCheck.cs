@@ -14,7 +14,7 @@ public static class ScenarioCheck
     public static BugReport? FirstFinding(Scenario scenario, IReadOnlyCollection<string> defects, FuzzBudget budget,
         FindingSignature? signature = null)
     {
-        var program = ScenarioProgram.Build(ScenarioValidation.Require(scenario), portDefects: defects);
+        var program = ScenarioProgram.Build(ScenarioValidation.Require(scenario), defects);
         var filter = FindingSignature.Filter(signature);
         var sampled = Explorer.Explore(program, new ExplorationOptions
         {

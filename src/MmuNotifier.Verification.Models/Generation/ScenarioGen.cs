@@ -6,7 +6,8 @@ using MmuNotifier.Verification.Models.Scenarios;
 namespace MmuNotifier.Verification.Models.Generation;
 
 /// <summary>
-/// FsCheck generators of legal scenarios: 1–4 pages, 0–3 subscriptions of every user model with
+/// FsCheck generators of legal scenarios: 1–4 pages, 0–3 subscriptions of every user model (the
+/// correct drivers only: never a fails-blockable mirror) with
 /// their ranges (overlapping, touching, whole-mm; an insert may carry an empty, wrapping or
 /// top-of-address-space range), 2–4 threads of 1–4 core-MM and user operations, sometimes the
 /// process's exit, and the fault-injection switches. Operations are drawn freely and then
@@ -49,17 +50,26 @@ public static class ScenarioGen
     private static Gen<Plan> PlanGen(int index, int pages) =>
         from user in Gen.Frequency(
             (4, Gen.Constant(UserKind.HmmMirror)), (2, Gen.Constant(UserKind.Kvm)),
-            (2, Gen.Constant(UserKind.SecondaryTlb)), (1, Gen.Constant(UserKind.GetPut)))
+            (2, Gen.Constant(UserKind.SecondaryTlb)), (1, Gen.Constant(UserKind.GetPut)), (1, Gen.Constant(UserKind.StartOnly)))
         from first in Gen.Choose(0, pages - 1)
         from count in Gen.Choose(1, pages - first)
         from setup in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
         from range in Gen.Frequency((9, Gen.Constant(InsertRange.Pages)), (1, Gen.Constant(InsertRange.Empty)),
             (1, Gen.Constant(InsertRange.Wrapping)), (1, Gen.Constant(InsertRange.Top)))
         select user == UserKind.HmmMirror
-            ? new Plan(new SubscriptionSpec($"mirror{index}", user, first, count, setup), range)
+            // An explicit range only shows through an insert operation, so such a mirror is not set up.
+            ? new Plan(new SubscriptionSpec($"mirror{index}", user, first, count, setup && range == InsertRange.Pages), range)
             // hlist users cover the whole mm: the parser gives them every page.
-            : new Plan(new SubscriptionSpec($"{(user == UserKind.Kvm ? "kvm" : user == UserKind.SecondaryTlb ? "tlb" : "gp")}{index}", user, 0, pages, setup),
+            : new Plan(new SubscriptionSpec($"{Prefix(user)}{index}", user, 0, pages, setup),
                 InsertRange.Pages);
+
+    private static string Prefix(UserKind user) => user switch
+    {
+        UserKind.Kvm => "kvm",
+        UserKind.SecondaryTlb => "tlb",
+        UserKind.StartOnly => "start",
+        _ => "gp",
+    };
 
     private static Gen<bool> Rarely => Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)));
 
@@ -102,6 +112,7 @@ public static class ScenarioGen
                 (4, Gen.Choose(0, pages - 1).Select(p => new OpSpec(OpKind.Fault, spec.Name, p))),
                 (1, Gen.Constant(new OpSpec(OpKind.Register, spec.Name))),
                 (1, Gen.Constant(new OpSpec(OpKind.Unregister, spec.Name)))),
+            UserKind.StartOnly => Gen.Elements(new OpSpec(OpKind.Register, spec.Name), new OpSpec(OpKind.Unregister, spec.Name)),
             _ => Gen.Frequency(
                 (2, Gen.Constant(new OpSpec(OpKind.Get, spec.Name))),
                 (2, Gen.Constant(new OpSpec(OpKind.Put, spec.Name))),

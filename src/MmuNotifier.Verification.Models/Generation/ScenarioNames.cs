@@ -15,6 +15,7 @@ public static class ScenarioNames
         UserKind.HmmMirror => "hmm-mirror",
         UserKind.Kvm => "kvm",
         UserKind.SecondaryTlb => "secondary-tlb",
+        UserKind.StartOnly => "start-only",
         _ => "get-put",
     };
 

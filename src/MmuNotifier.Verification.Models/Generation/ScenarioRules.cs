@@ -22,6 +22,8 @@ public static class ScenarioRules
 
         foreach (var sub in scenario.Subscriptions)
         {
+            // A mirror whose invalidate fails blockable ranges is a broken driver (the port WARNs).
+            if (sub.FailsBlockable) problems.Add($"{sub.Name}: a fails-blockable mirror is a broken driver");
             var mine = ops.Where(o => o.Op.Sub == sub.Name).Select(o => o.Op).ToList();
             // A subscription is linked into the tree or the hlist once: a second insert/register of
             // the same object corrupts the list (the kernel does not check for it).

@@ -64,6 +64,7 @@ public static class ScenarioWriter
         }
 
         if (!spec.AtSetup) fields.Add("\"setup\": false");
+        if (spec.FailsBlockable) fields.Add("\"invalidate\": \"fails-blockable\"");
         return "{ " + string.Join(", ", fields) + " }";
     }
 

@@ -38,7 +38,7 @@ public static class ScheduleShrinker
     public static (int? Bound, BugReport Report) ShrinkOrSample(Scenario scenario, IReadOnlyCollection<string> defects,
         FindingSignature signature, FuzzBudget budget)
     {
-        var program = ScenarioProgram.Build(scenario, portDefects: defects);
+        var program = ScenarioProgram.Build(scenario, defects);
         if (Shrink(program, signature, budget) is var (bound, report)) return (bound, report);
         var sampled = ScenarioCheck.FirstFinding(scenario, defects, budget, signature)
             ?? throw new InvalidOperationException($"scenario '{scenario.Name}' no longer fails with {signature}: exploration is not deterministic");

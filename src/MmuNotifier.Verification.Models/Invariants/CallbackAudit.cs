@@ -25,6 +25,12 @@ public sealed class CallbackAudit(IRuntime rt, int pages)
                     $"{sub.Name}'s invalidate called for {range} after {audit.GoneBy} returned");
             }
 
+            if (range.Event == MmuNotifierEvent.MMU_NOTIFY_RELEASE && ++audit.Releases > 1)
+            {
+                rt.ReportViolation(InvariantNames.ReleaseOnce,
+                    $"{sub.Name}'s invalidate gets MMU_NOTIFY_RELEASE for the {audit.Releases}th time in one exit");
+            }
+
             audit.Running++;
             var ok = await inner.Invalidate(sub, range, curSeq);
             audit.Running--;

@@ -12,6 +12,16 @@ namespace MmuNotifier.Verification.Models.Invariants;
 public static class InvariantNames
 {
     public const string OddSeq = "odd-seq";
+
+    /// <summary>
+    /// active_invalidate_ranges never exceeds the invalidations really between start and end
+    /// (a failed non-blocking start counts until it returns), and the deferred list is empty
+    /// whenever it is zero. Narrower than §5's wording; docs/defects.md names it.
+    /// </summary>
+    public const string ActiveRanges = "active-ranges";
+
+    /// <summary>An interval subscription gets one MMU_NOTIFY_RELEASE invalidation per exit.</summary>
+    public const string ReleaseOnce = "release-once";
     public const string NoMissedInvalidation = "no-missed-invalidation";
     public const string TreeStability = IntervalTreeRoot<MmuIntervalNotifier>.StabilityInvariant;
     public const string RemoveQuiescence = "remove-quiescence";

@@ -38,10 +38,17 @@ public enum UserKind
     SecondaryTlb,
     /// <summary>"get-put": an hlist user managed with mmu_notifier_get/put.</summary>
     GetPut,
+    /// <summary>"start-only": an hlist user with only invalidate_range_start, which fails non-blockable ranges.</summary>
+    StartOnly,
 }
 
-/// <summary>One notifier user: its model, its pages (interval users) and whether setup subscribes it.</summary>
-public sealed record SubscriptionSpec(string Name, UserKind User, int FirstPage, int PageCount, bool AtSetup);
+/// <summary>
+/// One notifier user: its model, its pages (interval users) and whether setup subscribes it.
+/// <paramref name="FailsBlockable"/> makes a mirror a broken driver whose invalidate does its
+/// work and then returns false even on a blockable range (the port WARNs about it).
+/// </summary>
+public sealed record SubscriptionSpec(string Name, UserKind User, int FirstPage, int PageCount, bool AtSetup,
+    bool FailsBlockable = false);
 
 public sealed record ThreadSpec(string Name, IReadOnlyList<OpSpec> Ops);
 

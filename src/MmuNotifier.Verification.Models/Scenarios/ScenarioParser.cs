@@ -22,6 +22,7 @@ public static class ScenarioParser
         ["kvm"] = UserKind.Kvm,
         ["secondary-tlb"] = UserKind.SecondaryTlb,
         ["get-put"] = UserKind.GetPut,
+        ["start-only"] = UserKind.StartOnly,
     };
 
     private static readonly Dictionary<string, OpKind> OpNames = new(StringComparer.Ordinal)
@@ -50,8 +51,8 @@ public static class ScenarioParser
         [OpKind.Fault] = [UserKind.HmmMirror, UserKind.Kvm, UserKind.SecondaryTlb],
         [OpKind.Insert] = [UserKind.HmmMirror],
         [OpKind.Remove] = [UserKind.HmmMirror],
-        [OpKind.Register] = [UserKind.Kvm, UserKind.SecondaryTlb],
-        [OpKind.Unregister] = [UserKind.Kvm, UserKind.SecondaryTlb],
+        [OpKind.Register] = [UserKind.Kvm, UserKind.SecondaryTlb, UserKind.StartOnly],
+        [OpKind.Unregister] = [UserKind.Kvm, UserKind.SecondaryTlb, UserKind.StartOnly],
         [OpKind.Get] = [UserKind.GetPut],
         [OpKind.Put] = [UserKind.GetPut],
         [OpKind.Synchronize] = [UserKind.GetPut],
@@ -119,7 +120,7 @@ public static class ScenarioParser
 
     private static SubscriptionSpec Subscription(Validator v, JsonTree node, int pages)
     {
-        v.Object(node, ["name", "user", "page", "pages", "setup"]);
+        v.Object(node, ["name", "user", "page", "pages", "setup", "invalidate"]);
         var name = v.Name(v.Required(node, "name"));
         var userNode = v.Required(node, "user");
         var userName = v.String(userNode);
@@ -128,7 +129,18 @@ public static class ScenarioParser
         var first = node["page"] is { } p ? v.Int(p, 0, pages - 1) : 0;
         var count = node["pages"] is { } c ? v.Int(c, 1, pages - first) : pages - first;
         var setup = node["setup"] is not { } s || v.Bool(s);
-        return new SubscriptionSpec(name, user, first, count, setup);
+        var failsBlockable = false;
+        if (node["invalidate"] is { } behaviourNode)
+        {
+            var behaviour = v.String(behaviourNode);
+            if (user != UserKind.HmmMirror)
+                throw v.Error(behaviourNode, $"no 'invalidate' on a {Format(user)} user (only hmm-mirror has one)");
+            if (behaviour is not ("correct" or "fails-blockable"))
+                throw v.Error(behaviourNode, $"one of correct, fails-blockable, not '{behaviour}'");
+            failsBlockable = behaviour == "fails-blockable";
+        }
+
+        return new SubscriptionSpec(name, user, first, count, setup, failsBlockable);
     }
 
     private static ThreadSpec Thread(Validator v, JsonTree node, int pages, Dictionary<string, SubscriptionSpec> subs)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
+using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.World;
 
 namespace MmuNotifier.Verification.Models.Scenarios;
@@ -11,24 +13,36 @@ public static class ScenarioProgram
     public const string SubjectKind = "scenario";
 
     /// <summary>
-    /// The test program of <paramref name="scenario"/>; with <paramref name="tweaks"/> the models
-    /// are deliberately broken (tests only), which the trace records as defects; with
-    /// <paramref name="portDefects"/> the kernel runs those catalogued port defects (PortDefects names),
-    /// recorded in the trace under their own names so that replay can switch them on again.
+    /// The test program of <paramref name="scenario"/> on the faithful port and models; with
+    /// <paramref name="tweaks"/> the models are deliberately broken (tests only), which the
+    /// trace records as "model:" defects.
     /// </summary>
-    public static TestProgram Build(Scenario scenario, ModelTweaks? tweaks = null, IReadOnlyCollection<string>? portDefects = null)
+    public static TestProgram Build(Scenario scenario, ModelTweaks? tweaks = null) => Build(scenario, KernelConfig.Faithful, tweaks);
+
+    /// <summary>
+    /// The test program of <paramref name="scenario"/> with the catalogued defects of
+    /// <paramref name="defects"/> switched on; their names go into every trace, so that replay
+    /// rebuilds the same variant.
+    /// </summary>
+    /// <exception cref="ArgumentException">A defect is not in <see cref="DefectCatalogue"/>.</exception>
+    public static TestProgram Build(Scenario scenario, KernelConfig defects, ModelTweaks? tweaks = null)
     {
+        var unknown = defects.Defects.FirstOrDefault(d => DefectCatalogue.Find(d) is null);
+        if (unknown is not null)
+            throw new ArgumentException($"unknown defect '{unknown}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}", nameof(defects));
+
         var subject = new TraceSubject(SubjectKind, scenario.Name, scenario.ContentHash == "" ? null : scenario.ContentHash, scenario.Path);
-        var defects = portDefects?.ToArray() ?? [];
-        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, tweaks, defects).Run());
-        var names = defects.Concat(tweaks is null || tweaks == ModelTweaks.None ? [] : Describe(tweaks)).ToList();
+        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, defects, tweaks).Run());
+        var names = defects.Defects.Order(StringComparer.Ordinal).Concat(Describe(tweaks ?? ModelTweaks.None)).ToList();
         return names.Count == 0 ? program : program with { Defects = names };
     }
 
-    /// <summary>The names of the tweaks switched on, e.g. "MirrorSkipsSetSeq".</summary>
-    private static IReadOnlyList<string> Describe(ModelTweaks tweaks) =>
+    /// <summary>The program of <paramref name="scenario"/> with the named defects, e.g. from a trace or the command line.</summary>
+    public static TestProgram Build(Scenario scenario, IEnumerable<string> defects) => Build(scenario, DefectCatalogue.Config(defects));
+
+    /// <summary>The names of the tweaks switched on, e.g. "model:MirrorSkipsSetSeq".</summary>
+    private static IEnumerable<string> Describe(ModelTweaks tweaks) =>
         typeof(ModelTweaks).GetProperties()
             .Where(p => p.PropertyType == typeof(bool) && (bool)p.GetValue(tweaks)!)
-            .Select(p => "model:" + p.Name)
-            .ToList();
+            .Select(p => "model:" + p.Name);
 }

@@ -4,14 +4,12 @@ namespace MmuNotifier.Verification.Models.World;
 /// <summary>
 /// Deliberate breakages of the models, each changing one line of one model, used by the tests to
 /// show that every invariant can fire. The faithful models use <see cref="None"/>. Not reachable
-/// from scenario files.
+/// from scenario files. Misuses worth finding from the CLI are catalogued driver defects instead
+/// (Defects/DriverDefects); what stays here only serves the invariant-firing tests.
 /// </summary>
 public sealed record ModelTweaks
 {
     public static ModelTweaks None { get; } = new();
-
-    /// <summary>The mirror's invalidate takes its mutex even on a non-blockable range.</summary>
-    public bool MirrorIgnoresBlockable { get; init; }
 
     /// <summary>The mirror's invalidate forgets mmu_interval_set_seq.</summary>
     public bool MirrorSkipsSetSeq { get; init; }
@@ -28,13 +26,19 @@ public sealed record ModelTweaks
     /// <summary>The mirror's remove unlinks the node from the tree itself, ignoring a running invalidation.</summary>
     public bool MirrorRemoveBypassesDefer { get; init; }
 
+    /// <summary>The mirror's remove queues its node on the deferred list although no invalidation runs.</summary>
+    public bool MirrorRemoveAlwaysDefers { get; init; }
+
     /// <summary>The mirror turns a zero-length insert into a one-byte one.</summary>
     public bool MirrorRoundsUpLength { get; init; }
 
     /// <summary>The KVM user bumps its sequence in start instead of end.</summary>
     public bool KvmBumpsSeqAtStart { get; init; }
 
-    /// <summary>After registering, the KVM user's ops gain arch_invalidate_secondary_tlbs too.</summary>
+    /// <summary>After registering, the KVM user drops its mm_count pin and then one more it never took.</summary>
+    public bool KvmDropsForeignMmCount { get; init; }
+
+    /// <summary>After registering, the KVM user's ops gain arch_invalidate_secondary_tlbs too (evading register's check).</summary>
     public bool KvmSwapsToBothOps { get; init; }
 
     /// <summary>The KVM user's unregister calls ->release even when exit_mmap already unhashed it.</summary>

@@ -20,17 +20,24 @@ public sealed class ModelWorld
     private readonly Dictionary<string, UserModel> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changingSubscriptions;
 
-    /// <param name="portDefects">Catalogued port defects (PortDefects names) switched on in the kernel.</param>
-    public ModelWorld(IRuntime rt, Scenario scenario, ModelTweaks? tweaks = null, IReadOnlyCollection<string>? portDefects = null)
+    public ModelWorld(IRuntime rt, Scenario scenario, ModelTweaks? tweaks = null)
+        : this(rt, scenario, KernelConfig.Faithful, tweaks)
+    {
+    }
+
+    /// <param name="defects">
+    /// The catalogued defects switched on (port and driver defects alike, see
+    /// Defects/DefectCatalogue); its fault switches are replaced by the scenario's.
+    /// </param>
+    public ModelWorld(IRuntime rt, Scenario scenario, KernelConfig defects, ModelTweaks? tweaks = null)
     {
         _rt = new AllocationTrackingRuntime(rt);
         Scenario = scenario;
         Tweaks = tweaks ?? ModelTweaks.None;
-        Kernel = new KernelInstance(_rt, new KernelConfig
+        Kernel = new KernelInstance(_rt, defects with
         {
             AllocationsMayFail = scenario.Faults.Allocation,
             TakeAllLocksMayFail = scenario.Faults.TakeAllLocks,
-            Defects = new HashSet<string>(portDefects ?? [], StringComparer.Ordinal),
         });
         Mm = Kernel.MmAlloc("mm");
         Pt = new PageTable(_rt, Mm, scenario.Pages);
@@ -39,6 +46,7 @@ public sealed class ModelWorld
         Nmi = new NoMissedInvalidation(_rt, Pt);
         Audit = new CallbackAudit(_rt, scenario.Pages);
         Sequences = new SequenceMonitors(_rt, Mm);
+        Active = new ActiveRanges(_rt, Mm);
         _changingSubscriptions = scenario.Threads.SelectMany(t => t.Ops)
             .Where(o => o.Kind is OpKind.Insert or OpKind.Remove && o.Sub is not null)
             .Select(o => o.Sub!).ToHashSet(StringComparer.Ordinal);
@@ -49,6 +57,7 @@ public sealed class ModelWorld
                 UserKind.HmmMirror => new HmmMirror(this, spec),
                 UserKind.Kvm => new KvmUser(this, spec),
                 UserKind.SecondaryTlb => new SecondaryTlbUser(this, spec),
+                UserKind.StartOnly => new StartOnlyUser(this, spec),
                 _ => new GetPutUser(this, spec),
             };
             _users.Add(spec.Name, user);
@@ -61,6 +70,9 @@ public sealed class ModelWorld
     public Scenario Scenario { get; }
 
     public ModelTweaks Tweaks { get; }
+
+    /// <summary>The catalogued defects switched on: drivers test theirs with <c>Defects.Has(DriverDefects.X)</c>.</summary>
+    public KernelConfig Defects => Kernel.Config;
 
     public KernelInstance Kernel { get; }
 
@@ -75,6 +87,8 @@ public sealed class ModelWorld
     public CallbackAudit Audit { get; }
 
     public SequenceMonitors Sequences { get; }
+
+    public ActiveRanges Active { get; }
 
     public IReadOnlyDictionary<string, UserModel> Users => _users;
 
@@ -137,6 +151,7 @@ public sealed class ModelWorld
             {
                 case KvmUser kvm: yield return kvm.Audit; break;
                 case SecondaryTlbUser tlb: yield return tlb.Audit; break;
+                case StartOnlyUser startOnly: yield return startOnly.Audit; break;
                 case GetPutUser getPut:
                     foreach (var audit in getPut.Audits) yield return audit;
                     break;
@@ -178,6 +193,7 @@ public sealed class ModelWorld
                 case HmmMirror mirror when mirror.IsInserted && !mirror.Audit.Gone: pins++; break;
                 case KvmUser kvm when kvm.IsRegistered && !kvm.Audit.Gone: pins++; break;
                 case SecondaryTlbUser tlb when tlb.IsRegistered && !tlb.Audit.Gone: pins++; break;
+                case StartOnlyUser startOnly when startOnly.IsRegistered && !startOnly.Audit.Gone: pins++; break;
                 case GetPutUser getPut:
                     foreach (var sub in getPut.LiveSubscriptions)
                     {
