@@ -40,7 +40,7 @@ public static class ScenarioGen
             Threads = exit,
             Faults = faults,
         }
-        select ScenarioRepair.Repair(scenario) into repaired
+        select KnownFindings.Avoid(ScenarioRepair.Repair(scenario)) into repaired
         where repaired.Threads.Count >= 2
         select repaired;
 
