@@ -37,8 +37,20 @@ public static class ScenarioRepair
             if (kept.Count > 0) threads.Add(thread with { Ops = kept });
         }
 
-        var repaired = DropEarlyKvmFaults(scenario with { Threads = threads });
+        var repaired = DropEarlyKvmFaults(DropRacingTeardown(scenario with { Threads = threads }));
         return exit is null ? repaired : DropUnpinnedFaults(repaired);
+    }
+
+    /// <summary>A remove or unregister must follow its subscription's insert or register on the same thread (see ScenarioRules).</summary>
+    private static Scenario DropRacingTeardown(Scenario scenario)
+    {
+        var racing = scenario.Subscriptions.Where(s => !ScenarioRules.UnsubscribesAfterSubscribe(scenario, s)).Select(s => s.Name).ToHashSet();
+        if (racing.Count == 0) return scenario;
+        var threads = scenario.Threads.Select(t => t with
+        {
+            Ops = t.Ops.Where(o => !(o.Kind is OpKind.Remove or OpKind.Unregister && racing.Contains(o.Sub!))).ToList(),
+        }).Where(t => t.Ops.Count > 0).ToList();
+        return scenario with { Threads = threads };
     }
 
     /// <summary>A KVM fault needs the notifier registered first (see ScenarioRules).</summary>

@@ -30,6 +30,10 @@ public static class ScenarioRules
             var subscribes = mine.Count(o => o.Kind is OpKind.Insert or OpKind.Register);
             if (subscribes > (sub.AtSetup ? 0 : 1))
                 problems.Add($"{sub.Name}: inserted or registered more than once (setup {sub.AtSetup}, {subscribes} ops)");
+            // A driver tears down only what it has set up: an unregister or remove racing the
+            // register or insert of the same subscription (before it returned) is a misuse.
+            if (!UnsubscribesAfterSubscribe(scenario, sub))
+                problems.Add($"{sub.Name}: removed or unregistered by a thread that did not insert or register it first");
             // Two racing unregisters of one subscription are a double unregister.
             if (mine.Count(o => o.Kind is OpKind.Remove or OpKind.Unregister) > 1)
                 problems.Add($"{sub.Name}: removed or unregistered more than once");
@@ -98,6 +102,14 @@ public static class ScenarioRules
 
         if (ops.Any(o => o.Op.Sub is { } name && !subs.ContainsKey(name))) problems.Add("an operation names an unknown subscription");
         return problems;
+    }
+
+    internal static bool UnsubscribesAfterSubscribe(Scenario scenario, SubscriptionSpec sub)
+    {
+        var located = scenario.Threads.SelectMany((t, ti) => t.Ops.Select((o, oi) => (ti, oi, o))).Where(x => x.o.Sub == sub.Name).ToList();
+        var subscribe = located.FirstOrDefault(x => x.o.Kind is OpKind.Insert or OpKind.Register);
+        if (subscribe.o is null) return true;
+        return located.Where(x => x.o.Kind is OpKind.Remove or OpKind.Unregister).All(x => x.ti == subscribe.ti && x.oi > subscribe.oi);
     }
 
     internal static bool RegisteredBefore(Scenario scenario, SubscriptionSpec user, int thread, int index) =>
