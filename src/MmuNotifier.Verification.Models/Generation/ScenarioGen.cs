@@ -50,7 +50,7 @@ public static class ScenarioGen
     private static Gen<Plan> PlanGen(int index, int pages) =>
         from user in Gen.Frequency(
             (4, Gen.Constant(UserKind.HmmMirror)), (2, Gen.Constant(UserKind.Kvm)),
-            (2, Gen.Constant(UserKind.SecondaryTlb)), (1, Gen.Constant(UserKind.GetPut)), (1, Gen.Constant(UserKind.StartOnly)))
+            (2, Gen.Constant(UserKind.SecondaryTlb)), (1, Gen.Constant(UserKind.GetPut)), (2, Gen.Constant(UserKind.StartOnly)))
         from first in Gen.Choose(0, pages - 1)
         from count in Gen.Choose(1, pages - first)
         from setup in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
