@@ -7,22 +7,27 @@ namespace MmuNotifier.Verification.Cli.Tests;
 public sealed class BenchKillTests
 {
     [Fact]
-    public void Json_matrix_finds_the_defect_with_every_strategy()
+    public void Json_matrix_has_a_row_per_scenario_of_the_defect_and_finds_it_with_every_strategy()
     {
         var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "2", "--max-schedules", "2000", "--stress-seconds", "0",
-            "--defect", "lost-update");
+            "--defect", "insert-idle-even-seq");
         Assert.True(result.ExitCode == 0, result.ToString());
 
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
         Assert.Equal(1, root.GetProperty("summary").GetProperty("defects").GetInt32());
         Assert.Equal(1, root.GetProperty("summary").GetProperty("foundByEngine").GetInt32());
-        var cells = root.GetProperty("rows")[0].GetProperty("cells");
-        Assert.Equal(3, cells.GetArrayLength());
-        foreach (var cell in cells.EnumerateArray())
+        var rows = root.GetProperty("rows");
+        Assert.Equal(["fault-vs-unmap", "deferred-insert"], rows.EnumerateArray().Select(r => r.GetProperty("program").GetString()));
+        foreach (var row in rows.EnumerateArray())
         {
-            Assert.Equal(2, cell.GetProperty("found").GetInt32());
-            Assert.True(cell.GetProperty("medianSchedules").GetDouble() >= 1);
+            var cells = row.GetProperty("cells");
+            Assert.Equal(3, cells.GetArrayLength());
+            foreach (var cell in cells.EnumerateArray())
+            {
+                Assert.Equal(2, cell.GetProperty("found").GetInt32());
+                Assert.True(cell.GetProperty("medianSchedules").GetDouble() >= 1);
+            }
         }
     }
 
@@ -30,12 +35,21 @@ public sealed class BenchKillTests
     public void Table_has_a_row_per_defect_and_the_stress_column()
     {
         var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "500", "--stress-seconds", "0.2",
-            "--defect", "lost-wakeup", "--defect", "ab-ba-deadlock");
+            "--defect", "no-odd-seq-on-start", "--defect", "review-blockable-backoff", "--defect", "v1-seq-write-outside-user-lock");
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("| lost-wakeup", result.Out, StringComparison.Ordinal);
-        Assert.Contains("| ab-ba-deadlock", result.Out, StringComparison.Ordinal);
+        Assert.Contains("| no-odd-seq-on-start", result.Out, StringComparison.Ordinal);
+        Assert.Contains("| review-blockable-backoff", result.Out, StringComparison.Ordinal);
+        Assert.Contains("| v1-seq-write-outside-user-lock (not a bug)", result.Out, StringComparison.Ordinal);
         Assert.Contains("stress", result.Out, StringComparison.Ordinal);
-        Assert.Contains("found by the engine: 2/2", result.Out, StringComparison.Ordinal);
+        Assert.Contains("found by the engine: 2/2 defects", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_catalogued_defect_is_a_target_and_no_sample_is()
+    {
+        var targets = Bench.Kill.KillTargets.All();
+        Assert.Equal(Models.Defects.DefectCatalogue.Names.Order(), targets.Select(t => t.Defect).Distinct().Order());
+        Assert.DoesNotContain(targets, t => Engine.Samples.SampleCatalog.Find(t.Defect) is not null);
     }
 
     [Fact]

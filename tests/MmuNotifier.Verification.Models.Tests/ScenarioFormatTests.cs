@@ -34,6 +34,20 @@ public sealed class ScenarioFormatTests
     }
 
     [Fact]
+    public void InvalidateBehaviourOnlyOnMirrors()
+    {
+        Expect(Bad("{ \"name\": \"x\",\n \"subscriptions\": [ { \"name\": \"k\", \"user\": \"kvm\", \"invalidate\": \"fails-blockable\" } ], " + Threads + " }"),
+            2, "$.subscriptions[0].invalidate", "only hmm-mirror");
+        Expect(Bad("{ \"name\": \"x\",\n \"subscriptions\": [ { \"name\": \"m\", \"user\": \"hmm-mirror\", \"invalidate\": \"sometimes\" } ], " + Threads + " }"),
+            2, "$.subscriptions[0].invalidate", "one of correct, fails-blockable");
+        var ok = ScenarioParser.Parse(Encoding.UTF8.GetBytes(
+            "{ \"name\": \"x\", \"subscriptions\": [ { \"name\": \"m\", \"user\": \"hmm-mirror\", \"invalidate\": \"fails-blockable\" }, " +
+            "{ \"name\": \"s\", \"user\": \"start-only\" } ], " + Threads + " }"), "ok.json");
+        Assert.True(ok.Subscriptions[0].FailsBlockable);
+        Assert.Equal(UserKind.StartOnly, ok.Subscriptions[1].User);
+    }
+
+    [Fact]
     public void SyntaxError() => Expect(Bad("{\n  \"name\": \"x\"\n  \"pages\": 2\n}"), 3, "$", "valid JSON");
 
     [Fact]

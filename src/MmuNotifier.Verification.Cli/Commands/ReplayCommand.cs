@@ -31,11 +31,12 @@ internal static class ReplayCommand
     private static int Run(CliContext context, string path, bool verbose, bool columns)
     {
         var trace = TraceFile.Load(path);
+        // The defects are part of the program: replay rebuilds the same defective variant.
         var target = TargetCatalog.ForTrace(path, trace.Subject, trace.Defects);
-        var program = target.CreateProgram() with { Defects = trace.Defects };
+        var program = target.CreateProgram();
 
         var output = context.Out;
-        output.WriteLine($"replaying {path}: {trace.Subject.Kind} {trace.Subject.Name}, strategy {trace.Strategy}, seed {trace.Seed}, iteration {trace.Iteration}, {trace.Decisions.Count} decisions");
+        output.WriteLine($"replaying {path}: {trace.Subject.Kind} {trace.Subject.Name}{(trace.Defects.Count == 0 ? "" : $" with defects {string.Join(", ", trace.Defects)}")}, strategy {trace.Strategy}, seed {trace.Seed}, iteration {trace.Iteration}, {trace.Decisions.Count} decisions");
         if (verbose) output.WriteLine($"decisions: {DecisionText.Format(trace.Decisions)}");
 
         var result = Explorer.Replay(program, trace);

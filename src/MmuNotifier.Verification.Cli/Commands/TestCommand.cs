@@ -11,7 +11,8 @@ namespace MmuNotifier.Verification.Cli.Commands;
 /// `test [program]`: explores one program or all of them, prints a summary row per program and,
 /// for every bug, its interleaving; writes each bug's trace for `replay`.
 /// Exit 1 when a bug is found that is not expected; a program named explicitly counts every bug,
-/// since the caller asked about that program (expected or not, it is a finding).
+/// since the caller asked about that program (expected or not, it is a finding). With --defect
+/// the scenarios run with catalogued defects switched on, and the traces record them.
 /// </summary>
 internal static class TestCommand
 {
@@ -29,24 +30,41 @@ internal static class TestCommand
             DefaultValueFactory = _ => Path.Combine("traces", "found"),
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print descriptions, every bug of a run and step-bound hits" };
+        var defects = new Option<string[]>("--defect")
+        {
+            Description = "Switch on a catalogued defect (repeatable; see 'list defects'); without a program, runs the scenarios it shows on",
+        };
 
         var command = new Command("test", "Explore the schedules of programs and report bugs");
         command.Arguments.Add(program);
         exploration.AddTo(command);
         command.Options.Add(outDir);
         command.Options.Add(verbose);
+        command.Options.Add(defects);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(program),
             exploration.Read(parse),
             parse.GetValue(outDir)!,
-            parse.GetValue(verbose)));
+            parse.GetValue(verbose),
+            parse.GetValue(defects) ?? []));
         return command;
     }
 
-    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, bool verbose)
+    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, bool verbose, string[] defectNames)
     {
-        var targets = name is null ? TargetCatalog.All() : [TargetCatalog.Find(name)];
+        var notes = new List<string>();
+        IReadOnlyList<CheckTarget> targets;
+        if (defectNames.Length == 0)
+        {
+            targets = name is null ? TargetCatalog.All() : [TargetCatalog.Find(name)];
+        }
+        else
+        {
+            (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(defectNames));
+        }
+
+        foreach (var note in notes) context.Out.WriteLine(note);
         if (targets.Count == 0) throw new UsageException("there are no programs to explore");
 
         var table = new SummaryTable(context);
@@ -55,7 +73,8 @@ internal static class TestCommand
         foreach (var target in targets)
         {
             if (verbose) context.Out.WriteLine($"exploring {target.Name}: {target.Description}");
-            var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), options);
+            var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(),
+                target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter });
             table.Add(target.Name, report, ResultText(target, report));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug) missed.Add(target.Name);

@@ -2,7 +2,7 @@
 namespace MmuNotifier.Verification.Cli.Listing;
 
 /// <summary>
-/// One thing `list` can show (`list samples`; later `list defects`, `list scenarios`). Adding a
+/// One thing `list` can show (`list samples`, `list scenarios`, `list defects`). Adding a
 /// listing is one class plus one line in <see cref="Listings.All"/>; the verb picks it up.
 /// </summary>
 internal interface IListing

@@ -8,6 +8,6 @@ internal static class Listings
     [
         new SampleListing(),
         new ScenarioListing(),
-        // Later issues: new DefectListing().
+        new DefectListing(),
     ];
 }

@@ -11,7 +11,10 @@ namespace MmuNotifier.Verification.Cli.Output;
 internal static class TraceNaming
 {
     public static string PathFor(string directory, Trace trace) =>
-        Path.Combine(directory, $"{Clean(trace.Subject.Name)}-{Clean(trace.Strategy)}-seed{trace.Seed}-it{trace.Iteration}{TraceFile.Extension}");
+        Path.Combine(directory, $"{Clean(trace.Subject.Name)}{DefectPart(trace)}-{Clean(trace.Strategy)}-seed{trace.Seed}-it{trace.Iteration}{TraceFile.Extension}");
+
+    /// <summary>The defects switched on, so a defective variant's trace never overwrites the faithful one's.</summary>
+    private static string DefectPart(Trace trace) => trace.Defects.Count == 0 ? "" : "+" + Clean(string.Join("+", trace.Defects));
 
     private static string Clean(string text)
     {

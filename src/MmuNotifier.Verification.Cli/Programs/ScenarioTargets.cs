@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Cli.Programs;
@@ -15,10 +16,24 @@ internal static class ScenarioTargets
         return directory is null ? null : Load(() => ScenarioCatalog.Load(directory));
     }
 
-    /// <param name="defects">Catalogued defects to switch on (DefectCatalogue names); a defect makes a bug expected.</param>
-    public static CheckTarget From(Scenario scenario, IReadOnlyCollection<string>? defects = null) =>
-        new(scenario.Name, scenario.Description, scenario.Expect is not null || defects is { Count: > 0 },
-            () => ScenarioProgram.Build(scenario, defects ?? []));
+    public static CheckTarget From(Scenario scenario) =>
+        new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(scenario));
+
+    /// <summary>
+    /// <paramref name="scenario"/> with catalogued defects switched on: a bug is expected when one
+    /// of them must be found, and a run is a finding when it is one for any of them.
+    /// </summary>
+    public static CheckTarget From(Scenario scenario, IReadOnlyList<CatalogueEntry> defects)
+    {
+        if (defects.Count == 0) return From(scenario);
+        var names = defects.Select(d => d.Name).ToList();
+        return new CheckTarget(
+            $"{scenario.Name} + {string.Join(" + ", names)}",
+            $"{scenario.Description}; defects: {string.Join(", ", defects.Select(d => $"{d.Name} ({d.Description})"))}",
+            scenario.Expect is not null || defects.Any(d => d.MustBeFound),
+            () => ScenarioProgram.Build(scenario, names),
+            bugs => defects.Any(d => d.FindingFilter(bugs)));
+    }
 
     /// <summary>A scenario by name (in models/) or by path to a scenario file; null if it is neither.</summary>
     public static Scenario? Resolve(string nameOrPath)

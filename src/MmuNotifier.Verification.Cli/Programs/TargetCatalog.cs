@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Samples;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Cli.Programs;
@@ -14,7 +15,7 @@ internal static class TargetCatalog
 
     public static IReadOnlyList<CheckTarget> All() =>
         SampleCatalog.All.Select(FromSample)
-            .Concat(ScenarioTargets.Catalog()?.All.Select(s => ScenarioTargets.From(s)) ?? [])
+            .Concat(ScenarioTargets.Catalog()?.All.Select(ScenarioTargets.From) ?? [])
             .ToList();
 
     /// <summary>A sample by name, else a scenario by name or by path to its file.</summary>
@@ -26,20 +27,19 @@ internal static class TargetCatalog
     }
 
     /// <summary>
-    /// The target a trace was recorded from, or a one-line error naming the trace file and field.
-    /// The port defects the trace names are switched on again, so that a defect's trace reproduces.
+    /// The target a trace was recorded from, with the defects it records switched on, or a
+    /// one-line error naming the trace file and field.
     /// </summary>
-    public static CheckTarget ForTrace(string file, Engine.Traces.TraceSubject subject, IReadOnlyList<string>? defects = null)
+    public static CheckTarget ForTrace(string file, Engine.Traces.TraceSubject subject, IReadOnlyList<string> defects)
     {
-        if (subject.Kind == ScenarioProgram.SubjectKind)
-        {
-            // "model:" tweaks exist only in tests; the catalogued defects are rebuilt.
-            var catalogued = (defects ?? []).Where(d => Models.Defects.DefectCatalogue.Find(d) is not null).ToList();
-            return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject), catalogued);
-        }
-
+        var entries = defects.Select((name, i) => DefectCatalogue.Find(name)
+                ?? throw new UsageException($"{file}: at $.defects[{i}]: unknown defect '{name}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}"))
+            .ToList();
+        if (subject.Kind == ScenarioProgram.SubjectKind) return ScenarioTargets.From(ScenarioTargets.ForTrace(file, subject), entries);
         if (subject.Kind != SampleKind)
             throw new UsageException($"{file}: at $.subject.kind: expected \"{SampleKind}\" or \"{ScenarioProgram.SubjectKind}\", found \"{subject.Kind}\"");
+        if (entries.Count > 0)
+            throw new UsageException($"{file}: at $.defects[0]: engine samples have no defects, found '{entries[0].Name}'");
         var sample = SampleCatalog.Find(subject.Name)
             ?? throw new UsageException($"{file}: at $.subject.name: unknown sample '{subject.Name}'; expected one of: {KnownNames()}");
         return FromSample(sample);

@@ -27,7 +27,8 @@ internal static class KillMatrixJson
         },
         summary = new
         {
-            defects = result.Rows.Count,
+            defects = result.Defects,
+            rows = result.Rows.Count,
             foundByEngine = result.DefectsFoundByEngine,
             foundByStress = result.DefectsFoundByStress,
             foundByStrategy = result.Options.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
@@ -39,6 +40,7 @@ internal static class KillMatrixJson
         {
             defect = r.Defect,
             program = r.Program,
+            mustBeFound = r.MustBeFound,
             cells = r.Cells,
             best = r.Best?.Strategy,
             stress = r.Stress,

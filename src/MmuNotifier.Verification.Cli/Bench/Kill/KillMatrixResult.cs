@@ -1,17 +1,28 @@
 // SPDX-License-Identifier: GPL-2.0-only
 namespace MmuNotifier.Verification.Cli.Bench.Kill;
 
-/// <summary>The kill matrix: one row per defect, one cell per strategy, plus the stress baseline.</summary>
+/// <summary>
+/// The kill matrix: one row per (defect, program), one cell per strategy, plus the stress
+/// baseline. The counts are over defects that must be found: a defect counts as found when
+/// any of its rows is.
+/// </summary>
 internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList<KillRow> Rows)
 {
-    public int DefectsFoundBy(string strategy) => Rows.Count(r => r.Cells.Any(c => c.Strategy == strategy && c.Found > 0));
+    /// <summary>Defects that must be found (each counted once, however many programs it runs on).</summary>
+    public int Defects => Counted.Select(r => r.Defect).Distinct().Count();
 
-    public int DefectsFoundByEngine => Rows.Count(r => r.Cells.Any(c => c.Found > 0));
+    public int DefectsFoundBy(string strategy) => FoundWhere(r => r.Cells.Any(c => c.Strategy == strategy && c.Found > 0));
 
-    public int DefectsFoundByStress => Rows.Count(r => r.Stress is { Found: true });
+    public int DefectsFoundByEngine => FoundWhere(r => r.Cells.Any(c => c.Found > 0));
+
+    public int DefectsFoundByStress => FoundWhere(r => r.Stress is { Found: true });
+
+    private IEnumerable<KillRow> Counted => Rows.Where(r => r.MustBeFound);
+
+    private int FoundWhere(Func<KillRow, bool> found) => Counted.Where(found).Select(r => r.Defect).Distinct().Count();
 }
 
-internal sealed record KillRow(string Defect, string Program, IReadOnlyList<KillCell> Cells, StressCell? Stress)
+internal sealed record KillRow(string Defect, string Program, IReadOnlyList<KillCell> Cells, StressCell? Stress, bool MustBeFound = true)
 {
     /// <summary>The cell with the most seeds finding the defect, then the fastest median.</summary>
     public KillCell? Best => Cells.Where(c => c.Found > 0)

@@ -16,8 +16,8 @@ internal static class KillMatrixRunner
         {
             var cells = options.Strategies.Select(strategy => RunCell(target, strategy, options)).ToList();
             var stress = options.StressTime > TimeSpan.Zero ? RunStress(target, options) : null;
-            var row = new KillRow(target.Defect, target.Program, cells, stress);
-            log?.Invoke($"{target.Defect}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
+            var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound);
+            log?.Invoke($"{target.Defect} on {target.Program}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
                         (stress is null ? "" : $", stress {(stress.Found ? "found" : "missed")}"));
             rows.Add(row);
         }
