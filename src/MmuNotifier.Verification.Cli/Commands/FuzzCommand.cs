@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Models.Defects;
+using MmuNotifier.Verification.Models.Generation;
+
+namespace MmuNotifier.Verification.Cli.Commands;
+
+/// <summary>
+/// `fuzz`: property-based exploration. FsCheck generates scenarios; each is explored under a
+/// fixed budget; the first failure is shrunk (scenario, then schedule), written to models/found/
+/// and traces/found/, and printed with its interleaving. Exit 0 when nothing fails, 1 when a
+/// counterexample was found, 2 for a bad option or an unknown defect.
+/// </summary>
+internal static class FuzzCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var defects = new Option<string[]>("--defect", "-d") { Description = "Catalogued defect to switch on (repeatable; see docs/defects.md); none: the faithful port" };
+        var count = new Option<int>("--count", "-n") { Description = "Scenarios to generate and explore", DefaultValueFactory = _ => 100 };
+        var seed = new Option<ulong>("--seed") { Description = "FsCheck seed: the same seed generates the same scenarios" };
+        var budget = new Option<int>("--budget", "-b") { Description = "Sampled schedules per scenario (bounded dfs is added for small scenarios)", DefaultValueFactory = _ => FuzzBudget.Default.Schedules };
+        var modelsDir = new Option<string>("--models-out") { Description = "Where the shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
+        var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
+        var command = new Command("fuzz", "Generate scenarios, explore each, shrink the first failure to a minimal scenario and schedule");
+        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir }) command.Options.Add(option);
+        command.SetAction(parse => Run(context, new FuzzOptions
+        {
+            Defects = Known(parse.GetValue(defects) ?? []),
+            Count = Positive("--count", parse.GetValue(count)),
+            Seed = parse.GetValue(seed),
+            Budget = FuzzBudget.Default with { Schedules = Positive("--budget", parse.GetValue(budget)) },
+            ModelsDirectory = parse.GetValue(modelsDir)!,
+            TracesDirectory = parse.GetValue(tracesDir)!,
+        }));
+        return command;
+    }
+
+    private static int Run(CliContext context, FuzzOptions options)
+    {
+        var b = options.Budget;
+        context.Out.WriteLine(
+            $"fuzz: {options.Count} scenarios from seed {options.Seed}; per scenario {b.Schedules} {b.Strategy} schedules, plus dfs " +
+            $"(preemption bound {b.DfsPreemptionBound}, {b.DfsSchedules} schedules) when it has at most {b.SmallScenarioOps} operations; " +
+            $"{(options.Defects.Count == 0 ? "faithful port" : "defects: " + string.Join(", ", options.Defects))}");
+        var result = FuzzProgressDisplay.Run(context, options);
+        var found = result.Counterexample;
+        if (found is null)
+        {
+            context.Out.WriteLine($"no failure in {result.Tested} scenarios ({result.Explorations} explorations, {result.Elapsed.TotalSeconds:F1} s)");
+            return ExitCodes.Ok;
+        }
+
+        CounterexamplePrinter.Print(context.Out, result, found);
+        return ExitCodes.BugFound;
+    }
+
+    private static IReadOnlyList<string> Known(string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (DefectCatalogue.Find(name) is null)
+                throw new UsageException($"--defect: unknown defect '{name}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}");
+        }
+
+        return names.Distinct().ToList();
+    }
+
+    private static int Positive(string name, int value) =>
+        value > 0 ? value : throw new UsageException($"{name}: expected a positive number, found {value}");
+}

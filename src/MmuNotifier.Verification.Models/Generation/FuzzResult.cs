@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Models.Generation;
+
+/// <summary>What a fuzzing run did: scenarios tested (before the first failure), explorations in all, and the shrunk counterexample if any.</summary>
+public sealed record FuzzResult(int Tested, int Explorations, Counterexample? Counterexample, TimeSpan Elapsed)
+{
+    public bool Found => Counterexample is not null;
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Models.Scenarios;
+
+namespace MmuNotifier.Verification.Models.Generation;
+
+/// <summary>
+/// The property's body: explore one scenario (with the chosen port defects) under a fixed budget
+/// — the sampling strategy, then bounded DFS when the scenario is small — and return the first
+/// finding, or null when there is none.
+/// </summary>
+public static class ScenarioCheck
+{
+    public static BugReport? FirstFinding(Scenario scenario, IReadOnlyCollection<string> defects, FuzzBudget budget,
+        FindingSignature? signature = null)
+    {
+        var program = ScenarioProgram.Build(ScenarioValidation.Require(scenario), defects);
+        var filter = FindingSignature.Filter(signature);
+        var sampled = Explorer.Explore(program, new ExplorationOptions
+        {
+            Strategy = budget.Strategy,
+            Seed = budget.Seed,
+            Iterations = budget.Schedules,
+            MaxSteps = budget.MaxSteps,
+            FindingFilter = filter,
+        });
+        if (sampled.FoundBug) return sampled.Bugs[0];
+        if (scenario.Threads.Sum(t => t.Ops.Count) > budget.SmallScenarioOps) return null;
+
+        var dfs = Explorer.Explore(program, new ExplorationOptions
+        {
+            Strategy = "dfs",
+            Iterations = budget.DfsSchedules,
+            PreemptionBound = budget.DfsPreemptionBound,
+            MaxSteps = budget.MaxSteps,
+            FindingFilter = filter,
+        });
+        return dfs.FoundBug ? dfs.Bugs[0] : null;
+    }
+}
