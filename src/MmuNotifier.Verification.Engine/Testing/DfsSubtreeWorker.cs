@@ -29,12 +29,14 @@ internal sealed class DfsSubtreeWorker(
         public bool Exhausted { get; set; }
     }
 
-    private readonly ControlledRuntime _runtime = new();
+    // Created on the worker's own thread (in Run): see ExplorationWorker.
+    private ControlledRuntime _runtime = null!;
 
     public List<Subtree> Subtrees { get; } = [];
 
     public void Run()
     {
+        _runtime = new ControlledRuntime();
         for (var index = first; index < prefixes.Count; index += stride)
         {
             if (shared.ShouldStop(index) || !shared.HasBudget) break;

@@ -33,6 +33,10 @@ internal sealed class ExplorationShared(ExplorationOptions options)
     }
 
     private long _reserved;
+    private long _nextChunk;
+
+    /// <summary>The first schedule number of the next chunk of <paramref name="size"/> schedules.</summary>
+    public long TakeChunk(int size) => Interlocked.Add(ref _nextChunk, size) - size;
 
     /// <summary>Claims one schedule of the iteration budget; false when the budget is spent.</summary>
     public bool TryReserveSchedule()

@@ -6,20 +6,23 @@ using MmuNotifier.Verification.Engine.Strategies;
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
-/// One engine on one OS thread, running schedules first, first + stride, ... of an exploration.
-/// Schedule numbers, not timing, decide what each schedule does, so the merged result does not
-/// depend on how many workers there are.
+/// One engine on one OS thread, running schedules in small chunks taken from a shared counter, so
+/// a worker on a momentarily slower core does not hold the others up. Schedule numbers, not
+/// timing, decide what each schedule does and the merge goes by number, so the merged result does
+/// not depend on how many workers there are or which of them ran what.
 /// </summary>
 internal sealed class ExplorationWorker(
     TestProgram program,
     ExplorationOptions options,
-    IStrategy strategy,
-    int first,
-    int stride,
+    Func<IStrategy> createStrategy,
     ExplorationShared shared)
 {
-    private readonly ControlledRuntime _runtime = new();
-    private readonly HashSet<ulong> _schedules = [];
+    private const int ChunkSize = 32;
+
+    // Created on the worker's own thread (in Run), so that the per-step state of different
+    // workers comes from different allocation contexts and never shares a cache line.
+    private ControlledRuntime _runtime = null!;
+    private IStrategy _strategy = null!;
 
     /// <summary>(iteration, steps, schedule hash) of every schedule run, for a worker-independent merge.</summary>
     public List<(long Iteration, int Steps, ulong Hash)> Runs { get; } = [];
@@ -34,21 +37,32 @@ internal sealed class ExplorationWorker(
 
     public void Run()
     {
-        for (long iteration = first; iteration < options.Iterations; iteration += stride)
+        _runtime = new ControlledRuntime();
+        _strategy = createStrategy();
+        for (var start = shared.TakeChunk(ChunkSize); start < options.Iterations; start = shared.TakeChunk(ChunkSize))
         {
-            if (shared.ShouldStop(iteration)) break;
-            if (!strategy.InitializeIteration(iteration))
-            {
-                Exhausted = true;
-                break;
-            }
-
-            _runtime.Run(program.Body, strategy, options.MaxSteps);
-            Runs.Add((iteration, _runtime.Steps, _runtime.ScheduleHash));
-            shared.Count(_runtime.Steps);
-            if (options.CheckDeterminism) CheckDeterminism(iteration);
-            else Classify(iteration, _runtime.Bugs);
+            var end = Math.Min(start + ChunkSize, options.Iterations);
+            for (var iteration = start; iteration < end; iteration++)
+                if (!RunOne(iteration)) return;
         }
+    }
+
+    /// <summary>Runs schedule <paramref name="iteration"/>; false when this worker should stop.</summary>
+    private bool RunOne(long iteration)
+    {
+        if (shared.ShouldStop(iteration)) return false;
+        if (!_strategy.InitializeIteration(iteration))
+        {
+            Exhausted = true;
+            return false;
+        }
+
+        _runtime.Run(program.Body, _strategy, options.MaxSteps);
+        Runs.Add((iteration, _runtime.Steps, _runtime.ScheduleHash));
+        shared.Count(_runtime.Steps);
+        if (options.CheckDeterminism) CheckDeterminism(iteration);
+        else Classify(iteration, _runtime.Bugs);
+        return true;
     }
 
     private void Classify(long iteration, IReadOnlyList<Bug> bugs)
@@ -67,7 +81,7 @@ internal sealed class ExplorationWorker(
     }
 
     private BugReport Report(long iteration, IReadOnlyList<Bug> bugs) =>
-        RunOutcome.ToReport(program, options, strategy.Name, iteration, bugs.ToArray(), _runtime.Decisions.ToArray());
+        RunOutcome.ToReport(program, options, _strategy.Name, iteration, bugs.ToArray(), _runtime.Decisions.ToArray());
 
     private void CheckDeterminism(long iteration)
     {
@@ -81,7 +95,7 @@ internal sealed class ExplorationWorker(
 
         BuggyIterations++;
         shared.BugFound(iteration, options.StopAtFirstBug);
-        if (Bugs.Count < 50) Bugs.Add(RunOutcome.ToReport(program, options, strategy.Name, iteration, [harness], decisions));
+        if (Bugs.Count < 50) Bugs.Add(RunOutcome.ToReport(program, options, _strategy.Name, iteration, [harness], decisions));
     }
 
     public int DistinctSchedulesUpTo(long lastIteration, HashSet<ulong> into)

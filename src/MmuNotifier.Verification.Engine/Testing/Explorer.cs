@@ -20,7 +20,7 @@ public static class Explorer
         if (strategy == "dfs" && options.Workers > 1) return ExploreDfsSubtrees(program, options);
         var shared = new ExplorationShared(options);
         var workers = Enumerable.Range(0, options.Workers)
-            .Select(w => new ExplorationWorker(program, options, StrategyFactory.Create(options, length), w, options.Workers, shared))
+            .Select(_ => new ExplorationWorker(program, options, () => StrategyFactory.Create(options, length), shared))
             .ToList();
         RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
         return Merge(workers, shared, options, strategy);
