@@ -49,7 +49,7 @@ public static class DefectCatalogue
             MissedInvalidation, "fault-vs-zap", "overlapping-mirrors"),
         Driver(DriverDefects.MirrorSkipsReadRetry, "HmmMirror.Fault", Mirror,
             "the mirror installs the PTE it read without calling mmu_interval_read_retry",
-            MissedInvalidation, "fault-vs-zap", "overlapping-mirrors"),
+            MissedInvalidation, "fault-vs-zap", "overlapping-mirrors", "oom-reap-partial-eagain"),
         Driver(DriverDefects.MirrorMapsBeforeLock, "HmmMirror.Fault", Mirror,
             "the mirror installs its mapping before taking the mutex that read_retry needs, and only undoes it on retry",
             MissedInvalidation, "fault-vs-zap", "overlapping-mirrors"),

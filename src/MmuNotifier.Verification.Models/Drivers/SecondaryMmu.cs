@@ -18,6 +18,8 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
 {
     private readonly ulong[] _map = new ulong[pages];
     private readonly List<Window> _windows = [];
+    private readonly List<(MmuNotifierRange Range, string Message)> _undecided = [];
+    private readonly HashSet<MmuNotifierRange> _started = new(ReferenceEqualityComparer.Instance);
 
     private readonly record struct Window(MmuNotifierRange Range, int First, int Last, bool UntilEndCallback);
 
@@ -40,9 +42,10 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
         foreach (var window in _windows)
         {
             if (page < window.First || page > window.Last) continue;
-            rt.ReportViolation(InvariantNames.NoMissedInvalidation,
-                $"{Owner} maps page {page} ({Pages.Render(pte)}) after its invalidate callback for {window.Range} returned, " +
-                "before that invalidation ended", BugComponent.Driver);
+            var message = $"{Owner} maps page {page} ({Pages.Render(pte)}) after its invalidate callback for {window.Range} returned, " +
+                          "before that invalidation ended";
+            if (IsUndecided(window.Range)) _undecided.Add((window.Range, message));
+            else rt.ReportViolation(InvariantNames.NoMissedInvalidation, message, BugComponent.Driver);
         }
 
         if (rt.IsTracing) rt.Annotate($"{Owner}: map page {page} -> {Pages.Render(pte)}");
@@ -63,6 +66,30 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
 
     public void ZapAll() => Zap(0, _map.Length - 1);
 
+    /// <summary>
+    /// A non-blocking start that has not returned yet may still fail with -EAGAIN, and then the
+    /// port has already ended the interval side itself and the core changes no PTE: a mapping
+    /// made in between is legal. Such a finding waits for the start's outcome.
+    /// </summary>
+    private bool IsUndecided(MmuNotifierRange range) =>
+        !MmuNotifierH.MmuNotifierRangeBlockable(range) && !_started.Contains(range);
+
+    /// <summary>
+    /// The core MM learned how invalidate_range_start for <paramref name="range"/> ended: on
+    /// success the findings that waited on it stand; on failure nothing was invalidated.
+    /// </summary>
+    public void StartReturned(MmuNotifierRange range, bool succeeded)
+    {
+        if (succeeded)
+        {
+            _started.Add(range);
+            if (_undecided.Find(u => ReferenceEquals(u.Range, range)) is { Message: { } message })
+                rt.ReportViolation(InvariantNames.NoMissedInvalidation, message, BugComponent.Driver);
+        }
+
+        _undecided.RemoveAll(u => ReferenceEquals(u.Range, range));
+    }
+
     /// <summary>The user's callback for <paramref name="range"/> returned: no new mapping of those pages until it ends.</summary>
     public void OpenWindow(MmuNotifierRange range, int first, int last, bool untilEndCallback)
     {
@@ -76,6 +103,9 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
     /// calls invalidate_range_end (or its non-blocking start failed), for hlist users when their
     /// own end callback runs.
     /// </summary>
-    public void CloseWindow(MmuNotifierRange range, bool untilEndCallback) =>
+    public void CloseWindow(MmuNotifierRange range, bool untilEndCallback)
+    {
         _windows.RemoveAll(w => ReferenceEquals(w.Range, range) && w.UntilEndCallback == untilEndCallback);
+        if (!untilEndCallback) _started.Remove(range);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class NoMissedInvalidation
     {
         var (first, last) = Pages.Span(range.Start, range.End, _pt.Count);
         for (var p = first; p <= last; p++) _coverage[p]++;
+        foreach (var mmu in _mmus) mmu.StartReturned(range, succeeded: true);
     }
 
     /// <summary>
@@ -53,6 +54,11 @@ public sealed class NoMissedInvalidation
         {
             var (first, last) = Pages.Span(range.Start, range.End, _pt.Count);
             for (var p = first; p <= last; p++) _coverage[p]--;
+        }
+
+        if (!started)
+        {
+            foreach (var mmu in _mmus) mmu.StartReturned(range, succeeded: false);
         }
 
         foreach (var mmu in _mmus) mmu.CloseWindow(range, untilEndCallback: false);
