@@ -29,11 +29,3 @@ internal sealed class ChoicePoint(ControlledRuntime runtime) : ControlledPrimiti
 
     public override string? DescribeDetail(LogicalThread thread, AccessKind kind) => $"{thread.ArgName} -> {thread.ResultInt}";
 }
-
-/// <summary>A scheduling point with no effect: lets another thread run (cond_resched).</summary>
-internal sealed class YieldPoint(ControlledRuntime runtime) : ControlledPrimitive(runtime, "yield", owner: null)
-{
-    public ValueTask Yield() => Runtime.Begin(this, AccessKind.Yield).AsValueTask();
-
-    public override bool Execute(LogicalThread thread, AccessKind kind) => true;
-}

@@ -44,7 +44,7 @@ internal sealed partial class ControlledRuntime
             }
             catch (ReplayDivergenceException divergence)
             {
-                StopWith(BugKind.ReplayDivergence, divergence.Message, component: BugComponent.Harness);
+                Diverged(divergence);
                 break;
             }
 
@@ -115,7 +115,7 @@ internal sealed partial class ControlledRuntime
         }
         catch (ReplayDivergenceException divergence)
         {
-            StopWith(BugKind.ReplayDivergence, divergence.Message, component: BugComponent.Harness);
+            Diverged(divergence);
             return;
         }
 
@@ -124,6 +124,10 @@ internal sealed partial class ControlledRuntime
         if (done) Resume(thread);
         if (_monitors.Count > 0 && !_stopped) RunMonitors();
     }
+
+    /// <summary>The strategy (replay, or DFS re-walking its prefix) found the model off its recorded path.</summary>
+    private void Diverged(ReplayDivergenceException divergence) =>
+        StopWith(BugKind.ReplayDivergence, divergence.Message, component: BugComponent.Harness);
 
     private void Resume(LogicalThread thread)
     {

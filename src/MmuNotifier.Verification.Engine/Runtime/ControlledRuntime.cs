@@ -55,8 +55,6 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView
 
     internal LogicalThread Current => _current ?? throw new InvalidOperationException("No logical thread is running.");
 
-    internal IStrategy Strategy => _strategy;
-
     internal int NextObjectId() => _objectIds++;
 
     // ---- factories ----

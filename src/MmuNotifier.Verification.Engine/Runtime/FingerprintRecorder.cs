@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text;
-using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Runtime;
 

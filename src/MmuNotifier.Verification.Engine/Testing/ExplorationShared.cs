@@ -12,12 +12,12 @@ internal sealed class ExplorationShared(ExplorationOptions options)
     private long _steps;
     private int _bugs;
     private volatile bool _outOfTime;
+    private long _reserved;
+    private long _nextChunk;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
     public long FirstBugIteration => Interlocked.Read(ref _firstBugIteration);
-
-    public bool OutOfTime => _outOfTime;
 
     public ExplorationProgress Progress => new(Interlocked.Read(ref _iterations), Interlocked.Read(ref _steps), _bugs, _clock.Elapsed);
 
@@ -28,12 +28,9 @@ internal sealed class ExplorationShared(ExplorationOptions options)
     public bool ShouldStop(long iteration)
     {
         if (iteration > FirstBugIteration) return true;
-        if (options.TimeBudget is { } budget && (iteration & 63) == 0 && _clock.Elapsed > budget) _outOfTime = true;
-        return _outOfTime;
+        // Reading the clock costs more than a schedule step: look at it every 64th schedule.
+        return (iteration & 63) == 0 ? OutOfTimeNow() : _outOfTime;
     }
-
-    private long _reserved;
-    private long _nextChunk;
 
     /// <summary>The first schedule number of the next chunk of <paramref name="size"/> schedules.</summary>
     public long TakeChunk(int size) => Interlocked.Add(ref _nextChunk, size) - size;

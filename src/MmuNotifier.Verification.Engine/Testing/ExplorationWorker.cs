@@ -98,11 +98,10 @@ internal sealed class ExplorationWorker(
         if (Bugs.Count < 50) Bugs.Add(RunOutcome.ToReport(program, options, _strategy.Name, iteration, [harness], decisions));
     }
 
-    public int DistinctSchedulesUpTo(long lastIteration, HashSet<ulong> into)
+    /// <summary>Adds the hashes of the schedules numbered up to <paramref name="lastIteration"/>.</summary>
+    public void AddSchedulesUpTo(long lastIteration, HashSet<ulong> into)
     {
-        var added = 0;
         foreach (var run in Runs)
-            if (run.Iteration <= lastIteration && into.Add(run.Hash)) added++;
-        return added;
+            if (run.Iteration <= lastIteration) into.Add(run.Hash);
     }
 }

@@ -111,7 +111,7 @@ public static class Explorer
         var last = options.StopAtFirstBug ? shared.FirstBugIteration : long.MaxValue;
         var runs = workers.SelectMany(w => w.Runs).Where(r => r.Iteration <= last).ToList();
         var distinct = new HashSet<ulong>();
-        workers.ForEach(w => w.DistinctSchedulesUpTo(last, distinct));
+        workers.ForEach(w => w.AddSchedulesUpTo(last, distinct));
         var bugs = workers.SelectMany(w => w.Bugs).Where(b => b.Trace.Iteration <= last).OrderBy(b => b.Trace.Iteration).ToList();
         return new ExplorationReport
         {
