@@ -44,9 +44,6 @@ public sealed partial class RealRuntime : IRuntime
     /// <summary>Real runs record no trace: the interleaving is whatever the OS scheduler did.</summary>
     public bool IsTracing => false;
 
-    /// <summary>Set by the first fatal bug or by the watchdog; every thread unwinds at its next primitive operation.</summary>
-    public bool IsStopped => _stopped;
-
     /// <summary>Primitive operations so far: the "step" written into bugs.</summary>
     public long Operations => Interlocked.Read(ref _ops);
 

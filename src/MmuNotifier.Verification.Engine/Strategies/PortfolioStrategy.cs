@@ -12,8 +12,6 @@ public sealed class PortfolioStrategy(IReadOnlyList<IStrategy> members) : IStrat
 
     public string Name => "portfolio";
 
-    public IReadOnlyList<IStrategy> Members => members;
-
     public bool InitializeIteration(long iteration)
     {
         _active = members[(int)(iteration % members.Count)];

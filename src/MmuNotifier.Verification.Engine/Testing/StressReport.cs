@@ -40,5 +40,4 @@ public sealed record StressReport
 
     public double IterationsPerSecond => Elapsed.TotalSeconds > 0 ? Iterations / Elapsed.TotalSeconds : 0;
 
-    public double OperationsPerSecond => Elapsed.TotalSeconds > 0 ? TotalOperations / Elapsed.TotalSeconds : 0;
 }
