@@ -99,6 +99,10 @@ public sealed class ScenarioFormatTests
         Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"Crash\" } }"), 2, "$.expect.bug", "a bug kind");
 
     [Fact]
+    public void HarnessKindCannotBeExpected() =>
+        Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"HarnessError\" } }"), 2, "$.expect.bug", "not 'HarnessError'");
+
+    [Fact]
     public void TwoExits() =>
         Expect(Bad("{ \"name\": \"x\", \"threads\": [ { \"name\": \"a\", \"ops\": [ { \"op\": \"exit\" } ] },\n { \"name\": \"b\", \"ops\": [ { \"op\": \"exit\" } ] } ] }"), 2,
             "$.threads[1].ops[0]", "at most one 'exit'");

@@ -37,16 +37,6 @@ public sealed class HlistHead<T> where T : class
 
     public string Name { get; }
 
-    /// <summary>hlist_empty.</summary>
-    public bool IsEmpty
-    {
-        get
-        {
-            _assertLockHeld?.Invoke();
-            return _first is null;
-        }
-    }
-
     /// <summary>The first node without the lock check (monitors and rendering).</summary>
     public bool PeekIsEmpty => _first is null;
 
@@ -97,10 +87,5 @@ public sealed class HlistHead<T> where T : class
             yield return n;
             n = next;
         }
-    }
-
-    public IEnumerable<T> PeekOwners()
-    {
-        for (var n = _first; n is not null; n = n.Next) yield return n.Owner;
     }
 }

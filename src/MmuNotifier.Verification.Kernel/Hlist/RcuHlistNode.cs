@@ -24,7 +24,7 @@ public sealed class RcuHlistNode<T> where T : class
 
     /// <summary>
     /// The link that points at this node (the head's first or the previous node's next); null
-    /// when unhashed, LIST_POISON2 (<see cref="RculistOps.Poison2Of{T}"/>) after hlist_del_rcu.
+    /// when unhashed.
     /// </summary>
     public ICell<ICell<RcuHlistNode<T>?>?> PPrev { get; }
 
@@ -40,10 +40,4 @@ public sealed class RcuHlistHead<T> where T : class
     }
 
     public ICell<RcuHlistNode<T>?> First { get; }
-
-    /// <summary>Owners in list order without scheduling points (monitors and rendering).</summary>
-    public IEnumerable<T> PeekOwners()
-    {
-        for (var n = First.Peek(); n is not null; n = n.Next.Peek()) yield return n.Owner;
-    }
 }

@@ -41,13 +41,6 @@ public static class RculistOps
         if (next is not null) await next.PPrev.WriteOnce(pprev);
     }
 
-    /// <summary>hlist_del_rcu: unlinks and poisons pprev; readers may still be standing on the node.</summary>
-    public static async ValueTask HlistDelRcu<T>(RcuHlistNode<T> node) where T : class
-    {
-        await HlistDelCore(node);
-        await node.PPrev.WriteOnce(Poison2<T>.Instance);
-    }
-
     /// <summary>hlist_del_init_rcu: unlinks if linked and marks the node unhashed, so it can be tested and deleted again.</summary>
     public static async ValueTask HlistDelInitRcu<T>(RcuHlistNode<T> node) where T : class
     {
@@ -65,30 +58,4 @@ public static class RculistOps
     /// <summary>The following node for hlist_for_each_entry_rcu (rcu_dereference of node->next).</summary>
     public static ValueTask<RcuHlistNode<T>?> NextRcu<T>(RcuHlistNode<T> node) where T : class =>
         node.Next.LoadAcquire();
-
-    /// <summary>The LIST_POISON2 that hlist_del_rcu leaves in pprev: any access through it is an oops.</summary>
-    public static ICell<RcuHlistNode<T>?> Poison2Of<T>() where T : class => Poison2<T>.Instance;
-
-    private sealed class Poison2<T> : ICell<RcuHlistNode<T>?> where T : class
-    {
-        public static readonly Poison2<T> Instance = new();
-
-        public string Name => "LIST_POISON2";
-
-        private static InvalidOperationException Oops() => new("dereferenced LIST_POISON2: the node was deleted with hlist_del_rcu");
-
-        public ValueTask<RcuHlistNode<T>?> Read() => throw Oops();
-
-        public ValueTask Write(RcuHlistNode<T>? value) => throw Oops();
-
-        public ValueTask<RcuHlistNode<T>?> ReadOnce() => throw Oops();
-
-        public ValueTask WriteOnce(RcuHlistNode<T>? value) => throw Oops();
-
-        public ValueTask<RcuHlistNode<T>?> LoadAcquire() => throw Oops();
-
-        public ValueTask StoreRelease(RcuHlistNode<T>? value) => throw Oops();
-
-        public RcuHlistNode<T>? Peek() => throw Oops();
-    }
 }

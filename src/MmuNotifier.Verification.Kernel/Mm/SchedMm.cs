@@ -25,10 +25,6 @@ public sealed class SchedMm(KernelInstance kernel)
         await mm.Lifetime.Free();
     }
 
-    /// <summary>mmget: pin the address space; the caller must already hold a user.</summary>
-    [KernelFunction("mmget", File = "include/linux/sched/mm.h")]
-    public async ValueTask Mmget(MmStruct mm) => await mm.MmUsers.AddReturn(1);
-
     [KernelFunction("mmget_not_zero", File = "include/linux/sched/mm.h")]
     public ValueTask<bool> MmgetNotZero(MmStruct mm) => mm.MmUsers.IncNotZero();
 

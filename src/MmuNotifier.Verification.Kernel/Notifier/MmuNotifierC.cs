@@ -448,6 +448,9 @@ public sealed partial class MmuNotifierC
                 if (ops.InvalidateRangeEnd is null)
                     continue;
 
+                // The kernel does not wrap these catch-up end calls in non_block_start(); the port
+                // does, like the interval callbacks: the range is non-blockable all the same, and a
+                // driver whose end sleeps here should be caught.
                 using (NonBlockStart(range))
                     await ops.InvalidateRangeEnd(subscription, range);
             }
@@ -486,6 +489,9 @@ public sealed partial class MmuNotifierC
             var ops = OpsOf(subscription, "subscription->ops->invalidate_range_end");
             if (ops.InvalidateRangeEnd is not null)
             {
+                // The kernel does not wrap these catch-up end calls in non_block_start(); the port
+                // does, like the interval callbacks: the range is non-blockable all the same, and a
+                // driver whose end sleeps here should be caught.
                 using (NonBlockStart(range))
                     await ops.InvalidateRangeEnd(subscription, range);
             }

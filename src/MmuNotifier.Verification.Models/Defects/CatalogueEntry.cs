@@ -31,8 +31,6 @@ public sealed record CatalogueEntry(
     /// <summary>False for a defect whose verdict is "not a bug": runnable, never required to be found.</summary>
     public bool MustBeFound => Expected is not null;
 
-    public bool IsPortDefect => Origin != CatalogueOrigin.DriverMisuse;
-
     /// <summary>The engine's FindingFilter for this defect.</summary>
     public Func<IReadOnlyList<Bug>, bool> FindingFilter => FindingFilters.For(Rule);
 

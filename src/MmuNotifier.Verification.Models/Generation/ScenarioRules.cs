@@ -121,8 +121,6 @@ public static class ScenarioRules
             .Where(x => x.o.Sub == user.Name && x.o.Kind == OpKind.Unregister)
             .All(x => x.ti == thread && x.oi > index);
 
-    public static bool IsLegal(Scenario scenario) => Problems(scenario).Count == 0;
-
     /// <summary>An insert range the tree refuses with -EOVERFLOW: empty, or start + length - 1 wraps.</summary>
     public static bool IsBadRange(OpSpec op) =>
         (op.Start is not null || op.Length is not null) &&

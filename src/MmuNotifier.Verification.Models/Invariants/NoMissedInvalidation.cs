@@ -32,8 +32,6 @@ public sealed class NoMissedInvalidation
         rt.AddMonitor(InvariantNames.NoMissedInvalidation, CheckMappingsFollowPtes);
     }
 
-    public IReadOnlyList<SecondaryMmu> Mmus => _mmus;
-
     public void Track(SecondaryMmu mmu) => _mmus.Add(mmu);
 
     /// <summary>invalidate_range_start returned (successfully) for <paramref name="range"/>.</summary>
@@ -55,8 +53,7 @@ public sealed class NoMissedInvalidation
             var (first, last) = Pages.Span(range.Start, range.End, _pt.Count);
             for (var p = first; p <= last; p++) _coverage[p]--;
         }
-
-        if (!started)
+        else
         {
             foreach (var mmu in _mmus) mmu.StartReturned(range, succeeded: false);
         }
