@@ -4,6 +4,7 @@ using MmuNotifier.Verification.Cli.Commands;
 using MmuNotifier.Verification.Cli.Terminal;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
+using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Cli;
 
@@ -41,8 +42,15 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e) when (e is UsageException or TraceFormatException or RunSettingsException)
+        catch (Exception e) when (e is UsageException or TraceFormatException or ScenarioFormatException)
         {
+            error.WriteLine($"{Name}: error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An output directory that is a file, a read-only path, a vanished input file: the
+            // user's environment, not a fault of the tool.
             error.WriteLine($"{Name}: error: {e.Message}");
             return ExitCodes.UsageError;
         }

@@ -27,8 +27,8 @@ internal static class BenchCommand
 
     private static int Run(CliContext context, bool json, int runs, long iterations)
     {
-        if (runs <= 0) throw new UsageException($"--runs: expected a positive number, found {runs}");
-        if (iterations <= 0) throw new UsageException($"--iterations: expected a positive number, found {iterations}");
+        OptionChecks.Positive("--runs", runs);
+        OptionChecks.Positive("--iterations", iterations);
 
         // Progress lines for a person at a terminal, on stderr so stdout stays pure JSON with --json.
         Action<string>? log = context.Interactive ? message => context.Err.WriteLine($"bench: {message}") : null;

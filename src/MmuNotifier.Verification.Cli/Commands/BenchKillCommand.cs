@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
 using System.Globalization;
+using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Bench.Kill;
 using MmuNotifier.Verification.Cli.Output;
@@ -27,11 +28,11 @@ internal static class BenchKillCommand
             command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(json), new KillMatrixOptions
         {
-            Seeds = Positive("--seeds", parse.GetValue(seeds)),
-            MaxSchedules = Positive("--max-schedules", parse.GetValue(maxSchedules)),
-            MaxTime = Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
-            StressTime = Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
-            PreemptionBound = parse.GetValue(bound) >= 0 ? parse.GetValue(bound) : throw new UsageException("--preemption-bound: expected 0 or more"),
+            Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
+            MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+            MaxTime = OptionChecks.Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
+            StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
+            PreemptionBound = OptionChecks.NonNegative("--preemption-bound", parse.GetValue(bound)),
             Strategies = Canonical(parse.GetValue(strategies) ?? []),
         }, parse.GetValue(defects) ?? []));
         return command;
@@ -39,11 +40,8 @@ internal static class BenchKillCommand
 
     private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only)
     {
-        var targets = KillTargets.All();
-        var unknown = only.Where(d => targets.All(t => t.Defect != d)).ToList();
-        if (unknown.Count > 0)
-            throw new UsageException($"--defect: unknown defect '{unknown[0]}'; expected one of: {string.Join(", ", targets.Select(t => t.Defect).Distinct())}");
-        if (only.Length > 0) targets = targets.Where(t => only.Contains(t.Defect)).ToList();
+        var wanted = only.Length == 0 ? null : DefectTargets.Resolve(only).Select(d => d.Name).ToHashSet();
+        var targets = KillTargets.All().Where(t => wanted is null || wanted.Contains(t.Defect)).ToList();
 
         Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
         var result = KillMatrixRunner.Run(targets, options, log);
@@ -84,17 +82,15 @@ internal static class BenchKillCommand
     {
         try
         {
-            return names.Select(StrategyFactory.Canonical).Where(s => s != "portfolio").Distinct().ToList();
+            var canonical = names.Select(StrategyFactory.Canonical).Distinct().ToList();
+            // The matrix compares strategies; a portfolio is a mix of them, not a column of its own.
+            if (canonical.Contains("portfolio"))
+                throw new UsageException("--strategy: expected random, pct (prioritization) or dfs; portfolio mixes them and has no column here");
+            return canonical;
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"--strategy: {e.Message}");
         }
     }
-
-    private static T Positive<T>(string name, T value) where T : System.Numerics.INumber<T> =>
-        value > T.Zero ? value : throw new UsageException($"{name}: expected a positive number, found {value}");
-
-    private static TimeSpan Seconds(string name, double value, bool allowZero) =>
-        value > 0 || (allowZero && value == 0) ? TimeSpan.FromSeconds(value) : throw new UsageException($"{name}: expected {(allowZero ? "0 or more" : "a positive number of")} seconds, found {value}");
 }

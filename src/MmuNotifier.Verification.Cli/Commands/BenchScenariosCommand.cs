@@ -23,8 +23,8 @@ internal static class BenchScenariosCommand
 
     private static int Run(CliContext context, long iterations)
     {
-        if (iterations <= 0) throw new UsageException($"--iterations: expected a positive number, found {iterations}");
-        var catalog = ScenarioTargets.Catalog() ?? throw new UsageException("no models/ directory found (set MMU_VERIFY_MODELS)");
+        OptionChecks.Positive("--iterations", iterations);
+        var catalog = ScenarioTargets.RequireCatalog();
         var table = TableWriter.New(context);
         table.AddColumn("scenario");
         table.AddColumn(new TableColumn("schedules/s").RightAligned());

@@ -26,16 +26,16 @@ internal static class CorpusCommand
         foreach (var option in new Option[] { outDir, seeds, maxSchedules, shorten, defects }) command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(outDir)!, parse.GetValue(defects) ?? [], new CorpusOptions
         {
-            Seeds = parse.GetValue(seeds) > 0 ? parse.GetValue(seeds) : throw new UsageException("--seeds: expected a positive number"),
-            MaxSchedules = parse.GetValue(maxSchedules) > 0 ? parse.GetValue(maxSchedules) : throw new UsageException("--max-schedules: expected a positive number"),
-            Shorten = parse.GetValue(shorten) >= 0 ? parse.GetValue(shorten) : throw new UsageException("--shorten: expected 0 or more"),
+            Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
+            MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+            Shorten = OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
         }));
         return command;
     }
 
     private static int Run(CliContext context, string outDir, string[] only, CorpusOptions options)
     {
-        var catalog = ScenarioTargets.Catalog() ?? throw new UsageException("no models/ directory found (set MMU_VERIFY_MODELS)");
+        var catalog = ScenarioTargets.RequireCatalog();
         var defects = (only.Length == 0 ? DefectCatalogue.All : DefectTargets.Resolve(only)).Where(d => d.MustBeFound).ToList();
         var table = TableWriter.New(context);
         foreach (var column in new[] { "defect", "scenario", "strategy", "seed", "steps", "trace" }) table.AddColumn(column);

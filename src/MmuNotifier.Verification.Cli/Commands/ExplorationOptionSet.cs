@@ -71,9 +71,7 @@ internal sealed class ExplorationOptionSet
     /// <summary>The options as given; out-of-range values become a usage error naming the option.</summary>
     public ExplorationOptions Read(ParseResult parse)
     {
-        var timeout = parse.GetValue(Timeout);
-        if (timeout is { } seconds && (!double.IsFinite(seconds) || seconds <= 0))
-            throw new UsageException($"--timeout: expected a positive number of seconds, found {seconds}");
+        var timeout = parse.GetValue(Timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : (TimeSpan?)null;
 
         var options = new ExplorationOptions
         {
@@ -82,7 +80,7 @@ internal sealed class ExplorationOptionSet
             Seed = parse.GetValue(Seed),
             MaxSteps = parse.GetValue(MaxSteps),
             Workers = parse.GetValue(Workers),
-            TimeBudget = timeout is { } s ? TimeSpan.FromSeconds(s) : null,
+            TimeBudget = timeout,
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),

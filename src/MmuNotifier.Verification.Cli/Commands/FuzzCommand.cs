@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
+using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Generation;
@@ -26,10 +27,10 @@ internal static class FuzzCommand
         foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir }) command.Options.Add(option);
         command.SetAction(parse => Run(context, new FuzzOptions
         {
-            Defects = Known(parse.GetValue(defects) ?? []),
-            Count = Positive("--count", parse.GetValue(count)),
+            Defects = DefectTargets.Resolve(parse.GetValue(defects) ?? []).Select(d => d.Name).ToList(),
+            Count = OptionChecks.Positive("--count", parse.GetValue(count)),
             Seed = parse.GetValue(seed),
-            Budget = FuzzBudget.Default with { Schedules = Positive("--budget", parse.GetValue(budget)) },
+            Budget = FuzzBudget.Default with { Schedules = OptionChecks.Positive("--budget", parse.GetValue(budget)) },
             ModelsDirectory = parse.GetValue(modelsDir)!,
             TracesDirectory = parse.GetValue(tracesDir)!,
         }));
@@ -54,18 +55,4 @@ internal static class FuzzCommand
         CounterexamplePrinter.Print(context.Out, result, found);
         return ExitCodes.BugFound;
     }
-
-    private static IReadOnlyList<string> Known(string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (DefectCatalogue.Find(name) is null)
-                throw new UsageException($"--defect: unknown defect '{name}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}");
-        }
-
-        return names.Distinct().ToList();
-    }
-
-    private static int Positive(string name, int value) =>
-        value > 0 ? value : throw new UsageException($"{name}: expected a positive number, found {value}");
 }

@@ -53,7 +53,7 @@ internal static class TestCommand
             exploration.Read(parse),
             parse.GetValue(outDir)!,
             parse.GetValue(verbose),
-            parse.GetValue(shorten) >= 0 ? parse.GetValue(shorten) : throw new UsageException("--shorten: expected 0 or more schedules"),
+            OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
             parse.GetValue(defects) ?? []));
         return command;
     }

@@ -13,8 +13,12 @@ internal static class ScenarioTargets
     public static ScenarioCatalog? Catalog()
     {
         var directory = ScenarioCatalog.FindModelsDirectory();
-        return directory is null ? null : Load(() => ScenarioCatalog.Load(directory));
+        return directory is null ? null : ScenarioCatalog.Load(directory);
     }
+
+    /// <summary>The catalogue, for verbs that cannot do anything without scenarios.</summary>
+    public static ScenarioCatalog RequireCatalog() =>
+        Catalog() ?? throw new UsageException("no models/ directory found above the current directory (set MMU_VERIFY_MODELS)");
 
     public static CheckTarget From(Scenario scenario) =>
         new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(scenario));
@@ -39,7 +43,7 @@ internal static class ScenarioTargets
     public static Scenario? Resolve(string nameOrPath)
     {
         if (Catalog()?.Find(nameOrPath) is { } byName) return byName;
-        return File.Exists(nameOrPath) ? Load(() => ScenarioParser.Load(nameOrPath)) : null;
+        return File.Exists(nameOrPath) ? ScenarioParser.Load(nameOrPath) : null;
     }
 
     /// <summary>
@@ -49,7 +53,7 @@ internal static class ScenarioTargets
     /// </summary>
     public static Scenario ForTrace(string traceFile, Engine.Traces.TraceSubject subject)
     {
-        var scenario = (subject.Path is { } path && File.Exists(path) ? Load(() => ScenarioParser.Load(path)) : null)
+        var scenario = (subject.Path is { } path && File.Exists(path) ? ScenarioParser.Load(path) : null)
             ?? Catalog()?.Find(subject.Name)
             ?? throw new UsageException($"{traceFile}: at $.subject.name: no scenario '{subject.Name}' found (recorded path: {subject.Path ?? "none"})");
         if (subject.ContentHash is { } hash && !string.Equals(hash, scenario.ContentHash, StringComparison.OrdinalIgnoreCase))
@@ -60,17 +64,5 @@ internal static class ScenarioTargets
         }
 
         return scenario;
-    }
-
-    private static T Load<T>(Func<T> load)
-    {
-        try
-        {
-            return load();
-        }
-        catch (ScenarioFormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
     }
 }

@@ -52,8 +52,8 @@ public sealed record ExplorationOptions
         if (Iterations <= 0) throw new ArgumentException($"iterations must be positive, got {Iterations}");
         if (MaxSteps <= 0) throw new ArgumentException($"max-steps must be positive, got {MaxSteps}");
         if (Workers <= 0) throw new ArgumentException($"workers must be positive, got {Workers}");
-        if (PctDepth <= 0) throw new ArgumentException($"pct depth must be positive, got {PctDepth}");
-        if (PreemptionBound is < 0) throw new ArgumentException($"preemption bound must not be negative, got {PreemptionBound}");
+        if (PctDepth <= 0) throw new ArgumentException($"pct-depth must be positive, got {PctDepth}");
+        if (PreemptionBound is < 0) throw new ArgumentException($"preemption-bound must not be negative, got {PreemptionBound}");
     }
 }
 

@@ -29,8 +29,8 @@ internal sealed record RunSettingsParameter(
         new("seed", "COYOTE_SEED", "an unsigned 64-bit integer",
             (o, v) => ulong.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? o with { Seed = s } : null),
         // Seconds, like Coyote's --timeout; 0 means no wall-clock budget.
-        new("timeout", "COYOTE_TIMEOUT", "a number of seconds (0 = none)",
-            (o, v) => double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 && double.IsFinite(s)
+        new("timeout", "COYOTE_TIMEOUT", "a number of seconds from 0 (none) to 1e9",
+            (o, v) => double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 && s <= 1e9
                 ? o with { TimeBudget = s == 0 ? null : TimeSpan.FromSeconds(s) }
                 : null),
         new("parallel", "COYOTE_PARALLEL", "a positive number of workers",

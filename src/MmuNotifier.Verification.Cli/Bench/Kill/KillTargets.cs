@@ -14,8 +14,7 @@ internal static class KillTargets
 {
     public static IReadOnlyList<KillTarget> All()
     {
-        var catalog = ScenarioTargets.Catalog();
-        if (catalog is null) return [];
+        var catalog = ScenarioTargets.RequireCatalog();
         var targets = new List<KillTarget>();
         foreach (var entry in DefectCatalogue.All)
         {
