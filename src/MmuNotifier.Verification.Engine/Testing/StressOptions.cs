@@ -4,7 +4,7 @@ using MmuNotifier.Verification.Engine.Real;
 
 namespace MmuNotifier.Verification.Engine.Testing;
 
-/// <summary>How long to loop a test body on real threads: the baseline "stress test" budget.</summary>
+/// <summary>How long to loop a test body on real threads (until the first finding at most): the baseline "stress test" budget.</summary>
 public sealed record StressOptions
 {
     /// <summary>How many runs at most.</summary>
@@ -12,8 +12,6 @@ public sealed record StressOptions
 
     /// <summary>Optional wall-clock budget; the loop stops at whichever of this and <see cref="Iterations"/> comes first.</summary>
     public TimeSpan? TimeBudget { get; init; }
-
-    public bool StopAtFirstBug { get; init; } = true;
 
     /// <summary>
     /// Which runs count as a finding, given every bug a run reported; null means any bug does.
@@ -25,9 +23,6 @@ public sealed record StressOptions
     /// <summary>Watchdog and monitor sampling of each run.</summary>
     public RealRuntimeOptions Runtime { get; init; } = new();
 
-    /// <summary>Called after every run from the looping thread.</summary>
-    public Action<StressProgress>? Progress { get; init; }
-
     public void Validate()
     {
         if (Iterations <= 0) throw new ArgumentException($"iterations must be positive, got {Iterations}");
@@ -35,6 +30,3 @@ public sealed record StressOptions
         Runtime.Validate();
     }
 }
-
-/// <summary>A progress snapshot for display.</summary>
-public readonly record struct StressProgress(long Iterations, long BuggyIterations, TimeSpan Elapsed);

@@ -2,7 +2,4 @@
 namespace MmuNotifier.Verification.Models.Generation;
 
 /// <summary>What a fuzzing run did: scenarios tested (before the first failure), explorations in all, and the shrunk counterexample if any.</summary>
-public sealed record FuzzResult(int Tested, int Explorations, Counterexample? Counterexample, TimeSpan Elapsed)
-{
-    public bool Found => Counterexample is not null;
-}
+public sealed record FuzzResult(int Tested, int Explorations, Counterexample? Counterexample, TimeSpan Elapsed);

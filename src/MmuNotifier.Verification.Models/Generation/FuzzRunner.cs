@@ -24,17 +24,16 @@ public static class FuzzRunner
     {
         var clock = Stopwatch.StartNew();
         var state = new RunState(options);
-        var runner = new SilentRunner();
         var config = Config.Quick
             .WithMaxTest(options.Count)
             .WithReplay(new Replay(new Rnd(options.Seed, Gamma), null))
-            .WithRunner(runner);
+            .WithRunner(new SilentRunner());
         Check.One(config, Prop.ForAll(ScenarioGen.Arbitrary, state.Holds));
         if (state.Error is { } error) throw new InvalidOperationException($"fuzzing stopped: {error.Message}", error);
         if (state.LastFailing is not { } minimal) return new FuzzResult(state.Tested, state.Explorations, null, clock.Elapsed);
 
-        state.Report(FuzzPhase.ShrinkingSchedule, runner.Shrinks);
-        var counterexample = Write(options, state, minimal, runner.Shrinks);
+        state.Report(FuzzPhase.ShrinkingSchedule, state.ShrinkSteps);
+        var counterexample = Write(options, state, minimal, state.ShrinkSteps);
         return new FuzzResult(state.Tested, state.Explorations, counterexample, clock.Elapsed);
     }
 
@@ -77,7 +76,8 @@ public static class FuzzRunner
 
         public Exception? Error { get; private set; }
 
-        private int _shrinkSteps;
+        /// <summary>Smaller failing scenarios adopted while shrinking (every failure after the first).</summary>
+        public int ShrinkSteps { get; private set; }
 
         public bool Holds(Scenario scenario)
         {
@@ -99,13 +99,13 @@ public static class FuzzRunner
                     }
                     else
                     {
-                        _shrinkSteps++;
+                        ShrinkSteps++;
                     }
 
                     LastFailing = scenario;
                 }
 
-                Report(Signature is null ? FuzzPhase.Exploring : FuzzPhase.ShrinkingScenario, _shrinkSteps);
+                Report(Signature is null ? FuzzPhase.Exploring : FuzzPhase.ShrinkingScenario, ShrinkSteps);
                 return finding is null;
             }
             catch (Exception e)

@@ -11,10 +11,6 @@ namespace MmuNotifier.Verification.Models.Generation;
 /// </summary>
 internal sealed class SilentRunner : IRunner
 {
-    public int Shrinks { get; private set; }
-
-    public TestResult? Result { get; private set; }
-
     public void OnStartFixture(Type type)
     {
     }
@@ -23,7 +19,11 @@ internal sealed class SilentRunner : IRunner
     {
     }
 
-    public void OnShrink(FSharpList<object> args, FSharpFunc<FSharpList<object>, string> everyShrink) => Shrinks++;
+    public void OnShrink(FSharpList<object> args, FSharpFunc<FSharpList<object>, string> everyShrink)
+    {
+    }
 
-    public void OnFinished(string name, TestResult testResult) => Result = testResult;
+    public void OnFinished(string name, TestResult testResult)
+    {
+    }
 }
