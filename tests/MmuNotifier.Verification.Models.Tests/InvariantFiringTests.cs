@@ -149,13 +149,15 @@ public sealed class InvariantFiringTests
         var scenario = Make("kvm-unregister", 2, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 2, true)],
             Thread("cpu0", new OpSpec(OpKind.Unregister, "kvm")),
             Thread("cpu1", new OpSpec(OpKind.Zap, null, 0, 2)));
-        Violates(scenario, new ModelTweaks { UnregisterSkipsSynchronize = true }, InvariantNames.HlistSrcu, "mmu_notifier_unregister");
+        Violates(scenario, ModelTweaks.None, InvariantNames.HlistSrcu, "mmu_notifier_unregister",
+            defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.UnregisterNoSynchronize));
     }
 
     [Fact]
     public void HlistSrcu_NotifierFreedWithoutGracePeriod()
     {
-        var report = Explore(Get("get-put"), "random", 5000, seed: 3, tweaks: new ModelTweaks { GetPutFreesWithoutGracePeriod = true });
+        var report = Explore(Get("get-put"), "random", 5000, seed: 3, tweaks: ModelTweaks.None,
+            defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.PutFreesImmediately));
         Assert.True(report.FoundBug);
         var bug = report.Bugs[0].Bug;
         Assert.True(bug.Kind == BugKind.UseAfterFree || bug.Invariant == InvariantNames.HlistSrcu, Describe(report));

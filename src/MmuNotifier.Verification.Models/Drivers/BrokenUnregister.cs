@@ -7,30 +7,26 @@ using static MmuNotifier.Verification.Kernel.Hlist.RculistOps;
 namespace MmuNotifier.Verification.Models.Drivers;
 
 /// <summary>
-/// A deliberately broken mmu_notifier_unregister (tests only): with
-/// <see cref="World.ModelTweaks.UnregisterIgnoresUnhashed"/> it calls ->release without first
-/// asking whether exit_mmap already unhashed the subscription; with
-/// <see cref="World.ModelTweaks.UnregisterSkipsSynchronize"/> it returns without a grace period.
+/// A deliberately broken mmu_notifier_unregister, used with
+/// <see cref="World.ModelTweaks.UnregisterIgnoresUnhashed"/> (tests only): it calls ->release
+/// without first asking whether exit_mmap already unhashed the subscription. (Skipping the grace
+/// period is the port defect unregister-no-synchronize, not a tweak.)
 /// </summary>
 internal static class BrokenUnregister
 {
-    public static async ValueTask Run(KernelInstance kernel, MmuNotifierSubscription subscription, MmStruct mm,
-        bool ignoreUnhashed, bool skipSynchronize)
+    public static async ValueTask Run(KernelInstance kernel, MmuNotifierSubscription subscription, MmStruct mm)
     {
         var srcu = kernel.Notifier.Srcu;
-        if (ignoreUnhashed || !await HlistUnhashed(subscription.Hlist))
-        {
-            var id = await srcu.ReadLock();
-            if (subscription.Ops!.Release is { } release) await release(subscription, mm);
-            await srcu.ReadUnlock(id);
+        var id = await srcu.ReadLock();
+        if (subscription.Ops!.Release is { } release) await release(subscription, mm);
+        await srcu.ReadUnlock(id);
 
-            var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-            await subscriptions.Lock.Lock();
-            await HlistDelInitRcu(subscription.Hlist);
-            await subscriptions.Lock.Unlock();
-        }
+        var subscriptions = (await mm.NotifierSubscriptions.Read())!;
+        await subscriptions.Lock.Lock();
+        await HlistDelInitRcu(subscription.Hlist);
+        await subscriptions.Lock.Unlock();
 
-        if (!skipSynchronize) await srcu.Synchronize();
+        await srcu.Synchronize();
         await kernel.Sched.Mmdrop(mm);
     }
 }

@@ -88,22 +88,7 @@ public sealed class GetPutUser : UserModel
         }
 
         if (_held.Count == 0) return;
-        if (W.Tweaks.GetPutFreesWithoutGracePeriod)
-            await PutWithoutGracePeriod(_held.Pop());
-        else
-            await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
-    }
-
-    /// <summary>The broken put: the last reference frees the notifier while list walkers may still hold it.</summary>
-    private async ValueTask PutWithoutGracePeriod(MmuNotifierSubscription sub)
-    {
-        var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
-        await subscriptions.Lock.Lock();
-        var users = await sub.Users.Read() - 1;
-        await sub.Users.Write(users);
-        if (users == 0) await Kernel.Hlist.RculistOps.HlistDelInitRcu(sub.Hlist);
-        await subscriptions.Lock.Unlock();
-        if (users == 0) await W.Kernel.Notifier.MmuNotifierFreeRcu(sub);
+        await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
     }
 
     public override async ValueTask Cleanup()

@@ -218,8 +218,8 @@ public sealed class KvmUser : UserModel
     {
         if (!_registered || Audit.Gone) return;
         Audit.RacingUnregister = !Audit.ReleasedByExit;
-        if (W.Tweaks.UnregisterIgnoresUnhashed || W.Tweaks.UnregisterSkipsSynchronize)
-            await BrokenUnregister.Run(W.Kernel, Sub, W.Mm, W.Tweaks.UnregisterIgnoresUnhashed, W.Tweaks.UnregisterSkipsSynchronize);
+        if (W.Tweaks.UnregisterIgnoresUnhashed)
+            await BrokenUnregister.Run(W.Kernel, Sub, W.Mm);
         else
             await W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
         W.Audit.Unregistered(Audit, "mmu_notifier_unregister");

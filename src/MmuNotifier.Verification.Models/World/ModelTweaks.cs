@@ -44,12 +44,6 @@ public sealed record ModelTweaks
     /// <summary>The KVM user's unregister calls ->release even when exit_mmap already unhashed it.</summary>
     public bool UnregisterIgnoresUnhashed { get; init; }
 
-    /// <summary>The KVM user's unregister returns without waiting for an SRCU grace period.</summary>
-    public bool UnregisterSkipsSynchronize { get; init; }
-
-    /// <summary>The get/put user's last put frees the notifier at once instead of after a grace period.</summary>
-    public bool GetPutFreesWithoutGracePeriod { get; init; }
-
     /// <summary>The core MM calls invalidate_range_end twice.</summary>
     public bool CoreCallsEndTwice { get; init; }
 
