@@ -17,7 +17,7 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// count. A fault snapshots the sequence, reads the PTE, and installs under mmu_lock only if no
 /// invalidation is in progress and the sequence is unchanged.
 /// </summary>
-public sealed class KvmUser : UserModel
+public sealed class KvmUser : HlistUser
 {
     private const int MaxRetries = 4;
 
@@ -26,7 +26,6 @@ public sealed class KvmUser : UserModel
     private readonly ICell<ulong> _seq;
     private readonly Guarded<bool> _live;
     private readonly MmuNotifierOps _ops;
-    private bool _registered;
 
     public KvmUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
     {
@@ -36,7 +35,6 @@ public sealed class KvmUser : UserModel
         // Read without mmu_lock by the fault's snapshot, so a cell.
         _seq = rt.NewCell<ulong>($"{Name}.mmu_invalidate_seq", 0);
         _live = new Guarded<bool>(_mmuLock, false);
-        Audit = new SubscriptionAudit(Name);
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
         Func<MmuNotifierSubscription, MmStruct, ulong, ulong, ValueTask>? tlbFlush;
         if (Defects.Has(DriverDefects.RegisterBothTlbAndStartEnd))
@@ -63,17 +61,6 @@ public sealed class KvmUser : UserModel
             ArchInvalidateSecondaryTlbs = tlbFlush,
         }, _ => Audit, Mmu);
         Sub = new MmuNotifierSubscription(rt, Name, _ops);
-    }
-
-    public MmuNotifierSubscription Sub { get; }
-
-    public SubscriptionAudit Audit { get; }
-
-    public bool IsRegistered => _registered;
-
-    public override async ValueTask Setup()
-    {
-        if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));
     }
 
     private async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
@@ -185,12 +172,8 @@ public sealed class KvmUser : UserModel
         await W.Kernel.Sched.Mmput(mm);
     }
 
-    public override async ValueTask<int> Subscribe(OpSpec op)
+    protected override async ValueTask AfterRegister()
     {
-        var ret = await W.Kernel.Notifier.MmuNotifierRegister(Sub, W.Mm);
-        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_register = {Errno.Name(ret)}");
-        if (ret != 0) return ret;
-        _registered = true;
         await _mmuLock.Lock();
         _live.Value = true;
         await _mmuLock.Unlock();
@@ -210,20 +193,8 @@ public sealed class KvmUser : UserModel
                 ArchInvalidateSecondaryTlbs = (_, _, _, _) => ValueTask.CompletedTask,
             }, _ => Audit, Mmu);
         }
-
-        return 0;
     }
 
-    public override async ValueTask Unsubscribe(OpSpec op)
-    {
-        if (!_registered || Audit.Gone) return;
-        Audit.RacingUnregister = !Audit.ReleasedByExit;
-        if (W.Tweaks.UnregisterIgnoresUnhashed)
-            await BrokenUnregister.Run(W.Kernel, Sub, W.Mm);
-        else
-            await W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
-        W.Audit.Unregistered(Audit, "mmu_notifier_unregister");
-    }
-
-    public override ValueTask Cleanup() => Unsubscribe(new OpSpec(OpKind.Unregister, Name));
+    protected override ValueTask Unregister() =>
+        W.Tweaks.UnregisterIgnoresUnhashed ? BrokenUnregister.Run(W.Kernel, Sub, W.Mm) : base.Unregister();
 }

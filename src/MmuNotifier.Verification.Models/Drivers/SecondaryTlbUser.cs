@@ -15,18 +15,16 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// arch_invalidate_secondary_tlbs, which the core MM calls under the page-table lock after
 /// changing PTEs. Its TLB fills under the page-table lock too, so the lock orders the two.
 /// </summary>
-public sealed class SecondaryTlbUser : UserModel
+public sealed class SecondaryTlbUser : HlistUser
 {
     private readonly Guarded<bool> _live;
     private readonly IMutex _sleepingLock;
-    private bool _registered;
 
     public SecondaryTlbUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
     {
         var rt = world.Rt;
         _live = new Guarded<bool>(world.Pt.Ptl, false);
         _sleepingLock = rt.NewMutex($"{Name}.iommu_mutex");
-        Audit = new SubscriptionAudit(Name);
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: false);
         var ops = world.Audit.WrapHlist(new MmuNotifierOps
         {
@@ -35,17 +33,6 @@ public sealed class SecondaryTlbUser : UserModel
             ArchInvalidateSecondaryTlbs = ArchInvalidateSecondaryTlbs,
         }, _ => Audit, Mmu);
         Sub = new MmuNotifierSubscription(rt, Name, ops);
-    }
-
-    public MmuNotifierSubscription Sub { get; }
-
-    public SubscriptionAudit Audit { get; }
-
-    public bool IsRegistered => _registered;
-
-    public override async ValueTask Setup()
-    {
-        if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));
     }
 
     private async ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
@@ -83,25 +70,10 @@ public sealed class SecondaryTlbUser : UserModel
         await W.Kernel.Sched.Mmput(mm);
     }
 
-    public override async ValueTask<int> Subscribe(OpSpec op)
+    protected override async ValueTask AfterRegister()
     {
-        var ret = await W.Kernel.Notifier.MmuNotifierRegister(Sub, W.Mm);
-        if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_register = {Errno.Name(ret)}");
-        if (ret != 0) return ret;
-        _registered = true;
         await W.Pt.Ptl.Lock();
         _live.Value = true;
         await W.Pt.Ptl.Unlock();
-        return 0;
     }
-
-    public override async ValueTask Unsubscribe(OpSpec op)
-    {
-        if (!_registered || Audit.Gone) return;
-        Audit.RacingUnregister = !Audit.ReleasedByExit;
-        await W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
-        W.Audit.Unregistered(Audit, "mmu_notifier_unregister");
-    }
-
-    public override ValueTask Cleanup() => Unsubscribe(new OpSpec(OpKind.Unregister, Name));
 }

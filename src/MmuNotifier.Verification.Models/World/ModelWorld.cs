@@ -149,9 +149,7 @@ public sealed class ModelWorld
         {
             switch (user)
             {
-                case KvmUser kvm: yield return kvm.Audit; break;
-                case SecondaryTlbUser tlb: yield return tlb.Audit; break;
-                case StartOnlyUser startOnly: yield return startOnly.Audit; break;
+                case HlistUser hlist: yield return hlist.Audit; break;
                 case GetPutUser getPut:
                     foreach (var audit in getPut.Audits) yield return audit;
                     break;
@@ -191,9 +189,7 @@ public sealed class ModelWorld
             switch (user)
             {
                 case HmmMirror mirror when mirror.IsInserted && !mirror.Audit.Gone: pins++; break;
-                case KvmUser kvm when kvm.IsRegistered && !kvm.Audit.Gone: pins++; break;
-                case SecondaryTlbUser tlb when tlb.IsRegistered && !tlb.Audit.Gone: pins++; break;
-                case StartOnlyUser startOnly when startOnly.IsRegistered && !startOnly.Audit.Gone: pins++; break;
+                case HlistUser hlist when hlist.IsLive: pins++; break;
                 case GetPutUser getPut:
                     foreach (var sub in getPut.LiveSubscriptions)
                     {
