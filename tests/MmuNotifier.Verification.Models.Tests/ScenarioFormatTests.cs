@@ -99,6 +99,10 @@ public sealed class ScenarioFormatTests
         Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"Crash\" } }"), 2, "$.expect.bug", "a bug kind");
 
     [Fact]
+    public void FieldGivenTwice() =>
+        Expect(Bad("{ \"name\": \"x\",\n \"name\": \"y\", " + Threads + " }"), 2, "$.name", "'name' is given twice");
+
+    [Fact]
     public void HarnessKindCannotBeExpected() =>
         Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"HarnessError\" } }"), 2, "$.expect.bug", "not 'HarnessError'");
 

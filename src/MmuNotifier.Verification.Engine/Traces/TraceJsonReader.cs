@@ -16,6 +16,8 @@ internal static class TraceJsonReader
         AllowTrailingCommas = false,
         CommentHandling = JsonCommentHandling.Disallow,
         MaxDepth = 16,
+        // Two "decisions" keys must not quietly mean the last one.
+        AllowDuplicateProperties = false,
     };
 
     public static Trace Read(string json, string file)

@@ -44,7 +44,7 @@ internal sealed class JsonTree
         try
         {
             if (!reader.Read()) throw new ScenarioFormatException(file, 1, "$", "a JSON object, but the file is empty");
-            var root = ReadValue(ref reader, lineStarts, "$");
+            var root = ReadValue(ref reader, lineStarts, "$", file);
             if (reader.Read()) throw new ScenarioFormatException(file, LineOf(lineStarts, reader.TokenStartIndex), "$", "nothing after the top-level object");
             return root;
         }
@@ -56,7 +56,7 @@ internal sealed class JsonTree
         }
     }
 
-    private static JsonTree ReadValue(ref Utf8JsonReader reader, List<long> lineStarts, string path)
+    private static JsonTree ReadValue(ref Utf8JsonReader reader, List<long> lineStarts, string path, string file)
     {
         var line = LineOf(lineStarts, reader.TokenStartIndex);
         switch (reader.TokenType)
@@ -67,8 +67,11 @@ internal sealed class JsonTree
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     var name = reader.GetString()!;
+                    // A field given twice would silently mean one of the two: refuse it.
+                    if (node.Properties.Exists(p => p.Name == name))
+                        throw new ScenarioFormatException(file, LineOf(lineStarts, reader.TokenStartIndex), $"{path}.{name}", $"each field once; '{name}' is given twice");
                     reader.Read();
-                    node.Properties.Add((name, ReadValue(ref reader, lineStarts, $"{path}.{name}")));
+                    node.Properties.Add((name, ReadValue(ref reader, lineStarts, $"{path}.{name}", file)));
                 }
 
                 return node;
@@ -77,7 +80,7 @@ internal sealed class JsonTree
             {
                 var node = new JsonTree(JsonValueKind.Array, line, path);
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                    node.Items.Add(ReadValue(ref reader, lineStarts, $"{path}[{node.Items.Count}]"));
+                    node.Items.Add(ReadValue(ref reader, lineStarts, $"{path}[{node.Items.Count}]", file));
                 return node;
             }
             case JsonTokenType.String:

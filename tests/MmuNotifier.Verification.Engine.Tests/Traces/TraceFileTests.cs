@@ -82,6 +82,16 @@ public sealed class TraceFileTests : IDisposable
     }
 
     [Fact]
+    public void Duplicate_keys_are_refused_rather_than_the_last_one_winning()
+    {
+        var path = Path.Combine(_dir, "twice.json");
+        File.WriteAllText(path, "{\n  \"formatVersion\": 1,\n  \"formatVersion\": 1\n}");
+        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Load(path));
+        Assert.StartsWith(path + ": at line ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("formatVersion", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_json_names_file_line_and_column()
     {
         var path = Path.Combine(_dir, "broken.json");
