@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
+using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -10,7 +11,6 @@ namespace MmuNotifier.Verification.Cli.Commands;
 /// </summary>
 internal sealed class ExplorationOptionSet
 {
-    public static readonly string[] Strategies = ["random", "pct", "prioritization", "dfs", "portfolio"];
 
     public Option<long> Iterations { get; } = new("--iterations", "-i")
     {
@@ -22,7 +22,7 @@ internal sealed class ExplorationOptionSet
     {
         Description = "Exploration strategy",
         DefaultValueFactory = _ => "random",
-    }.AcceptOnlyFromAmong(Strategies);
+    }.AcceptOnlyFromAmong([.. StrategyFactory.Names]);
 
     public Option<ulong> Seed { get; } = new("--seed")
     {

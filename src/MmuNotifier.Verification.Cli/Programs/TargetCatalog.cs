@@ -11,7 +11,7 @@ namespace MmuNotifier.Verification.Cli.Programs;
 /// </summary>
 internal static class TargetCatalog
 {
-    public const string SampleKind = "sample";
+    public const string SampleKind = Engine.Testing.TestProgram.SampleKind;
 
     public static IReadOnlyList<CheckTarget> All() =>
         SampleCatalog.All.Select(FromSample)

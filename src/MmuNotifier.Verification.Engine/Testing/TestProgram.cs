@@ -14,5 +14,8 @@ public sealed record TestProgram(TraceSubject Subject, Func<IRuntime, Task> Body
     /// <summary>Defect variants switched on, recorded in traces.</summary>
     public IReadOnlyList<string> Defects { get; init; } = [];
 
-    public static TestProgram Sample(string name, Func<IRuntime, Task> body) => new(new TraceSubject("sample", name), body);
+    /// <summary>The trace subject kind of the engine's sample programs.</summary>
+    public const string SampleKind = "sample";
+
+    public static TestProgram Sample(string name, Func<IRuntime, Task> body) => new(new TraceSubject(SampleKind, name), body);
 }
