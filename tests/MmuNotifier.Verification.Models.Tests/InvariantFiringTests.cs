@@ -109,6 +109,12 @@ public sealed class InvariantFiringTests
         Violates(scenario, new ModelTweaks { MirrorRemoveAlwaysDefers = true }, InvariantNames.ActiveRanges, "deferred list");
     }
 
+    /// <summary>The monitor half of tree-stability (the tree's own live-iteration check is the other).</summary>
+    [Fact]
+    public void TreeStability_TreeChangedWhileTheSequenceStayedOdd() =>
+        Violates(Get("insert-remove-vs-zaps"), ModelTweaks.None, InvariantNames.TreeStability, "changed while invalidate_seq stayed odd",
+            randomOnly: true, defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.InvEndDeferredEarly));
+
     [Fact]
     public void ReleaseOnce_IntervalSubscriptionReleasedTwice() =>
         Violates(Get("exit-mirror-and-kvm"), ModelTweaks.None, InvariantNames.ReleaseOnce, "MMU_NOTIFY_RELEASE",
