@@ -6,6 +6,7 @@ using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Bench.Kill;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Models.KillMatrix;
 using Spectre.Console;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -15,25 +16,29 @@ internal static class BenchKillCommand
 {
     public static Command Create(CliContext context)
     {
+        var defaults = KillMatrixOptions.Default;
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => 5 };
-        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per defect, strategy and seed", DefaultValueFactory = _ => 1_000_000 };
-        var maxSeconds = new Option<double>("--max-seconds") { Description = "Seconds per defect, strategy and seed", DefaultValueFactory = _ => 10 };
-        var stressSeconds = new Option<double>("--stress-seconds") { Description = "Seconds of real-thread stress per defect (0 skips it)", DefaultValueFactory = _ => 10 };
-        var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => 2 };
-        var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => ["random", "pct", "dfs"] };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds };
+        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "Seconds per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxTime!.Value.TotalSeconds };
+        var stressSeconds = new Option<double>("--stress-seconds") { Description = "Seconds of real-thread stress per defect (0 skips it)", DefaultValueFactory = _ => defaults.StressTime.TotalSeconds };
+        var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => defaults.Budget.PreemptionBound };
+        var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => [.. defaults.Budget.Strategies] };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
         foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects })
             command.Options.Add(option);
-        command.SetAction(parse => Run(context, parse.GetValue(json), new KillMatrixOptions
+        command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
         {
-            Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
-            MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
-            MaxTime = OptionChecks.Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
+            Budget = defaults.Budget with
+            {
+                Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
+                MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+                MaxTime = OptionChecks.Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
+                PreemptionBound = OptionChecks.NonNegative("--preemption-bound", parse.GetValue(bound)),
+                Strategies = Canonical(parse.GetValue(strategies) ?? []),
+            },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
-            PreemptionBound = OptionChecks.NonNegative("--preemption-bound", parse.GetValue(bound)),
-            Strategies = Canonical(parse.GetValue(strategies) ?? []),
         }, parse.GetValue(defects) ?? []));
         return command;
     }
@@ -41,7 +46,7 @@ internal static class BenchKillCommand
     private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only)
     {
         var wanted = only.Length == 0 ? null : DefectTargets.Resolve(only).Select(d => d.Name).ToHashSet();
-        var targets = KillTargets.All().Where(t => wanted is null || wanted.Contains(t.Defect)).ToList();
+        var targets = KillTarget.All(ScenarioTargets.RequireCatalog()).Where(t => wanted is null || wanted.Contains(t.Defect)).ToList();
 
         Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
         var result = KillMatrixRunner.Run(targets, options, log);
@@ -51,12 +56,13 @@ internal static class BenchKillCommand
             return ExitCodes.Ok;
         }
 
-        context.Out.WriteLine($"{options.Seeds} seeds per strategy, at most {options.MaxSchedules:N0} schedules and {Num(options.MaxTime.TotalSeconds)} s per seed, dfs preemption bound {options.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect");
+        var budget = options.Budget;
+        context.Out.WriteLine($"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect");
         context.Out.WriteLine("cells: seeds that found it / seeds, median schedules to the first finding, median seconds to it");
         var table = TableWriter.New(context);
         table.AddColumn("defect");
         table.AddColumn("program");
-        foreach (var strategy in options.Strategies) table.AddColumn(strategy);
+        foreach (var strategy in budget.Strategies) table.AddColumn(strategy);
         table.AddColumn("stress");
         foreach (var row in result.Rows)
         {
@@ -82,15 +88,22 @@ internal static class BenchKillCommand
     {
         try
         {
-            var canonical = names.Select(StrategyFactory.Canonical).Distinct().ToList();
+            var chosen = names.Select(StrategyRegistry.Find).Distinct().ToList();
             // The matrix compares strategies; a portfolio is a mix of them, not a column of its own.
-            if (canonical.Contains("portfolio"))
-                throw new UsageException("--strategy: expected random, pct (prioritization) or dfs; portfolio mixes them and has no column here");
-            return canonical;
+            if (chosen.Any(d => d.IsPortfolio))
+                throw new UsageException($"--strategy: expected {Columns()}; {string.Join(", ", StrategyRegistry.All.Where(d => d.IsPortfolio).Select(d => d.Name))} mixes them and has no column here");
+            return chosen.Select(d => d.Name).ToList();
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"--strategy: {e.Message}");
         }
+    }
+
+    /// <summary>"random, pct (prioritization) or dfs": the strategies that have a column, with their aliases.</summary>
+    private static string Columns()
+    {
+        var spelled = StrategyRegistry.Single.Select(d => d.Aliases.Count == 0 ? d.Name : $"{d.Name} ({string.Join(", ", d.Aliases)})").ToList();
+        return spelled.Count == 1 ? spelled[0] : $"{string.Join(", ", spelled.Take(spelled.Count - 1))} or {spelled[^1]}";
     }
 }

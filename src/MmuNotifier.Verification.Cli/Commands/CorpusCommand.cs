@@ -5,6 +5,7 @@ using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Engine.Traces;
 using MmuNotifier.Verification.Models.Defects;
+using MmuNotifier.Verification.Models.KillMatrix;
 using Spectre.Console;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -18,16 +19,20 @@ internal static class CorpusCommand
     public static Command Create(CliContext context)
     {
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for the traces", DefaultValueFactory = _ => "traces" };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => 5 };
-        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per scenario, strategy and seed", DefaultValueFactory = _ => 20_000 };
-        var shorten = new Option<long>("--shorten") { Description = "Schedules spent shortening each finding", DefaultValueFactory = _ => 2_000 };
+        var defaults = CorpusOptions.Default;
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds };
+        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per scenario, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules };
+        var shorten = new Option<long>("--shorten") { Description = "Schedules spent shortening each finding", DefaultValueFactory = _ => defaults.Shorten };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var command = new Command("corpus", "Write a minimal reproducer trace for every catalogued defect (the regression corpus)");
         foreach (var option in new Option[] { outDir, seeds, maxSchedules, shorten, defects }) command.Options.Add(option);
-        command.SetAction(parse => Run(context, parse.GetValue(outDir)!, parse.GetValue(defects) ?? [], new CorpusOptions
+        command.SetAction(parse => Run(context, parse.GetValue(outDir)!, parse.GetValue(defects) ?? [], defaults with
         {
-            Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
-            MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+            Budget = defaults.Budget with
+            {
+                Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
+                MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+            },
             Shorten = OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
         }));
         return command;
@@ -35,14 +40,14 @@ internal static class CorpusCommand
 
     private static int Run(CliContext context, string outDir, string[] only, CorpusOptions options)
     {
-        var catalog = ScenarioTargets.RequireCatalog();
+        var targets = KillTarget.All(ScenarioTargets.RequireCatalog());
         var defects = (only.Length == 0 ? DefectCatalogue.All : DefectTargets.Resolve(only)).Where(d => d.MustBeFound).ToList();
         var table = TableWriter.New(context);
         foreach (var column in new[] { "defect", "scenario", "strategy", "seed", "steps", "trace" }) table.AddColumn(column);
         var missing = 0;
         foreach (var defect in defects)
         {
-            var entry = CorpusBuilder.Build(defect, catalog, options);
+            var entry = CorpusBuilder.Build(defect.Name, targets.Where(t => t.Defect == defect.Name).ToList(), options);
             if (entry.Report is null)
             {
                 missing++;

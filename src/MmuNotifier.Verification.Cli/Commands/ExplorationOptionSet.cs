@@ -21,8 +21,8 @@ internal sealed class ExplorationOptionSet
     public Option<string> Strategy { get; } = new Option<string>("--strategy", "-s")
     {
         Description = "Exploration strategy",
-        DefaultValueFactory = _ => "random",
-    }.AcceptOnlyFromAmong([.. StrategyFactory.Names]);
+        DefaultValueFactory = _ => new ExplorationOptions().Strategy,
+    }.AcceptOnlyFromAmong([.. StrategyRegistry.Names]);
 
     public Option<ulong> Seed { get; } = new("--seed")
     {

@@ -1,43 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Engine.Testing;
-using MmuNotifier.Verification.Models.Defects;
-using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.KillMatrix;
 
 namespace MmuNotifier.Verification.Cli.Corpus;
 
 /// <summary>
-/// Finds, for every defect that must be found, the shortest failing schedule over its scenarios,
-/// the strategies and seeds 1..N: explore until the first finding, shorten it, keep the best.
+/// Finds, for a defect that must be found, the shortest failing schedule over its kill-matrix
+/// targets (its scenarios), strategies and seeds 1..N: each first finding of <see cref="KillHunt"/>
+/// is shortened, and the best kept.
 /// </summary>
 internal static class CorpusBuilder
 {
-    public static CorpusEntry Build(CatalogueEntry defect, ScenarioCatalog catalog, CorpusOptions options)
+    public static CorpusEntry Build(string defect, IReadOnlyList<KillTarget> targets, CorpusOptions options)
     {
-        CorpusEntry best = new(defect.Name, null, null, 0, null, 0);
+        CorpusEntry best = new(defect, null, null, 0, null, 0);
         var tries = 0;
-        foreach (var scenario in defect.Scenarios.Select(catalog.Find).OfType<Scenario>())
+        foreach (var target in targets)
         {
-            var target = ScenarioTargets.From(scenario, [defect]);
-            foreach (var strategy in options.Strategies)
+            foreach (var attempt in KillHunt.Run(target, options.Budget))
             {
-                for (var seed = 1UL; seed <= (ulong)options.Seeds; seed++)
-                {
-                    tries++;
-                    var explore = new ExplorationOptions
-                    {
-                        Strategy = strategy,
-                        Seed = seed,
-                        Iterations = options.MaxSchedules,
-                        PreemptionBound = strategy == "dfs" ? options.PreemptionBound : null,
-                        FindingFilter = defect.FindingFilter,
-                    };
-                    var report = Explorer.Explore(target.CreateProgram(), explore);
-                    if (!report.FoundBug) continue;
-                    var shortest = Shortening.Shorten(target.CreateProgram(), report.Bugs[0], explore, options.Shorten);
-                    if (best.Report is null || IsShorter(shortest, best.Report))
-                        best = new CorpusEntry(defect.Name, scenario.Name, strategy, seed, shortest, 0);
-                }
+                tries++;
+                if (!attempt.Found) continue;
+                var shortest = Shortening.Shorten(target.CreateProgram(), attempt.Report.Bugs[0], attempt.Options, options.Shorten);
+                if (best.Report is null || IsShorter(shortest, best.Report))
+                    best = new CorpusEntry(defect, target.Program, attempt.Strategy, attempt.Seed, shortest, 0);
             }
         }
 

@@ -30,6 +30,12 @@ public sealed class DfsStrategy : IStrategy
         public Point Next() => new(Kind, Options, Chosen + 1);
     }
 
+    public static StrategyDescriptor Descriptor { get; } = new("dfs", settings => new DfsStrategy(settings.PreemptionBound, settings.Seed))
+    {
+        TakesPreemptionBound = true,
+        CreateSubtree = (settings, prefix, frontier) => new DfsStrategy(settings.PreemptionBound, settings.Seed, prefix, frontier),
+    };
+
     private readonly List<Point> _stack = [];
     private readonly int? _preemptionBound;
     private readonly IReadOnlyList<Decision> _prefix;
@@ -56,7 +62,7 @@ public sealed class DfsStrategy : IStrategy
         _frontier = frontier;
     }
 
-    public string Name => "dfs";
+    public string Name => Descriptor.Name;
 
     /// <summary>True once every schedule of the (bounded) space has been run.</summary>
     public bool Exhausted { get; private set; }

@@ -4,40 +4,64 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// <summary>
 /// Probabilistic Concurrency Testing (Burckhardt, Kothari, Musuvathi, Nagarakatte, "A Randomized
 /// Scheduler with Probabilistic Guarantees of Finding Bugs", ASPLOS 2010). Threads get random
-/// distinct priorities; the highest-priority enabled thread always runs; at d-1 random steps the
-/// running thread drops below every other. A bug of depth d is found with probability at least
-/// 1/(n k^(d-1)) per schedule for n threads and k steps.
+/// distinct priorities and the highest-priority enabled thread always runs. The paper's d-1
+/// change points k_1 ... k_(d-1) are distinct steps drawn from [1, k]; at step k_i the running
+/// thread drops to priority i, below every thread not yet demoted. A bug of depth d is found
+/// with probability at least 1/(n k^(d-1)) per schedule for n threads and k steps.
+/// <para>
+/// A step counts only when more than one thread is enabled: where only one can run, a change
+/// point changes nothing, so counting such steps would waste change points and make k larger
+/// than the number of real choices (and the bound above weaker).
+/// </para>
 /// </summary>
 public sealed class PctStrategy : IStrategy
 {
+    public static StrategyDescriptor Descriptor { get; } =
+        new("pct", settings => new PctStrategy(settings.Seed, settings.PctDepth, settings.EstimatedLength))
+        {
+            Aliases = ["prioritization"],
+            NeedsLengthEstimate = true,
+        };
+
     private readonly ulong _seed;
-    private readonly int _depth;
     private readonly int _estimatedLength;
-    private readonly List<int> _priority = [];   // thread ids, highest priority first
-    private readonly HashSet<int> _demoted = [];
-    private readonly int[] _changePoints;
+    private readonly List<int> _priority = [];          // thread ids, highest priority first
+    private readonly Dictionary<int, int> _demotedTo = [];  // demoted thread -> the index i of its change point
+    private readonly int[] _changePoints;               // k_1 ... k_(d-1) in draw order, distinct
     private Rng _rng;
     private int _known;
+    private int _contestedSteps;
 
     /// <param name="depth">Burckhardt et al.'s d: d-1 priority change points per schedule.</param>
-    /// <param name="estimatedLength">k: change points fall in the first k steps (from a calibration run).</param>
+    /// <param name="estimatedLength">
+    /// k: how many steps with more than one enabled thread a schedule has (from a calibration
+    /// run); change points fall among the first k of them. Fewer than d-1 such steps mean fewer
+    /// change points, one per step.
+    /// </param>
     public PctStrategy(ulong seed, int depth, int estimatedLength)
     {
         _seed = seed;
-        _depth = Math.Max(1, depth);
         _estimatedLength = Math.Max(1, estimatedLength);
-        _changePoints = new int[_depth - 1];
+        _changePoints = new int[Math.Min(Math.Max(1, depth) - 1, _estimatedLength)];
     }
 
-    public string Name => "pct";
+    public string Name => Descriptor.Name;
+
+    /// <summary>This schedule's change points, counted in steps with more than one enabled thread (1-based).</summary>
+    internal IReadOnlyList<int> ChangePoints => _changePoints;
+
+    /// <summary>Where this schedule demoted a thread: the step and how many threads were enabled there.</summary>
+    internal List<(int Step, int Enabled)> Demotions { get; } = [];
 
     public bool InitializeIteration(long iteration)
     {
         _rng = new Rng(Rng.ForIteration(_seed, iteration, salt: 0x9C7));
         _priority.Clear();
-        _demoted.Clear();
+        _demotedTo.Clear();
+        Demotions.Clear();
         _known = 0;
-        for (var i = 0; i < _changePoints.Length; i++) _changePoints[i] = 1 + _rng.Next(_estimatedLength);
+        _contestedSteps = 0;
+        DrawDistinctChangePoints();
         return true;
     }
 
@@ -48,31 +72,48 @@ public sealed class PctStrategy : IStrategy
         {
             if (id < _known) continue;
             for (var newcomer = _known; newcomer <= id; newcomer++)
-                _priority.Insert(_rng.Next(_priority.Count - _demoted.Count + 1), newcomer);
+                _priority.Insert(_rng.Next(_priority.Count - _demotedTo.Count + 1), newcomer);
             _known = id + 1;
         }
 
         var chosen = HighestEnabled(view.Enabled);
-        if (IsChangePoint(view.Step))
-        {
-            // The latest demotion ranks above earlier ones but below every undemoted thread.
-            _priority.Remove(chosen);
-            _demoted.Remove(chosen);
-            _priority.Insert(_priority.Count - _demoted.Count, chosen);
-            _demoted.Add(chosen);
-            chosen = HighestEnabled(view.Enabled);
-        }
+        if (view.Enabled.Length < 2) return chosen;
+        _contestedSteps++;
+        var index = Array.IndexOf(_changePoints, _contestedSteps);
+        if (index < 0) return chosen;
 
-        return chosen;
+        Demote(chosen, index);
+        Demotions.Add((view.Step, view.Enabled.Length));
+        return HighestEnabled(view.Enabled);
     }
 
     public int NextChoice(int count) => _rng.Next(count);
 
-    private bool IsChangePoint(int step)
+    /// <summary>d-1 distinct points of [1, k] (fewer when k is smaller), by rejection: d is small.</summary>
+    private void DrawDistinctChangePoints()
     {
-        foreach (var point in _changePoints)
-            if (point == step) return true;
-        return false;
+        for (var i = 0; i < _changePoints.Length; i++)
+        {
+            int point;
+            do point = 1 + _rng.Next(_estimatedLength);
+            while (Array.IndexOf(_changePoints, point, 0, i) >= 0);
+            _changePoints[i] = point;
+        }
+    }
+
+    /// <summary>
+    /// Gives <paramref name="thread"/> the paper's priority i: below every undemoted thread,
+    /// above the threads demoted at change points of lower index, below those of higher index.
+    /// </summary>
+    private void Demote(int thread, int index)
+    {
+        _priority.Remove(thread);
+        _demotedTo.Remove(thread);
+        var position = _priority.Count - _demotedTo.Count;
+        foreach (var rank in _demotedTo.Values)
+            if (rank > index) position++;
+        _priority.Insert(position, thread);
+        _demotedTo[thread] = index;
     }
 
     private int HighestEnabled(ReadOnlySpan<int> enabled)

@@ -8,9 +8,22 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// </summary>
 public sealed class PortfolioStrategy(IReadOnlyList<IStrategy> members) : IStrategy
 {
+    /// <summary>random, then PCT at depths 3, 10 and 1, each with its own seed.</summary>
+    public static StrategyDescriptor Descriptor { get; } = new("portfolio", settings => new PortfolioStrategy(
+    [
+        new RandomStrategy(settings.Seed),
+        new PctStrategy(settings.Seed, 3, settings.EstimatedLength),
+        new PctStrategy(settings.Seed + 1, 10, settings.EstimatedLength),
+        new PctStrategy(settings.Seed + 2, 1, settings.EstimatedLength),
+    ]))
+    {
+        NeedsLengthEstimate = true,
+        IsPortfolio = true,
+    };
+
     private IStrategy _active = members[0];
 
-    public string Name => "portfolio";
+    public string Name => Descriptor.Name;
 
     public bool InitializeIteration(long iteration)
     {

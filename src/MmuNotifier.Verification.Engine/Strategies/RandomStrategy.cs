@@ -8,9 +8,11 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// </summary>
 public sealed class RandomStrategy(ulong seed) : IStrategy
 {
+    public static StrategyDescriptor Descriptor { get; } = new("random", settings => new RandomStrategy(settings.Seed));
+
     private Rng _rng;
 
-    public string Name => "random";
+    public string Name => Descriptor.Name;
 
     public bool InitializeIteration(long iteration)
     {

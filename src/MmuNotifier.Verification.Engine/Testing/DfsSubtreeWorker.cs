@@ -1,80 +1,76 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Engine.Checking;
-using MmuNotifier.Verification.Engine.Runtime;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Traces;
 
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
-/// One engine searching the DFS subtrees first, first + stride, ... to exhaustion. Results are
-/// kept per subtree so that the merge can put them back in the sequential search's order.
+/// One engine searching the subtrees first, first + stride, ... of a splittable strategy's
+/// schedule tree to exhaustion. Each subtree keeps its own log, numbered from 0, so that the
+/// merge can put them back in the sequential search's order and numbering.
 /// </summary>
 internal sealed class DfsSubtreeWorker(
     TestProgram program,
     ExplorationOptions options,
+    Func<IReadOnlyList<Decision>, IStrategy> createForSubtree,
     IReadOnlyList<Decision[]> prefixes,
     int first,
     int stride,
     ExplorationShared shared)
 {
-    public sealed class Subtree(int index)
-    {
-        public int Index { get; } = index;
-
-        public List<(int Steps, ulong Hash)> Runs { get; } = [];
-
-        public List<BugReport> Bugs { get; } = [];
-
-        public bool Exhausted { get; set; }
-    }
-
-    // Created on the worker's own thread (in Run): see ExplorationWorker.
-    private ControlledRuntime _runtime = null!;
-
-    public List<Subtree> Subtrees { get; } = [];
+    /// <summary>The logs of the subtrees this worker started, by subtree index.</summary>
+    public List<(int Index, ScheduleLog Log)> Subtrees { get; } = [];
 
     public void Run()
     {
-        _runtime = new ControlledRuntime();
+        var runner = new ScheduleRunner(program, options, shared);
         for (var index = first; index < prefixes.Count; index += stride)
         {
             if (shared.ShouldStop(index) || !shared.HasBudget) break;
-            var subtree = new Subtree(index);
-            Subtrees.Add(subtree);
-            Search(subtree, new DfsStrategy(options.PreemptionBound, options.Seed, prefixes[index]));
+            var log = new ScheduleLog();
+            Subtrees.Add((index, log));
+            Search(runner, index, log, createForSubtree(prefixes[index]));
         }
     }
 
-    private void Search(Subtree subtree, DfsStrategy strategy)
+    private void Search(ScheduleRunner runner, int index, ScheduleLog log, IStrategy strategy)
     {
         for (long local = 0; ; local++)
         {
-            if (shared.ShouldStop(subtree.Index) || !shared.TryReserveSchedule()) return;
+            // The first bug is remembered by subtree: the subtrees before it still run to the end.
+            if (shared.ShouldStop(index) || !shared.TryReserveSchedule()) return;
             if (!strategy.InitializeIteration(local))
             {
                 shared.ReleaseReservation();
-                subtree.Exhausted = true;
+                log.Exhausted = true;
                 return;
             }
 
-            _runtime.Run(program.Body, strategy, options.MaxSteps);
-            subtree.Runs.Add((_runtime.Steps, _runtime.ScheduleHash));
-            shared.Count(_runtime.Steps);
-            IReadOnlyList<Bug> bugs = _runtime.Bugs.ToArray();
-            var hitStepBound = _runtime.HitStepBound;
-            var decisions = _runtime.Decisions.ToArray();
-            if (options.CheckDeterminism && DeterminismCheck.Check(_runtime, program, decisions, options.MaxSteps) is { } harness)
-            {
-                bugs = [harness];
-                hitStepBound = false;
-            }
-
-            if (bugs.Count == 0 || hitStepBound) continue;
-            if (options.FindingFilter is { } isFinding && !isFinding(bugs)) continue;
-            subtree.Bugs.Add(RunOutcome.ToReport(program, options, strategy.Name, local, bugs, decisions));
-            shared.BugFound(subtree.Index, options.StopAtFirstBug);
+            if (!runner.RunOne(strategy, local, log)) continue;
+            shared.BugFound(index, options.StopAtFirstBug);
             if (options.StopAtFirstBug) return;
         }
+    }
+
+    /// <summary>
+    /// The merged result: the subtrees in order (up to the first one with a finding when stopping
+    /// at the first bug), each renumbered after the schedules of the subtrees before it, as the
+    /// sequential search would have numbered them.
+    /// </summary>
+    public static ExplorationReport Merge(IReadOnlyList<DfsSubtreeWorker> workers, int subtreeCount, ExplorationShared shared,
+        ExplorationOptions options, string strategy)
+    {
+        var last = options.StopAtFirstBug ? shared.FirstBugIteration : long.MaxValue;
+        var subtrees = workers.SelectMany(w => w.Subtrees).Where(s => s.Index <= last).OrderBy(s => s.Index).Select(s => s.Log).ToList();
+        var logs = new List<ScheduleLog>();
+        long offset = 0;
+        foreach (var log in subtrees)
+        {
+            logs.Add(log.Renumbered(offset));
+            offset += log.Runs.Count;
+        }
+
+        var exhausted = subtrees.Count == subtreeCount && subtrees.TrueForAll(s => s.Exhausted);
+        return ScheduleMerge.Merge(logs, exhausted, strategy, options, shared, workers.Count);
     }
 }

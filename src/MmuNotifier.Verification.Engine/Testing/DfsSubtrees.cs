@@ -15,12 +15,13 @@ internal static class DfsSubtrees
     private const int MaxPrefixes = 100_000;
 
     /// <summary>At least <paramref name="wanted"/> subtrees when the tree has that many, found by deepening the cut.</summary>
-    public static IReadOnlyList<Decision[]> Split(TestProgram program, ExplorationOptions options, int wanted)
+    /// <param name="createFrontier">The splittable strategy, branching only at its first (argument) decisions.</param>
+    public static IReadOnlyList<Decision[]> Split(TestProgram program, ExplorationOptions options, Func<int, IStrategy> createFrontier, int wanted)
     {
         IReadOnlyList<Decision[]> prefixes = [[]];
         for (var depth = 1; depth <= 256; depth *= 2)
         {
-            var (found, reachedDepth) = Enumerate(program, options, depth);
+            var (found, reachedDepth) = Enumerate(program, options, createFrontier(depth), depth);
             prefixes = found;
             if (found.Count >= wanted || !reachedDepth || found.Count >= MaxPrefixes) break;
         }
@@ -29,10 +30,10 @@ internal static class DfsSubtrees
     }
 
     /// <summary>The distinct prefixes of length <paramref name="depth"/>, and whether any run was that long.</summary>
-    private static (List<Decision[]> Prefixes, bool ReachedDepth) Enumerate(TestProgram program, ExplorationOptions options, int depth)
+    private static (List<Decision[]> Prefixes, bool ReachedDepth) Enumerate(TestProgram program, ExplorationOptions options,
+        IStrategy strategy, int depth)
     {
         var runtime = new ControlledRuntime();
-        var strategy = new DfsStrategy(options.PreemptionBound, options.Seed, frontier: depth);
         var prefixes = new List<Decision[]>();
         var reached = false;
         for (long i = 0; prefixes.Count < MaxPrefixes && strategy.InitializeIteration(i); i++)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Strategies;
 
 namespace MmuNotifier.Verification.Engine.Testing;
 
@@ -15,8 +16,8 @@ public sealed record ExplorationOptions
     /// <summary>Optional wall-clock budget; exploration stops at whichever of this and <see cref="Iterations"/> comes first.</summary>
     public TimeSpan? TimeBudget { get; init; }
 
-    /// <summary>random, pct (alias prioritization), dfs, portfolio.</summary>
-    public string Strategy { get; init; } = "random";
+    /// <summary>A name or alias of <see cref="StrategyRegistry"/>: random, pct (alias prioritization), dfs, portfolio.</summary>
+    public string Strategy { get; init; } = RandomStrategy.Descriptor.Name;
 
     public ulong Seed { get; init; }
 
@@ -46,6 +47,9 @@ public sealed record ExplorationOptions
 
     /// <summary>Called now and then from the exploring thread with a snapshot of progress.</summary>
     public Action<ExplorationProgress>? Progress { get; init; }
+
+    /// <summary>What the strategy factories read, with the length estimate of a calibration run (0 when none was made).</summary>
+    public StrategySettings StrategySettings(int estimatedLength) => new(Seed, PctDepth, PreemptionBound, estimatedLength);
 
     public void Validate()
     {

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Engine.Runtime;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Traces;
 
@@ -14,71 +13,39 @@ public static class Explorer
     public static ExplorationReport Explore(TestProgram program, ExplorationOptions options)
     {
         options.Validate();
-        var strategy = StrategyFactory.Canonical(options.Strategy);
-        var length = strategy is "pct" or "portfolio" ? Calibrate(program, options) : 0;
-
-        if (strategy == "dfs" && options.Workers > 1) return ExploreDfsSubtrees(program, options);
+        var descriptor = StrategyRegistry.Find(options.Strategy);
+        var settings = options.StrategySettings(descriptor.NeedsLengthEstimate ? LengthCalibration.Measure(program, options) : 0);
         var shared = new ExplorationShared(options);
+
+        if (descriptor is { CreateSubtree: { } createSubtree } && options.Workers > 1)
+            return ExploreSubtrees(program, options, shared, descriptor.Name, (prefix, frontier) => createSubtree(settings, prefix, frontier));
+
         var workers = Enumerable.Range(0, options.Workers)
-            .Select(_ => new ExplorationWorker(program, options, () => StrategyFactory.Create(options, length), shared))
+            .Select(_ => new ExplorationWorker(program, options, () => descriptor.Create(settings), shared))
             .ToList();
         RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
-        return Merge(workers, shared, options, strategy);
+        return ExplorationWorker.Merge(workers, shared, options, descriptor.Name);
     }
 
     /// <summary>
-    /// Parallel DFS: the tree is cut into subtrees that workers search independently; the merge
-    /// puts them back in sequential order, so counts and the first bug match a one-worker search.
+    /// Parallel search of a splittable strategy (DFS): the tree is cut into subtrees that workers
+    /// search independently; the merge puts them back in sequential order, so counts and the
+    /// first bug match a one-worker search.
     /// </summary>
-    private static ExplorationReport ExploreDfsSubtrees(TestProgram program, ExplorationOptions options)
+    private static ExplorationReport ExploreSubtrees(TestProgram program, ExplorationOptions options, ExplorationShared shared,
+        string strategy, Func<IReadOnlyList<Decision>, int, IStrategy> createSubtree)
     {
-        var shared = new ExplorationShared(options);
-        var prefixes = DfsSubtrees.Split(program, options, 4 * options.Workers);
+        var prefixes = DfsSubtrees.Split(program, options, depth => createSubtree([], depth), 4 * options.Workers);
         var workers = Enumerable.Range(0, options.Workers)
-            .Select(w => new DfsSubtreeWorker(program, options, prefixes, w, options.Workers, shared))
+            .Select(w => new DfsSubtreeWorker(program, options, prefix => createSubtree(prefix, int.MaxValue), prefixes, w, options.Workers, shared))
             .ToList();
         RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
-
-        var last = options.StopAtFirstBug ? shared.FirstBugIteration : long.MaxValue;
-        var subtrees = workers.SelectMany(w => w.Subtrees).Where(s => s.Index <= last).OrderBy(s => s.Index).ToList();
-        var bugs = new List<BugReport>();
-        long offset = 0;
-        foreach (var subtree in subtrees)
-        {
-            // Number each bug's schedule as the sequential search would have.
-            bugs.AddRange(subtree.Bugs.Select(b => b with { Trace = b.Trace with { Iteration = offset + b.Trace.Iteration } }));
-            offset += subtree.Runs.Count;
-        }
-
-        var runs = subtrees.SelectMany(s => s.Runs).ToList();
-        return new ExplorationReport
-        {
-            Strategy = "dfs",
-            Seed = options.Seed,
-            Iterations = runs.Count,
-            TotalSteps = runs.Sum(r => (long)r.Steps),
-            DistinctSchedules = runs.Select(r => r.Hash).Distinct().Count(),
-            Bugs = options.StopAtFirstBug ? bugs.Take(1).ToList() : bugs,
-            BuggyIterations = options.StopAtFirstBug ? Math.Min(1, bugs.Count) : bugs.Count,
-            Exhausted = subtrees.Count == prefixes.Count && subtrees.TrueForAll(s => s.Exhausted),
-            Elapsed = shared.Elapsed,
-            Workers = workers.Count,
-        };
+        return DfsSubtreeWorker.Merge(workers, prefixes.Count, shared, options, strategy);
     }
 
     /// <summary>Re-runs <paramref name="trace"/>'s decisions with every step recorded.</summary>
     public static ReplayResult Replay(TestProgram program, Trace trace) =>
         RunOutcome.Replay(program, trace.Decisions, trace.MaxSteps > 0 ? trace.MaxSteps : new ExplorationOptions().MaxSteps);
-
-    /// <summary>PCT needs a schedule length to place its change points: one random schedule measures it.</summary>
-    private static int Calibrate(TestProgram program, ExplorationOptions options)
-    {
-        var runtime = new ControlledRuntime();
-        var probe = new RandomStrategy(options.Seed);
-        probe.InitializeIteration(-1);
-        runtime.Run(program.Body, probe, options.MaxSteps);
-        return Math.Max(1, runtime.Steps);
-    }
 
     private static void RunWorkers(List<Action> workers, ExplorationShared shared, ExplorationOptions options)
     {
@@ -103,29 +70,5 @@ public static class Explorer
         options.Progress?.Invoke(shared.Progress);
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
             throw new InvalidOperationException($"exploration engine failure: {failure.Message}", failure);
-    }
-
-    private static ExplorationReport Merge(List<ExplorationWorker> workers, ExplorationShared shared, ExplorationOptions options,
-        string strategy)
-    {
-        var last = options.StopAtFirstBug ? shared.FirstBugIteration : long.MaxValue;
-        var runs = workers.SelectMany(w => w.Runs).Where(r => r.Iteration <= last).ToList();
-        var distinct = new HashSet<ulong>();
-        workers.ForEach(w => w.AddSchedulesUpTo(last, distinct));
-        var bugs = workers.SelectMany(w => w.Bugs).Where(b => b.Trace.Iteration <= last).OrderBy(b => b.Trace.Iteration).ToList();
-        return new ExplorationReport
-        {
-            Strategy = strategy,
-            Seed = options.Seed,
-            Iterations = runs.Count,
-            TotalSteps = runs.Sum(r => (long)r.Steps),
-            DistinctSchedules = distinct.Count,
-            Bugs = bugs,
-            BuggyIterations = options.StopAtFirstBug ? bugs.Count : workers.Sum(w => w.BuggyIterations),
-            StepBoundHits = workers.SelectMany(w => w.StepBoundHits).OrderBy(b => b.Trace.Iteration).Take(10).ToList(),
-            Exhausted = workers.Exists(w => w.Exhausted),
-            Elapsed = shared.Elapsed,
-            Workers = workers.Count,
-        };
     }
 }

@@ -14,7 +14,7 @@ internal sealed record RunSettingsParameter(
     Func<ExplorationOptions, string, ExplorationOptions?> Apply)
 {
     /// <summary>The strategy names the engine accepts (pct and prioritization are the same strategy).</summary>
-    private static readonly IReadOnlyList<string> Strategies = Engine.Strategies.StrategyFactory.Names;
+    private static readonly IReadOnlyList<string> Strategies = Engine.Strategies.StrategyRegistry.Names;
 
     // Declared after Strategies on purpose: static fields initialise in textual order.
     /// <summary>Every parameter, in the order the documentation lists them.</summary>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Strategies;
 
 namespace MmuNotifier.Verification.Engine.Testing;
 
@@ -20,7 +21,7 @@ public static class Shortening
         var spent = 0L;
         for (var round = 0; spent < budget && round < 6; round++)
         {
-            var shorter = Search(program, best, options with { Strategy = "random", Seed = options.Seed + 1000 + (ulong)round }, perRound);
+            var shorter = Search(program, best, options with { Strategy = RandomStrategy.Descriptor.Name, Seed = options.Seed + 1000 + (ulong)round }, perRound);
             spent += perRound;
             if (shorter is null) continue;
             best = shorter;
@@ -28,7 +29,7 @@ public static class Shortening
 
         for (var bound = 0; bound <= 2 && spent < budget; bound++)
         {
-            var shorter = Search(program, best, options with { Strategy = "dfs", PreemptionBound = bound, Seed = 0 }, perRound);
+            var shorter = Search(program, best, options with { Strategy = DfsStrategy.Descriptor.Name, PreemptionBound = bound, Seed = 0 }, perRound);
             spent += perRound;
             if (shorter is not null) best = shorter;
         }

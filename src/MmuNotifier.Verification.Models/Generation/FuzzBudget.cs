@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
+
 namespace MmuNotifier.Verification.Models.Generation;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record FuzzBudget
     /// the few-preemption bugs fast, random the ones PCT's priorities make unlikely
     /// (docs/defects.md lists two that PCT misses within 5,000 schedules).
     /// </summary>
-    public string Strategy { get; init; } = "portfolio";
+    public string Strategy { get; init; } = PortfolioStrategy.Descriptor.Name;
 
     public ulong Seed { get; init; } = 1;
 

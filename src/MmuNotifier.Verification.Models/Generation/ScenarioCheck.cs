@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Models.Scenarios;
 
@@ -29,7 +30,7 @@ public static class ScenarioCheck
 
         var dfs = Explorer.Explore(program, new ExplorationOptions
         {
-            Strategy = "dfs",
+            Strategy = DfsStrategy.Descriptor.Name,
             Iterations = budget.DfsSchedules,
             PreemptionBound = budget.DfsPreemptionBound,
             MaxSteps = budget.MaxSteps,

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Models.Scenarios;
 
@@ -19,7 +20,7 @@ public static class ScheduleShrinker
         {
             var report = Explorer.Explore(program, new ExplorationOptions
             {
-                Strategy = "dfs",
+                Strategy = DfsStrategy.Descriptor.Name,
                 PreemptionBound = bound,
                 Iterations = budget.ShrinkSchedulesPerBound,
                 MaxSteps = budget.MaxSteps,

@@ -18,11 +18,11 @@ internal static class KillMatrixJson
     {
         options = new
         {
-            strategies = result.Options.Strategies,
-            seeds = result.Options.Seeds,
-            maxSchedules = result.Options.MaxSchedules,
-            maxSeconds = result.Options.MaxTime.TotalSeconds,
-            preemptionBound = result.Options.PreemptionBound,
+            strategies = result.Options.Budget.Strategies,
+            seeds = result.Options.Budget.Seeds,
+            maxSchedules = result.Options.Budget.MaxSchedules,
+            maxSeconds = result.Options.Budget.MaxTime?.TotalSeconds,
+            preemptionBound = result.Options.Budget.PreemptionBound,
             stressSeconds = result.Options.StressTime.TotalSeconds,
         },
         summary = new
@@ -31,7 +31,7 @@ internal static class KillMatrixJson
             rows = result.Rows.Count,
             foundByEngine = result.DefectsFoundByEngine,
             foundByStress = result.DefectsFoundByStress,
-            foundByStrategy = result.Options.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
+            foundByStrategy = result.Options.Budget.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
             medianSecondsOfBest = result.Rows.Any(r => r.Best is not null)
                 ? Median.Of(result.Rows.Where(r => r.Best is not null).Select(r => r.Best!.MedianSeconds!.Value))
                 : (double?)null,

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Models.KillMatrix;
 
 namespace MmuNotifier.Verification.Cli.Bench.Kill;
 
 /// <summary>
-/// Runs every defect under every strategy and seed, stopping each run at the first real finding,
-/// then loops the same program on real threads for the stress baseline.
+/// Runs every target under every strategy and seed through <see cref="KillHunt"/>, then loops the
+/// same program on real threads for the stress baseline, and sums it up as rows and cells.
 /// </summary>
 internal static class KillMatrixRunner
 {
@@ -14,7 +15,7 @@ internal static class KillMatrixRunner
         var rows = new List<KillRow>();
         foreach (var target in targets)
         {
-            var cells = options.Strategies.Select(strategy => RunCell(target, strategy, options)).ToList();
+            var cells = options.Budget.Strategies.Select(strategy => Cell(strategy, KillHunt.Run(target, strategy, options.Budget).ToList())).ToList();
             var stress = options.StressTime > TimeSpan.Zero ? RunStress(target, options) : null;
             var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound);
             log?.Invoke($"{target.Defect} on {target.Program}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
@@ -25,29 +26,13 @@ internal static class KillMatrixRunner
         return new KillMatrixResult(options, rows);
     }
 
-    private static KillCell RunCell(KillTarget target, string strategy, KillMatrixOptions options)
+    private static KillCell Cell(string strategy, IReadOnlyList<KillAttempt> attempts)
     {
-        var schedules = new List<double>();
-        var seconds = new List<double>();
-        for (var seed = 1; seed <= options.Seeds; seed++)
-        {
-            var report = Explorer.Explore(target.CreateProgram(), new ExplorationOptions
-            {
-                Strategy = strategy,
-                Seed = (ulong)seed,
-                Iterations = options.MaxSchedules,
-                TimeBudget = options.MaxTime,
-                PreemptionBound = strategy == "dfs" ? options.PreemptionBound : null,
-                FindingFilter = target.IsFinding,
-            });
-            if (!report.FoundBug) continue;
-            schedules.Add(report.Bugs[0].Trace.Iteration + 1);
-            seconds.Add(report.Elapsed.TotalSeconds);
-        }
-
-        return schedules.Count == 0
-            ? new KillCell(strategy, options.Seeds, 0, null, null)
-            : new KillCell(strategy, options.Seeds, schedules.Count, Median.Of(schedules), Median.Of(seconds));
+        var found = attempts.Where(a => a.Found).ToList();
+        return found.Count == 0
+            ? new KillCell(strategy, attempts.Count, 0, null, null)
+            : new KillCell(strategy, attempts.Count, found.Count, Median.Of(found.Select(a => (double)a.SchedulesToFinding)),
+                Median.Of(found.Select(a => a.Report.Elapsed.TotalSeconds)));
     }
 
     private static StressCell RunStress(KillTarget target, KillMatrixOptions options)

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Testing;
+
+/// <summary>
+/// What a run of consecutive schedule numbers produced: every schedule's size and hash, the
+/// numbers of the schedules that were findings, and the reports kept for them (bounded by the
+/// worker's <see cref="ScheduleRunner"/>). <see cref="ScheduleMerge"/> puts logs together.
+/// </summary>
+internal sealed class ScheduleLog
+{
+    public List<(long Number, int Steps, ulong Hash)> Runs { get; private init; } = [];
+
+    /// <summary>Numbers of the schedules that ended in a finding (every one, also those past the report cap).</summary>
+    public List<long> Findings { get; private init; } = [];
+
+    public List<BugReport> Bugs { get; private init; } = [];
+
+    public List<BugReport> StepBoundHits { get; private init; } = [];
+
+    /// <summary>The strategy said it had no schedule left.</summary>
+    public bool Exhausted { get; set; }
+
+    /// <summary>The same log with every schedule number moved up by <paramref name="offset"/> (for DFS subtrees, numbered locally).</summary>
+    public ScheduleLog Renumbered(long offset) => new()
+    {
+        Runs = Runs.Select(r => r with { Number = r.Number + offset }).ToList(),
+        Findings = Findings.Select(n => n + offset).ToList(),
+        Bugs = Bugs.Select(b => Renumbered(b, offset)).ToList(),
+        StepBoundHits = StepBoundHits.Select(b => Renumbered(b, offset)).ToList(),
+        Exhausted = Exhausted,
+    };
+
+    private static BugReport Renumbered(BugReport report, long offset) =>
+        report with { Trace = report.Trace with { Iteration = report.Trace.Iteration + offset } };
+}

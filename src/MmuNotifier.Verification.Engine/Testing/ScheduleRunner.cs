@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Runtime;
+using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Traces;
+
+namespace MmuNotifier.Verification.Engine.Testing;
+
+/// <summary>
+/// Runs one schedule and classifies it, the same way whichever worker asks: run, record, the
+/// determinism check, the step bound, the finding filter, the report. One per worker, created
+/// on the worker's own thread so that the per-step state of different workers comes from
+/// different allocation contexts and never shares a cache line.
+/// </summary>
+internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions options, ExplorationShared shared)
+{
+    /// <summary>Reports (each a full replay with step recording) a worker writes at most, for bugs and for step-bound hits.</summary>
+    public const int MaxBugReports = 50;
+
+    public const int MaxStepBoundReports = 10;
+
+    private readonly ControlledRuntime _runtime = new();
+    private int _bugReports;
+    private int _stepBoundReports;
+
+    /// <summary>
+    /// Runs schedule <paramref name="number"/> of <paramref name="strategy"/> (already initialised
+    /// for it) into <paramref name="log"/>; true when it is a finding. A worker's schedules come in
+    /// increasing number, so the reports it keeps are its lowest-numbered ones, and the merged
+    /// first reports are the same for any number of workers.
+    /// </summary>
+    public bool RunOne(IStrategy strategy, long number, ScheduleLog log)
+    {
+        _runtime.Run(program.Body, strategy, options.MaxSteps);
+        log.Runs.Add((number, _runtime.Steps, _runtime.ScheduleHash));
+        shared.Count(_runtime.Steps);
+        if (!options.CheckDeterminism && _runtime.Bugs.Count == 0) return false;
+
+        IReadOnlyList<Bug> bugs = _runtime.Bugs.ToArray();
+        var decisions = _runtime.Decisions.ToArray();
+        var hitStepBound = _runtime.HitStepBound;
+        if (options.CheckDeterminism && DeterminismCheck.Check(_runtime, program, decisions, options.MaxSteps) is { } harness)
+            return Finding(strategy, number, [harness], decisions, log);  // the harness is broken whatever the filter wants
+        if (bugs.Count == 0) return false;
+        if (hitStepBound)
+        {
+            if (_stepBoundReports++ < MaxStepBoundReports) log.StepBoundHits.Add(Report(strategy, number, bugs, decisions));
+            return false;
+        }
+
+        return (options.FindingFilter is not { } isFinding || isFinding(bugs)) && Finding(strategy, number, bugs, decisions, log);
+    }
+
+    private bool Finding(IStrategy strategy, long number, IReadOnlyList<Bug> bugs, Decision[] decisions, ScheduleLog log)
+    {
+        log.Findings.Add(number);
+        if (_bugReports++ < MaxBugReports) log.Bugs.Add(Report(strategy, number, bugs, decisions));
+        return true;
+    }
+
+    private BugReport Report(IStrategy strategy, long number, IReadOnlyList<Bug> bugs, Decision[] decisions) =>
+        RunOutcome.ToReport(program, options, strategy.Name, number, bugs, decisions);
+}
