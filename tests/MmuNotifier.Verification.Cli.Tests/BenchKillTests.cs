@@ -47,7 +47,7 @@ public sealed class BenchKillTests
     [Fact]
     public void Every_catalogued_defect_is_a_target_and_no_sample_is()
     {
-        var targets = Bench.Kill.KillTargets.All();
+        var targets = Models.KillMatrix.KillTarget.All(Programs.ScenarioTargets.RequireCatalog());
         Assert.Equal(Models.Defects.DefectCatalogue.Names.Order(), targets.Select(t => t.Defect).Distinct().Order());
         Assert.DoesNotContain(targets, t => Engine.Samples.SampleCatalog.Find(t.Defect) is not null);
     }

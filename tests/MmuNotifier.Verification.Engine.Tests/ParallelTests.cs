@@ -106,4 +106,70 @@ public sealed class ParallelDfsTests
         Assert.Equal(canonical.Iterations, shuffled.Iterations);
         Assert.True(bugAt > 1, "every seed found the bug at the same schedule: the seed does not reorder the search");
     }
+
+    /// <summary>
+    /// A lost update (b's read-modify-write races a's write) that the spinner asserts against once
+    /// a's flag is up, and a spinner that, scheduled on and on before a sets the flag, runs into
+    /// the step bound: both kinds of result in one small, bounded tree.
+    /// </summary>
+    private static Task LostUpdateAndSpinner(MmuNotifier.Verification.Engine.Abstractions.IRuntime rt)
+    {
+        var x = rt.NewCell("x", 0);
+        var flag = rt.NewCell("flag", 0);
+        rt.Spawn("a", async () =>
+        {
+            await x.WriteOnce(1);
+            await flag.WriteOnce(1);
+        });
+        rt.Spawn("b", async () =>
+        {
+            var seen = await x.ReadOnce();
+            await x.WriteOnce(seen + 1);
+        });
+        rt.Spawn("spinner", async () =>
+        {
+            while (await flag.ReadOnce() == 0)
+            {
+            }
+
+            rt.Assert(await x.ReadOnce() == 2, "lost update");
+        });
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(4UL)]
+    public void StepBoundHitsBugsAndBuggyCountAreTheSameOnOneOrFourWorkers(ulong seed)
+    {
+        var one = Explore.Body(LostUpdateAndSpinner, "dfs", iterations: 100_000, preemptionBound: 2, seed: seed, stopAtFirstBug: false,
+            maxSteps: 40, workers: 1);
+        var four = Explore.Body(LostUpdateAndSpinner, "dfs", iterations: 100_000, preemptionBound: 2, seed: seed, stopAtFirstBug: false,
+            maxSteps: 40, workers: 4);
+
+        Assert.True(one.Exhausted);
+        Assert.True(four.Exhausted);
+        Assert.NotEmpty(one.StepBoundHits);
+        Assert.True(one.BuggyIterations > 1, $"expected several buggy schedules, got {one.BuggyIterations}");
+        Assert.Equal(one.Iterations, four.Iterations);
+        Assert.Equal(one.BuggyIterations, four.BuggyIterations);
+        Assert.Equal(Describe(one.StepBoundHits), Describe(four.StepBoundHits));
+        Assert.Equal(Describe(one.Bugs), Describe(four.Bugs));
+    }
+
+    [Fact]
+    public void ReportsAreCappedButEveryBuggyScheduleIsCounted()
+    {
+        var one = Explore.Body(LostUpdateAndSpinner, "dfs", iterations: 100_000, preemptionBound: 2, stopAtFirstBug: false, maxSteps: 40);
+        var four = Explore.Body(LostUpdateAndSpinner, "dfs", iterations: 100_000, preemptionBound: 2, stopAtFirstBug: false, maxSteps: 40,
+            workers: 4);
+
+        Assert.True(one.BuggyIterations > Engine.Testing.ScheduleRunner.MaxBugReports, $"only {one.BuggyIterations} buggy schedules");
+        Assert.Equal(Engine.Testing.ScheduleRunner.MaxBugReports, one.Bugs.Count);
+        Assert.Equal(Engine.Testing.ScheduleRunner.MaxBugReports, four.Bugs.Count);
+        Assert.Equal(Engine.Testing.ScheduleRunner.MaxStepBoundReports, four.StepBoundHits.Count);
+    }
+
+    private static List<string> Describe(IEnumerable<Engine.Testing.BugReport> reports) =>
+        reports.Select(r => $"{r.Trace.Iteration}: {r.Bug.Kind} {string.Join(" ", r.Trace.Decisions)}").ToList();
 }

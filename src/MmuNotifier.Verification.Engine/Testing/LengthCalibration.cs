@@ -13,7 +13,7 @@ namespace MmuNotifier.Verification.Engine.Testing;
 /// </summary>
 internal static class LengthCalibration
 {
-    private const int Probes = 8;
+    internal const int Probes = 8;
 
     public static int Measure(TestProgram program, ExplorationOptions options)
     {

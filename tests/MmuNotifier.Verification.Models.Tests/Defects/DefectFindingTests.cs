@@ -1,76 +1,62 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
-using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Models.Defects;
+using MmuNotifier.Verification.Models.KillMatrix;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Tests.Defects;
 
 /// <summary>
-/// The kill matrix in miniature: every catalogued defect that is a bug is found on every
-/// scenario the catalogue names for it, by one of random, DFS (preemption bound 2) and PCT,
-/// seed 1, at most 2,000 schedules each, judged by the catalogue's FindingFilter. The faithful
-/// models run the same scenarios clean in <see cref="ScenarioExplorationTests"/>.
+/// The kill matrix in miniature, through the same <see cref="KillHunt"/> as `bench kill`: every
+/// catalogued defect that is a bug is found on every scenario the catalogue names for it, by one
+/// of random, DFS (preemption bound 2) and PCT, seed 1, at most 2,000 schedules each, judged by
+/// the catalogue's FindingFilter. The faithful models run the same scenarios clean in
+/// <see cref="ScenarioExplorationTests"/>.
 /// </summary>
 public sealed class DefectFindingTests
 {
-    private const long Budget = 2000;
+    private static readonly KillBudget Budget = new()
+    {
+        Strategies = [RandomStrategy.Descriptor.Name, DfsStrategy.Descriptor.Name, PctStrategy.Descriptor.Name],
+        Seeds = 1,
+        MaxSchedules = 2000,
+        MaxSteps = 5_000,
+    };
 
-    private static readonly (string Strategy, int? Bound)[] Finders = [("random", null), ("dfs", 2), ("pct", null)];
+    private static readonly Lazy<IReadOnlyList<KillTarget>> Targets = new(() => KillTarget.All(Models.Catalog));
 
     public static TheoryData<string, string> Pairs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var entry in DefectCatalogue.All.Where(e => e.MustBeFound))
-            foreach (var scenario in entry.Scenarios)
-                data.Add(entry.Name, scenario);
+        foreach (var target in Targets.Value.Where(t => t.MustBeFound)) data.Add(target.Defect, target.Program);
         return data;
     }
 
-    internal static ExplorationReport Hunt(CatalogueEntry entry, Scenario scenario, string strategy, int? bound, long budget = Budget,
-        KernelConfig? config = null, bool stopAtFirstBug = true) =>
-        Explorer.Explore(ScenarioProgram.Build(scenario, config ?? DefectCatalogue.Config([entry.Name])), new ExplorationOptions
-        {
-            Strategy = strategy,
-            Seed = 1,
-            Iterations = budget,
-            PreemptionBound = bound,
-            MaxSteps = 5_000,
-            FindingFilter = entry.FindingFilter,
-            StopAtFirstBug = stopAtFirstBug,
-        });
+    private static KillTarget Target(string defect, string scenario) =>
+        Targets.Value.Single(t => t.Defect == defect && t.Program == scenario);
 
     [Theory]
     [MemberData(nameof(Pairs))]
     public void DefectIsFoundOnItsScenario(string defect, string scenarioName)
     {
-        var entry = DefectCatalogue.Find(defect)!;
-        var scenario = Models.Get(scenarioName);
-        foreach (var (strategy, bound) in Finders)
-        {
-            var report = Hunt(entry, scenario, strategy, bound);
-            if (!report.FoundBug) continue;
-            var bugs = report.Bugs[0].AllBugsOfRun;
-            var expected = entry.Expected!;
-            Assert.True(bugs.Any(b => b.Kind == expected.Kind && (expected.Invariant is null || b.Invariant == expected.Invariant)),
-                $"{defect} on {scenarioName} by {strategy}: expected {expected}, the run reported {string.Join("; ", bugs)}");
-            return;
-        }
+        var found = KillHunt.Run(Target(defect, scenarioName), Budget).FirstOrDefault(a => a.Found);
 
-        Assert.Fail($"{defect} not found on {scenarioName} by random, dfs(pb=2) or pct within {Budget} schedules each");
+        Assert.True(found is not null, $"{defect} not found on {scenarioName} by random, dfs(pb=2) or pct within {Budget.MaxSchedules} schedules each");
+        var bugs = found.Report.Bugs[0].AllBugsOfRun;
+        var expected = DefectCatalogue.Find(defect)!.Expected!;
+        Assert.True(bugs.Any(b => b.Kind == expected.Kind && (expected.Invariant is null || b.Invariant == expected.Invariant)),
+            $"{defect} on {scenarioName} by {found.Strategy}: expected {expected}, the run reported {string.Join("; ", bugs)}");
     }
 
     [Fact]
     public void TheV1SequenceVariantRunsCleanOnItsScenario()
     {
-        var entry = DefectCatalogue.Find(PortDefects.V1SeqWriteOutsideUserLock)!;
-        foreach (var scenario in entry.Scenarios)
-        {
-            Assert.False(Hunt(entry, Models.Get(scenario), "random", null, 500).FoundBug);
-            Assert.False(Hunt(entry, Models.Get(scenario), "dfs", 2, 500).FoundBug);
-        }
+        var clean = Budget with { Strategies = [RandomStrategy.Descriptor.Name, DfsStrategy.Descriptor.Name], MaxSchedules = 500 };
+        foreach (var target in Targets.Value.Where(t => t.Defect == PortDefects.V1SeqWriteOutsideUserLock))
+            Assert.DoesNotContain(KillHunt.Run(target, clean), a => a.Found);
     }
 
     /// <summary>
@@ -82,22 +68,20 @@ public sealed class DefectFindingTests
     public void BlockableBackoffBreaksCoreStateWhereTheFaithfulPortOnlyWarns()
     {
         var entry = DefectCatalogue.Find(PortDefects.ReviewBlockableBackoff)!;
-        var scenario = Models.Get(entry.Scenarios[0]);
+        var target = Target(entry.Name, entry.Scenarios[0]);
 
-        var found = Hunt(entry, scenario, "random", null, 500);
-        Assert.True(found.FoundBug);
-        var finding = found.Bugs[0].AllBugsOfRun.Where(b => b.Kind == BugKind.InvariantViolation).ToList();
+        var found = KillHunt.Run(target, RandomStrategy.Descriptor.Name, Budget with { MaxSchedules = 500 }).First();
+        Assert.True(found.Found);
+        var finding = found.Report.Bugs[0].AllBugsOfRun.Where(b => b.Kind == BugKind.InvariantViolation).ToList();
         Assert.Contains(finding, b => b.Invariant == Invariants.InvariantNames.ActiveRanges);
         Assert.All(finding, b => Assert.Contains(b.Invariant!, FindingFilters.CoreStateInvariants));
 
-        foreach (var (strategy, bound) in Finders)
+        foreach (var strategy in Budget.Strategies)
         {
-            var faithful = Hunt(entry, scenario, strategy, bound, 300, KernelConfig.Faithful, stopAtFirstBug: false);
+            var options = KillHunt.Options(target, strategy, 1, Budget with { MaxSchedules = 300 }) with { StopAtFirstBug = false };
+            var faithful = Explorer.Explore(ScenarioProgram.Build(target.Scenario), options);
             Assert.False(faithful.FoundBug, $"{strategy}: a core-state invariant fired on the faithful port");
-            var all = Explorer.Explore(ScenarioProgram.Build(scenario), new ExplorationOptions
-            {
-                Strategy = strategy, Seed = 1, Iterations = 300, PreemptionBound = bound, StopAtFirstBug = false, MaxSteps = 5_000,
-            });
+            var all = Explorer.Explore(ScenarioProgram.Build(target.Scenario), options with { FindingFilter = null });
             Assert.True(all.FoundBug);
             Assert.All(all.Bugs.SelectMany(b => b.AllBugsOfRun).Where(b => b.IsBug), b => Assert.Equal(BugKind.WarnOn, b.Kind));
         }

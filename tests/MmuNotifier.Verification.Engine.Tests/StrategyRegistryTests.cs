@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Engine.Tests;
+
+/// <summary>Strategies are found through their descriptors, and what the engine does for one follows its capabilities.</summary>
+public sealed class StrategyRegistryTests
+{
+    public static TheoryData<string> Descriptors()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in StrategyRegistry.All) data.Add(descriptor.Name);
+        return data;
+    }
+
+    [Fact]
+    public void EveryStrategyIsListedOnceAndEverySpellingIsUnique()
+    {
+        var exploring = typeof(IStrategy).Assembly.GetTypes()
+            .Where(t => t.IsPublic && !t.IsAbstract && typeof(IStrategy).IsAssignableFrom(t) && t != typeof(ReplayStrategy))
+            .ToList();
+        var settings = new StrategySettings(Seed: 1, EstimatedLength: 10);
+
+        Assert.Equal(exploring.Count, StrategyRegistry.All.Count);
+        Assert.Equal(exploring.OrderBy(t => t.Name), StrategyRegistry.All.Select(d => d.Create(settings).GetType()).OrderBy(t => t.Name));
+        Assert.Equal(StrategyRegistry.Names.Count, StrategyRegistry.Names.Distinct().Count());
+        Assert.Equal(["random", "pct", "prioritization", "dfs", "portfolio"], StrategyRegistry.Names);
+    }
+
+    [Theory]
+    [InlineData("prioritization", "pct")]
+    [InlineData(" PCT ", "pct")]
+    [InlineData("Random", "random")]
+    public void AliasesAndSpellingsResolve(string spelling, string name) =>
+        Assert.Equal(name, StrategyRegistry.Find(spelling).Name);
+
+    [Fact]
+    public void UnknownStrategyNamesTheKnownOnes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => StrategyRegistry.Find("bfs"));
+        Assert.Equal("unknown strategy 'bfs'; expected one of: random, pct, prioritization, dfs, portfolio", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void FactoryBuildsAStrategyOfThatNameThatRuns(string name)
+    {
+        var descriptor = StrategyRegistry.Find(name);
+        var strategy = descriptor.Create(new StrategySettings(Seed: 3, PctDepth: 3, PreemptionBound: 1, EstimatedLength: 5));
+
+        Assert.Equal(descriptor.Name, strategy.Name);
+        Assert.True(strategy.InitializeIteration(0));
+        if (descriptor.CreateSubtree is { } subtree) Assert.Equal(descriptor.Name, subtree(new StrategySettings(3), [], 2).Name);
+    }
+
+    /// <summary>A calibration run is one more call of the body, made only for strategies that need a length estimate.</summary>
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void OnlyStrategiesThatNeedALengthAreCalibrated(string name)
+    {
+        var calls = 0;
+        var program = TestProgram.Sample("counted", rt =>
+        {
+            calls++;
+            rt.Spawn("a", () => Task.CompletedTask);
+            return Task.CompletedTask;
+        });
+
+        Explorer.Explore(program, new ExplorationOptions { Strategy = name, Iterations = 1 });
+
+        var calibration = StrategyRegistry.Find(name).NeedsLengthEstimate ? LengthCalibration.Probes : 0;
+        Assert.Equal(1 + calibration, calls);
+    }
+
+    [Fact]
+    public void OnlyStrategiesThatTakeAPreemptionBoundSayTheyDo()
+    {
+        Assert.Equal(["dfs"], StrategyRegistry.All.Where(d => d.TakesPreemptionBound).Select(d => d.Name));
+        Assert.Equal(["dfs"], StrategyRegistry.All.Where(d => d.SplittableIntoSubtrees).Select(d => d.Name));
+        Assert.Equal(["portfolio"], StrategyRegistry.All.Where(d => d.IsPortfolio).Select(d => d.Name));
+        Assert.Equal(["random", "pct", "dfs"], StrategyRegistry.Single.Select(d => d.Name));
+    }
+}
