@@ -12,7 +12,7 @@ namespace MmuNotifier.Verification.Cli.Corpus;
 /// </summary>
 internal static class CorpusBuilder
 {
-    public static CorpusEntry Build(CatalogueEntry defect, ScenarioCatalog catalog, CorpusOptions options)
+    public static CorpusEntry Build(Defect defect, ScenarioCatalog catalog, CorpusOptions options)
     {
         CorpusEntry best = new(defect.Name, null, null, 0, null, 0);
         var tries = 0;

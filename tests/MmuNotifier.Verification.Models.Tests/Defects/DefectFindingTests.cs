@@ -29,7 +29,7 @@ public sealed class DefectFindingTests
         return data;
     }
 
-    internal static ExplorationReport Hunt(CatalogueEntry entry, Scenario scenario, string strategy, int? bound, long budget = Budget,
+    internal static ExplorationReport Hunt(Defect entry, Scenario scenario, string strategy, int? bound, long budget = Budget,
         KernelConfig? config = null, bool stopAtFirstBug = true) =>
         Explorer.Explore(ScenarioProgram.Build(scenario, config ?? DefectCatalogue.Config([entry.Name])), new ExplorationOptions
         {
