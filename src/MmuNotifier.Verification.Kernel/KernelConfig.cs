@@ -16,8 +16,8 @@ public sealed record KernelConfig
     public bool TakeAllLocksMayFail { get; init; }
 
     /// <summary>
-    /// Names of the defects switched on. Each defect changes the port at exactly one place, written
-    /// as <c>if (Config.Has(Defects.X))</c> next to the faithful line, so a diff shows the bug.
+    /// Names of the defects switched on (port defects and the models' driver misuse alike). The
+    /// port resolves its own once per kernel into <see cref="KernelInstance.Variant"/>.
     /// </summary>
     public IReadOnlySet<string> Defects { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

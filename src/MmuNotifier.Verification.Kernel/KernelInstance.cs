@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
 
@@ -16,6 +17,7 @@ public sealed class KernelInstance
     {
         Rt = rt;
         Config = config ?? KernelConfig.Faithful;
+        Variant = new PortVariant(Config.Defects);
         Slab = new Slab(rt, Config);
         MmapLocks = new MmapLockOps(rt, Config);
         Sched = new SchedMm(this);
@@ -27,6 +29,9 @@ public sealed class KernelInstance
     public IRuntime Rt { get; }
 
     public KernelConfig Config { get; }
+
+    /// <summary>The port defects of <see cref="Config"/>, resolved once: the port tests these fields.</summary>
+    public PortVariant Variant { get; }
 
     public Slab Slab { get; }
 
@@ -47,5 +52,5 @@ public sealed class KernelInstance
     public Func<MmStruct, ValueTask> ExitMmap { get; set; }
 
     /// <summary>mm_alloc + mm_init: one mm_users, one mm_count, no subscriptions.</summary>
-    public MmStruct MmAlloc(string name) => new(Rt, name);
+    public MmStruct MmAlloc(string name) => new(Rt, name, Variant);
 }

@@ -11,7 +11,7 @@ namespace MmuNotifier.Verification.Cli.Programs;
 internal static class DefectTargets
 {
     /// <summary>The entries named on the command line; an unknown name is a usage error listing the known ones.</summary>
-    public static IReadOnlyList<CatalogueEntry> Resolve(IReadOnlyList<string> names) =>
+    public static IReadOnlyList<Defect> Resolve(IReadOnlyList<string> names) =>
         names.Distinct(StringComparer.Ordinal)
             .Select(name => DefectCatalogue.Find(name)
                 ?? throw new UsageException($"--defect: unknown defect '{name}'; expected one of: {string.Join(", ", DefectCatalogue.Names)} (see '{CliApp.Name} list defects')"))
@@ -22,7 +22,7 @@ internal static class DefectTargets
     /// one (it must be a scenario), else every scenario of models/ on which one of the defects
     /// shows, each with the defects that show on it.
     /// </summary>
-    public static (List<CheckTarget> Targets, List<string> Notes) Select(string? program, IReadOnlyList<CatalogueEntry> defects)
+    public static (List<CheckTarget> Targets, List<string> Notes) Select(string? program, IReadOnlyList<Defect> defects)
     {
         var notes = new List<string>();
         List<Scenario> scenarios;

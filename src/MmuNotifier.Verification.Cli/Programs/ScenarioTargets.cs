@@ -27,7 +27,7 @@ internal static class ScenarioTargets
     /// <paramref name="scenario"/> with catalogued defects switched on: a bug is expected when one
     /// of them must be found, and a run is a finding when it is one for any of them.
     /// </summary>
-    public static CheckTarget From(Scenario scenario, IReadOnlyList<CatalogueEntry> defects)
+    public static CheckTarget From(Scenario scenario, IReadOnlyList<Defect> defects)
     {
         if (defects.Count == 0) return From(scenario);
         var names = defects.Select(d => d.Name).ToList();

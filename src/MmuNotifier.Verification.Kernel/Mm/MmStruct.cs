@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Notifier;
 
 namespace MmuNotifier.Verification.Kernel.Mm;
@@ -11,9 +12,10 @@ namespace MmuNotifier.Verification.Kernel.Mm;
 /// </summary>
 public sealed class MmStruct
 {
-    internal MmStruct(IRuntime rt, string name)
+    internal MmStruct(IRuntime rt, string name, PortVariant variant)
     {
         Name = name;
+        Variant = variant;
         Lifetime = rt.NewLifetime(name);
         MmUsers = rt.NewAtomic($"{name}.mm_users", 1, Lifetime);
         MmCount = rt.NewAtomic($"{name}.mm_count", 1, Lifetime);
@@ -23,6 +25,12 @@ public sealed class MmStruct
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// The port variant of the kernel this mm belongs to, for the header's static helpers that
+    /// reach the kernel only through a subscription's mm (see mmu_interval_set_seq).
+    /// </summary>
+    internal PortVariant Variant { get; }
 
     /// <summary>The mm's own allocation, freed by __mmdrop.</summary>
     public ILifetime Lifetime { get; }

@@ -39,11 +39,13 @@ public sealed class MmuNotifierH
 
     /// <summary>
     /// Called by an invalidate callback, under the same driver lock that protects
-    /// mmu_interval_read_retry, to record the (odd) cur_seq it was handed.
+    /// mmu_interval_read_retry, to record the (odd) cur_seq it was handed. v1 of the interval
+    /// notifier had no such helper (its core stored the sequence in mn_itree_invalidate), so in
+    /// that variant a driver's call stores nothing.
     /// </summary>
     [KernelFunction("mmu_interval_set_seq", File = File)]
     public static ValueTask MmuIntervalSetSeq(MmuIntervalNotifier intervalSub, ulong curSeq) =>
-        intervalSub.InvalidateSeq.WriteOnce(curSeq);
+        intervalSub.Mm is { Variant.V1SeqWriteOutsideUserLock: true } ? ValueTask.CompletedTask : intervalSub.InvalidateSeq.WriteOnce(curSeq);
 
     /// <summary>
     /// Under the driver lock: true if an invalidation collided with the section that

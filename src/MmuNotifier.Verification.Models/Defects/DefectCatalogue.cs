@@ -3,77 +3,114 @@ using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Models.Invariants;
+using static MmuNotifier.Verification.Models.Defects.DefectOrigin;
 
 namespace MmuNotifier.Verification.Models.Defects;
 
 /// <summary>
-/// The one defect catalogue of the product: the port's defects (<see cref="PortDefects.All"/>,
-/// with the scenarios that show them) and the drivers' misuses (<see cref="DriverDefects"/>).
+/// The one defect registry of the product: every port defect (names in the kernel's
+/// <see cref="PortDefects"/>) and every driver misuse (names in <see cref="DriverDefects"/>),
+/// each with origin, description, expected finding, finding rule, location and scenarios.
 /// docs/defects.md is its prose form; `mmu-verify list defects` prints it.
 /// </summary>
 public static class DefectCatalogue
 {
-    private const string Mirror = "MmuNotifier.Verification.Models/Drivers/HmmMirror.cs";
-    private const string Kvm = "MmuNotifier.Verification.Models/Drivers/KvmUser.cs";
+    private static readonly ExpectedFinding Warning = new(BugKind.WarnOn, null, BugComponent.Warning);
+    private static readonly ExpectedFinding MissedInvalidation = ExpectedFinding.Violation(InvariantNames.NoMissedInvalidation);
+    private static readonly ExpectedFinding OddSeq = ExpectedFinding.Violation(InvariantNames.OddSeq);
 
-    /// <summary>Which scenarios of models/ show each port defect (first one is the one the tests use first).</summary>
-    private static readonly Dictionary<string, string[]> PortScenarios = new(StringComparer.Ordinal)
-    {
-        [PortDefects.V1ReleaseWarnInverted] = ["exit-vs-fault-remove", "exit-mirror-and-kvm"],
-        [PortDefects.V1DoubleItreeRelease] = ["exit-mirror-and-kvm"],
-        [PortDefects.RfcRegisterNullOps] = ["fault-vs-unmap", "deferred-insert"],
-        [PortDefects.ReviewBlockableBackoff] = ["blockable-failure"],
-        [PortDefects.V1SeqWriteOutsideUserLock] = ["fault-vs-unmap"],
-        [PortDefects.NoOddSeqOnStart] = ["fault-vs-unmap", "overlapping-mirrors"],
-        [PortDefects.InvEndNoWakeup] = ["fault-vs-unmap"],
-        [PortDefects.InvEndDeferredEarly] = ["insert-remove-vs-zaps"],
-        [PortDefects.InsertExcludedNoOdd] = ["insert-remove-vs-zaps"],
-        [PortDefects.InsertIdleEvenSeq] = ["fault-vs-unmap", "deferred-insert"],
-        [PortDefects.ReadBeginUnlocked] = ["fault-vs-zap", "overlapping-mirrors"],
-        [PortDefects.RemoveNoDefer] = ["deferred-remove", "insert-remove-vs-zaps"],
-        [PortDefects.RemoveNoWait] = ["deferred-remove", "insert-remove-vs-zaps"],
-        [PortDefects.NonblockFailNoInvEnd] = ["oom-reap-contended"],
-        [PortDefects.UnregisterNoSynchronize] = ["register-unregister"],
-        [PortDefects.PutFreesImmediately] = ["get-put"],
-        [PortDefects.HlistStartFailNoEnd] = ["hlist-nonblock-fail"],
-        [PortDefects.InitialSeqOdd] = ["fault-vs-unmap"],
-    };
-
-    private static readonly ExpectedFinding MissedInvalidation =
-        new(BugKind.InvariantViolation, InvariantNames.NoMissedInvalidation, BugComponent.Core);
-
-    private static readonly CatalogueEntry[] DriverEntries =
+    public static IReadOnlyList<Defect> All { get; } =
     [
-        Driver(DriverDefects.MirrorSetSeqAfterUnlock, "HmmMirror.Invalidate", Mirror,
-            "the mirror's invalidate calls mmu_interval_set_seq after dropping its mutex",
-            MissedInvalidation, "fault-vs-zap", "overlapping-mirrors"),
-        Driver(DriverDefects.MirrorSkipsReadRetry, "HmmMirror.Fault", Mirror,
-            "the mirror installs the PTE it read without calling mmu_interval_read_retry",
-            MissedInvalidation, "fault-vs-zap", "overlapping-mirrors", "oom-reap-partial-eagain"),
-        Driver(DriverDefects.MirrorMapsBeforeLock, "HmmMirror.Fault", Mirror,
-            "the mirror installs its mapping before taking the mutex that read_retry needs, and only undoes it on retry",
-            MissedInvalidation, "fault-vs-zap", "overlapping-mirrors"),
-        Driver(DriverDefects.MirrorSleepsInNonblockable, "HmmMirror.Invalidate", Mirror,
-            "the mirror takes its mutex with mutex_lock in a non-blockable invalidation",
-            new ExpectedFinding(BugKind.SleepInAtomic, null, BugComponent.Core), "oom-reap-contended"),
-        Driver(DriverDefects.KvmChecksRetryBeforeLock, "KvmUser.Fault", Kvm,
-            "the KVM-style user tests in-progress and sequence before taking mmu_lock",
-            MissedInvalidation, "kvm-faults"),
-        Driver(DriverDefects.RegisterBothTlbAndStartEnd, "KvmUser (its ops)", Kvm,
-            "a subscriber registers with both arch_invalidate_secondary_tlbs and invalidate_range_start/end",
-            new ExpectedFinding(BugKind.WarnOn, null, BugComponent.Warning), "kvm-faults", "register-unregister"),
-    ];
+        // Port defects: historical and review.
+        new(PortDefects.V1ReleaseWarnInverted, Historical003,
+            "mn_itree_release warns when invalidate succeeds instead of when it fails",
+            Warning, "mn_itree_release", ["exit-vs-fault-remove", "exit-mirror-and-kvm"]),
+        new(PortDefects.V1DoubleItreeRelease, Historical003,
+            "mn_hlist_release runs mn_itree_release again after __mmu_notifier_release already did",
+            ExpectedFinding.Violation(InvariantNames.ReleaseOnce), "mn_hlist_release", ["exit-mirror-and-kvm"]),
+        new(PortDefects.RfcRegisterNullOps, Historical001,
+            "__mmu_notifier_register reads subscription->ops for the TLB/start-end check even when subscription is NULL",
+            new(BugKind.BugOn, null, BugComponent.Core), "__mmu_notifier_register", ["fault-vs-unmap", "deferred-insert"]),
+        // The faithful port WARNs about the broken driver of this defect's scenario, so only the
+        // core state going wrong shows the defect itself.
+        new(PortDefects.ReviewBlockableBackoff, Review003,
+            "mn_itree_invalidate backs off with -EAGAIN on any false return, blockable or not",
+            ExpectedFinding.Violation(InvariantNames.ActiveRanges), "mn_itree_invalidate", ["blockable-failure"],
+            FindingRule.CoreStateInvariant),
+        new(PortDefects.V1SeqWriteOutsideUserLock, Historical003,
+            "mn_itree_invalidate stores cur_seq in the subscription before invalidate, outside the driver lock (v1 drivers do not set it)",
+            null, "mn_itree_invalidate", ["fault-vs-unmap"]),
 
-    public static IReadOnlyList<CatalogueEntry> All { get; } = PortDefects.All.Select(Port).Concat(DriverEntries).ToList();
+        // Port defects: synthetic.
+        new(PortDefects.NoOddSeqOnStart, Synthetic,
+            "mn_itree_inv_start_range leaves invalidate_seq even when it finds a subscription",
+            OddSeq, "mn_itree_inv_start_range", ["fault-vs-unmap", "overlapping-mirrors"]),
+        new(PortDefects.InvEndNoWakeup, Synthetic,
+            "mn_itree_inv_end makes the sequence even but never wakes the waiters",
+            new(BugKind.Deadlock, null, BugComponent.Core), "mn_itree_inv_end", ["fault-vs-unmap"]),
+        new(PortDefects.InvEndDeferredEarly, Synthetic,
+            "mn_itree_inv_end applies the deferred inserts and removes although other invalidations still run",
+            ExpectedFinding.Violation(InvariantNames.TreeStability), "mn_itree_inv_end", ["insert-remove-vs-zaps"]),
+        new(PortDefects.InsertExcludedNoOdd, Synthetic,
+            "an insert during an invalidation that covers no subscription does not make the sequence odd",
+            OddSeq, "__mmu_interval_notifier_insert", ["insert-remove-vs-zaps"]),
+        new(PortDefects.InsertIdleEvenSeq, Synthetic,
+            "an insert with no invalidation running gives the subscription the current even sequence, not sequence - 1",
+            OddSeq, "__mmu_interval_notifier_insert", ["fault-vs-unmap", "deferred-insert"]),
+        new(PortDefects.ReadBeginUnlocked, Synthetic,
+            "mmu_interval_read_begin compares the two sequences without subscriptions->lock",
+            MissedInvalidation, "mmu_interval_read_begin", ["fault-vs-zap", "overlapping-mirrors"]),
+        new(PortDefects.RemoveNoDefer, Synthetic,
+            "a remove during an invalidation unlinks the node from the frozen tree at once",
+            ExpectedFinding.Violation(InvariantNames.TreeStability), "mmu_interval_notifier_remove", ["deferred-remove", "insert-remove-vs-zaps"]),
+        new(PortDefects.RemoveNoWait, Synthetic,
+            "a remove during an invalidation returns without waiting for the sequence to move on",
+            ExpectedFinding.Violation(InvariantNames.RemoveQuiescence), "mmu_interval_notifier_remove", ["deferred-remove", "insert-remove-vs-zaps"]),
+        new(PortDefects.NonblockFailNoInvEnd, Synthetic,
+            "the -EAGAIN path of mn_itree_invalidate returns without mn_itree_inv_end",
+            ExpectedFinding.Violation(InvariantNames.ActiveRanges), "mn_itree_invalidate", ["oom-reap-contended"]),
+        new(PortDefects.UnregisterNoSynchronize, Synthetic,
+            "mmu_notifier_unregister returns without synchronize_srcu",
+            ExpectedFinding.Violation(InvariantNames.HlistSrcu), "mmu_notifier_unregister", ["register-unregister"]),
+        new(PortDefects.PutFreesImmediately, Synthetic,
+            "the last mmu_notifier_put frees the subscription at once instead of through call_srcu",
+            new(BugKind.UseAfterFree, null, BugComponent.Core), "mmu_notifier_put", ["get-put"]),
+        new(PortDefects.HlistStartFailNoEnd, Synthetic,
+            "after a failed non-blocking start, the subscribers whose start succeeded get no invalidate_range_end",
+            ExpectedFinding.Violation(InvariantNames.HlistSrcu), "mn_hlist_invalidate_range_start", ["hlist-nonblock-fail"]),
+        new(PortDefects.InitialSeqOdd, Synthetic,
+            "a new subscriptions structure starts with an odd invalidate_seq",
+            OddSeq, "__mmu_notifier_register", ["fault-vs-unmap"]),
+
+        // Driver misuse.
+        new(DriverDefects.MirrorSetSeqAfterUnlock, DriverMisuse,
+            "the mirror's invalidate calls mmu_interval_set_seq after dropping its mutex",
+            MissedInvalidation, "HmmMirror.Invalidate", ["fault-vs-zap", "overlapping-mirrors"]),
+        new(DriverDefects.MirrorSkipsReadRetry, DriverMisuse,
+            "the mirror installs the PTE it read without calling mmu_interval_read_retry",
+            MissedInvalidation, "HmmMirror.Fault", ["fault-vs-zap", "overlapping-mirrors", "oom-reap-partial-eagain"]),
+        new(DriverDefects.MirrorMapsBeforeLock, DriverMisuse,
+            "the mirror installs its mapping before taking the mutex that read_retry needs, and only undoes it on retry",
+            MissedInvalidation, "HmmMirror.Fault", ["fault-vs-zap", "overlapping-mirrors"]),
+        new(DriverDefects.MirrorSleepsInNonblockable, DriverMisuse,
+            "the mirror takes its mutex with mutex_lock in a non-blockable invalidation",
+            new(BugKind.SleepInAtomic, null, BugComponent.Core), "HmmMirror.Invalidate", ["oom-reap-contended"]),
+        new(DriverDefects.KvmChecksRetryBeforeLock, DriverMisuse,
+            "the KVM-style user tests in-progress and sequence before taking mmu_lock",
+            MissedInvalidation, "KvmUser.Fault", ["kvm-faults"]),
+        new(DriverDefects.RegisterBothTlbAndStartEnd, DriverMisuse,
+            "a subscriber registers with both arch_invalidate_secondary_tlbs and invalidate_range_start/end",
+            Warning, "KvmUser.KvmUser", ["kvm-faults", "register-unregister"]),
+    ];
 
     public static IEnumerable<string> Names => All.Select(e => e.Name);
 
-    /// <summary>The entry named <paramref name="name"/>, or null.</summary>
-    public static CatalogueEntry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+    /// <summary>The defect named <paramref name="name"/>, or null.</summary>
+    public static Defect? Find(string name) => All.FirstOrDefault(e => e.Name == name);
 
     /// <summary>
     /// The configuration that switches <paramref name="names"/> on (port and driver defects
-    /// alike: the port ignores names it does not test). Unknown names are an error.
+    /// alike: the port resolves only its own names). Unknown names are an error.
     /// </summary>
     public static KernelConfig Config(IEnumerable<string> names)
     {
@@ -87,24 +124,4 @@ public static class DefectCatalogue
 
         return config;
     }
-
-    private static CatalogueEntry Port(DefectInfo info)
-    {
-        var (origin, source) = info.Origin switch
-        {
-            DefectOrigin.Historical003 => (CatalogueOrigin.HistoricalSeed, "seed 003"),
-            DefectOrigin.Historical001 => (CatalogueOrigin.HistoricalSeed, "seed 001"),
-            DefectOrigin.Review003 => (CatalogueOrigin.Review, "seed 003"),
-            _ => (CatalogueOrigin.Synthetic, "synthetic"),
-        };
-        // The faithful port WARNs about the broken driver of this defect's scenario, so only
-        // the core state going wrong shows the defect itself.
-        var rule = info.Name == PortDefects.ReviewBlockableBackoff ? FindingRule.CoreStateInvariant : FindingRule.AnyBug;
-        return new CatalogueEntry(info.Name, origin, source, info.Description, info.Expected, info.KernelFunction,
-            "MmuNotifier.Verification.Kernel/" + info.File, PortScenarios[info.Name], rule);
-    }
-
-    private static CatalogueEntry Driver(string name, string function, string file, string description,
-        ExpectedFinding expected, params string[] scenarios) =>
-        new(name, CatalogueOrigin.DriverMisuse, function.Split('.')[0].Split(' ')[0], description, expected, function, file, scenarios);
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
-using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.CoreMm;
@@ -100,10 +99,9 @@ public sealed class HmmMirror : UserModel
         return true;
     }
 
-    /// <summary>mmu_interval_set_seq, which only the final API has: v1 drivers left the store to the core.</summary>
+    /// <summary>mmu_interval_set_seq (which stores nothing in the port's v1 variant, where the core stores the sequence).</summary>
     private async ValueTask SetSeq(MmuIntervalNotifier sub, ulong curSeq)
     {
-        if (Defects.Has(PortDefects.V1SeqWriteOutsideUserLock)) return;
         if (!Tweaks.MirrorSkipsSetSeq)
             await MmuNotifierH.MmuIntervalSetSeq(sub, Tweaks.MirrorSetsEvenSeq ? curSeq + 1 : curSeq);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate: mmu_interval_set_seq {curSeq}");

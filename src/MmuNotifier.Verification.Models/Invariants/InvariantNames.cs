@@ -1,31 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Kernel.Defects;
+using MmuNotifier.Verification.Kernel.IntervalTree;
+using MmuNotifier.Verification.Kernel.Notifier;
 
 namespace MmuNotifier.Verification.Models.Invariants;
 
 /// <summary>
-/// The invariant names of design.md §5 as they appear in bug reports: the ones the port's defects
-/// are expected to break come from <see cref="FindingNames"/>, so both catalogues spell them the
-/// same; the models add the refcount and bad-input checks. Read-side progress and the blocking
+/// The invariant names of design.md §5 as they appear in bug reports, spelled here once (the
+/// defect registry and the monitors use these); the port's interval tree reports
+/// <see cref="TreeStability"/> itself, so that one is the tree's constant. The models add the
+/// refcount and bad-input checks. Read-side progress and the blocking
 /// rules are not named here: the engine reports them as a deadlock and as sleep-in-atomic.
 /// </summary>
 public static class InvariantNames
 {
-    public const string OddSeq = FindingNames.OddSeq;
+    public const string OddSeq = "odd-seq";
 
     /// <summary>
     /// active_invalidate_ranges never exceeds the invalidations really between start and end
     /// (a failed non-blocking start counts until it returns), and the deferred list is empty
     /// whenever it is zero. Narrower than §5's wording; docs/defects.md names it.
     /// </summary>
-    public const string ActiveRanges = FindingNames.ActiveRanges;
+    public const string ActiveRanges = "active-ranges";
 
     /// <summary>An interval subscription gets one MMU_NOTIFY_RELEASE invalidation per exit.</summary>
-    public const string ReleaseOnce = FindingNames.ReleaseOnce;
-    public const string NoMissedInvalidation = FindingNames.NoMissedInvalidation;
-    public const string TreeStability = FindingNames.TreeStability;
-    public const string RemoveQuiescence = FindingNames.RemoveQuiescence;
-    public const string HlistSrcu = FindingNames.HlistSrcu;
+    public const string ReleaseOnce = "release-once";
+    public const string NoMissedInvalidation = "no-missed-invalidation";
+    public const string TreeStability = IntervalTreeRoot<MmuIntervalNotifier>.StabilityInvariant;
+    public const string RemoveQuiescence = "remove-quiescence";
+    public const string HlistSrcu = "hlist-srcu";
     public const string Refcounts = "refcounts";
     public const string BadInput = "bad-input";
 }

@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Reflection;
 using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Models.Defects;
 
 namespace MmuNotifier.Verification.Models.Tests.Defects;
 
-/// <summary>The catalogue itself: complete, unique, and pointing at scenarios that exist.</summary>
+/// <summary>The registry itself: complete, unique, and pointing at scenarios that exist.</summary>
 public sealed class DefectCatalogueTests
 {
+    internal static List<string> ConstantsOf(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
+
     [Fact]
     public void EveryPortDefectAndDriverDefectIsCatalogued()
     {
         var names = DefectCatalogue.Names.ToList();
         Assert.Equal(names.Count, names.Distinct(StringComparer.Ordinal).Count());
-        foreach (var port in PortDefects.All) Assert.Contains(port.Name, names);
-        var driver = typeof(DriverDefects).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        var port = ConstantsOf(typeof(PortDefects));
+        var driver = ConstantsOf(typeof(DriverDefects));
+        Assert.Equal(18, port.Count);
         Assert.Equal(6, driver.Count);
+        Assert.Equal(port.Order(), DefectCatalogue.All.Where(d => d.InPort).Select(d => d.Name).Order());
+        Assert.Equal(driver.Order(), DefectCatalogue.All.Where(d => !d.InPort).Select(d => d.Name).Order());
         foreach (var name in driver)
-            Assert.Equal(CatalogueOrigin.DriverMisuse, DefectCatalogue.Find(name)!.Origin);
-        Assert.Equal(PortDefects.All.Count + driver.Count, names.Count);
+            Assert.Equal(DefectOrigin.DriverMisuse, DefectCatalogue.Find(name)!.Origin);
     }
 
     [Fact]
@@ -44,6 +51,17 @@ public sealed class DefectCatalogueTests
     {
         var restricted = DefectCatalogue.All.Where(e => e.Rule != FindingRule.AnyBug).Select(e => e.Name);
         Assert.Equal([PortDefects.ReviewBlockableBackoff], restricted);
+    }
+
+    [Fact]
+    public void OriginsReadAsBefore()
+    {
+        Assert.Equal("historical (seed 003)", DefectCatalogue.Find(PortDefects.V1ReleaseWarnInverted)!.OriginText);
+        Assert.Equal("historical (seed 001)", DefectCatalogue.Find(PortDefects.RfcRegisterNullOps)!.OriginText);
+        Assert.Equal("review (seed 003)", DefectCatalogue.Find(PortDefects.ReviewBlockableBackoff)!.OriginText);
+        Assert.Equal("synthetic", DefectCatalogue.Find(PortDefects.RemoveNoWait)!.OriginText);
+        Assert.Equal("driver misuse (HmmMirror)", DefectCatalogue.Find(DriverDefects.MirrorSkipsReadRetry)!.OriginText);
+        Assert.Equal("driver misuse (KvmUser)", DefectCatalogue.Find(DriverDefects.RegisterBothTlbAndStartEnd)!.OriginText);
     }
 
     [Fact]

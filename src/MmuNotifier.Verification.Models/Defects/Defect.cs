@@ -1,33 +1,35 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
-using MmuNotifier.Verification.Kernel.Defects;
 
 namespace MmuNotifier.Verification.Models.Defects;
 
 /// <summary>
-/// One defect of the product's catalogue: a port defect or a driver misuse, the scenarios of
-/// models/ on which it shows, and what counts as finding it.
+/// One defect of the product's catalogue: a port defect or a driver misuse, where it lives, the
+/// scenarios of models/ on which it shows, and what counts as finding it.
 /// </summary>
 /// <param name="Name">The kebab-case name used by --defect, KernelConfig and traces.</param>
 /// <param name="Origin">Historical seed, review, synthetic or driver misuse.</param>
-/// <param name="Source">Finer origin, e.g. "seed 003" or "HmmMirror".</param>
 /// <param name="Description">One line: what the variant does differently.</param>
 /// <param name="Expected">What exploration should report; null when the verdict is that it is no bug.</param>
-/// <param name="Function">The kernel function or driver method holding the marked place.</param>
-/// <param name="File">The C# file holding that function, relative to src/.</param>
-/// <param name="Scenarios">Names of scenarios in models/ on which the defect shows.</param>
+/// <param name="Location">
+/// Where the variant lives: for a port defect the kernel function (its C name, as tagged with
+/// [KernelFunction]) whose port tests the defect's PortVariant field; for a driver misuse the
+/// driver method, as "Type.Method" (the constructor is "Type.Type").
+/// </param>
+/// <param name="Scenarios">Names of scenarios in models/ on which the defect shows (the tests use the first one first).</param>
 /// <param name="Rule">Which runs count as finding it.</param>
-public sealed record CatalogueEntry(
+public sealed record Defect(
     string Name,
-    CatalogueOrigin Origin,
-    string Source,
+    DefectOrigin Origin,
     string Description,
     ExpectedFinding? Expected,
-    string Function,
-    string File,
+    string Location,
     IReadOnlyList<string> Scenarios,
     FindingRule Rule = FindingRule.AnyBug)
 {
+    /// <summary>True for a defect of the port (switched on in the kernel), false for a driver misuse.</summary>
+    public bool InPort => Origin != DefectOrigin.DriverMisuse;
+
     /// <summary>False for a defect whose verdict is "not a bug": runnable, never required to be found.</summary>
     public bool MustBeFound => Expected is not null;
 
@@ -39,10 +41,11 @@ public sealed record CatalogueEntry(
 
     public string OriginText => Origin switch
     {
-        CatalogueOrigin.HistoricalSeed => $"historical ({Source})",
-        CatalogueOrigin.Review => $"review ({Source})",
-        CatalogueOrigin.Synthetic => "synthetic",
-        _ => $"driver misuse ({Source})",
+        DefectOrigin.Historical003 => "historical (seed 003)",
+        DefectOrigin.Historical001 => "historical (seed 001)",
+        DefectOrigin.Review003 => "review (seed 003)",
+        DefectOrigin.Synthetic => "synthetic",
+        _ => $"driver misuse ({Location.Split('.')[0]})",
     };
 
     public override string ToString() => Name;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-namespace MmuNotifier.Verification.Kernel.Defects;
+namespace MmuNotifier.Verification.Models.Defects;
 
 /// <summary>Where a catalogued defect comes from.</summary>
 public enum DefectOrigin
@@ -10,9 +10,12 @@ public enum DefectOrigin
     /// <summary>Code of the 2023 secondary-TLB RFC (seed 001).</summary>
     Historical001,
 
-    /// <summary>A variant discussed in the review thread of seed 003 and rejected there.</summary>
+    /// <summary>A variant proposed in the review thread of seed 003 and rejected there.</summary>
     Review003,
 
-    /// <summary>Made up for this catalogue: one plausible slip at one step of the protocol.</summary>
+    /// <summary>Made up for the catalogue: one plausible slip at one step of the protocol.</summary>
     Synthetic,
+
+    /// <summary>A notifier user breaking the API's contract (the port is faithful).</summary>
+    DriverMisuse,
 }
