@@ -2,9 +2,8 @@
 using System.CommandLine;
 using MmuNotifier.Verification.Cli.Commands;
 using MmuNotifier.Verification.Cli.Terminal;
+using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Engine.Testing;
-using MmuNotifier.Verification.Engine.Traces;
-using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Cli;
 
@@ -42,7 +41,7 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (Exception e) when (e is UsageException or TraceFormatException or ScenarioFormatException)
+        catch (Exception e) when (e is UsageException or JsonFormatException)
         {
             error.WriteLine($"{Name}: error: {e.Message}");
             return ExitCodes.UsageError;

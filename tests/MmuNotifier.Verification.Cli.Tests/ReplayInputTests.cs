@@ -23,7 +23,7 @@ public sealed class ReplayInputTests : IDisposable
         var path = _dir.File("broken.json");
         File.WriteAllText(path, "{\n  \"formatVersion\": 1,\n  oops\n}\n");
         var result = CliRunner.Run("replay", path);
-        CliRunner.AssertCleanError(result, $"{path}: at line 3, column 3: malformed JSON");
+        CliRunner.AssertCleanError(result, $"{path}:3: $: malformed JSON at column 3: ");
         Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -39,7 +39,31 @@ public sealed class ReplayInputTests : IDisposable
     {
         var path = _dir.File("nofield.json");
         File.WriteAllText(path, TraceFile.ToJson(ValidTrace("x")).Replace("  \"strategy\": \"random\",\n", "", StringComparison.Ordinal));
-        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: at $: missing required property 'strategy'");
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}:1: $.strategy: missing required field 'strategy'");
+    }
+
+    [Fact]
+    public void Trace_that_is_not_utf8_is_an_input_error()
+    {
+        var path = _dir.File("latin1.json");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(TraceFile.ToJson(ValidTrace("x"))).ToList();
+        bytes.Insert(bytes.IndexOf((byte)'x'), 0xE9);
+        File.WriteAllBytes(path, [.. bytes]);
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}:6: $: expected UTF-8 text, found the byte 0xE9");
+    }
+
+    [Fact]
+    public void Trace_with_a_lone_surrogate_is_an_input_error()
+    {
+        var path = _dir.File("surrogate.json");
+        File.WriteAllText(path, TraceFile.ToJson(ValidTrace("x")).Replace("\"random\"", "\"\\udfff\"", StringComparison.Ordinal));
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}:9: $.strategy: expected a string of Unicode characters, found a lone surrogate escape");
+    }
+
+    [Fact]
+    public void A_directory_is_not_a_trace()
+    {
+        CliRunner.AssertCleanError(CliRunner.Run("replay", _dir.Path), $"{_dir.Path}: expected a trace file, found a directory");
     }
 
     [Fact]

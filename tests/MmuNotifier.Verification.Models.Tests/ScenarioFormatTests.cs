@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text;
+using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Tests;
@@ -11,17 +12,17 @@ public sealed class ScenarioFormatTests
         "threads": [ { "name": "cpu0", "ops": [ { "op": "unmap" } ] } ]
         """;
 
-    private static ScenarioFormatException Bad(string json)
+    private static JsonFormatException Bad(string json)
     {
-        var error = Assert.Throws<ScenarioFormatException>(() => ScenarioParser.Parse(Encoding.UTF8.GetBytes(json), "bad.json"));
-        Assert.StartsWith($"bad.json:{error.Line}: {error.Field}: ", error.Message);
+        var error = Assert.Throws<JsonFormatException>(() => ScenarioParser.Parse(Encoding.UTF8.GetBytes(json), "bad.json"));
+        Assert.StartsWith($"bad.json:{error.Line}: {error.Path}: ", error.Message);
         return error;
     }
 
-    private static void Expect(ScenarioFormatException error, long line, string field, string fragment)
+    private static void Expect(JsonFormatException error, long line, string field, string fragment)
     {
         Assert.Equal(line, error.Line);
-        Assert.Equal(field, error.Field);
+        Assert.Equal(field, error.Path);
         Assert.Contains(fragment, error.Expected);
     }
 
@@ -48,7 +49,7 @@ public sealed class ScenarioFormatTests
     }
 
     [Fact]
-    public void SyntaxError() => Expect(Bad("{\n  \"name\": \"x\"\n  \"pages\": 2\n}"), 3, "$", "valid JSON");
+    public void SyntaxError() => Expect(Bad("{\n  \"name\": \"x\"\n  \"pages\": 2\n}"), 3, "$", "malformed JSON at column 3: ");
 
     [Fact]
     public void MissingRequiredField() => Expect(Bad("{\n \"name\": \"x\"\n}"), 1, "$.threads", "required");
@@ -57,7 +58,7 @@ public sealed class ScenarioFormatTests
     public void WrongType() => Expect(Bad("{ \"name\": \"x\",\n \"pages\": \"four\", " + Threads + " }"), 2, "$.pages", "an integer");
 
     [Fact]
-    public void UnknownField() => Expect(Bad("{ \"name\": \"x\",\n \"colour\": 1, " + Threads + " }"), 2, "$.colour", "a known field");
+    public void UnknownField() => Expect(Bad("{ \"name\": \"x\",\n \"colour\": 1, " + Threads + " }"), 2, "$.colour", "unknown field 'colour'; expected one of: name, description");
 
     [Fact]
     public void UnknownOperation() =>
@@ -104,7 +105,7 @@ public sealed class ScenarioFormatTests
 
     [Fact]
     public void HarnessKindCannotBeExpected() =>
-        Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"HarnessError\" } }"), 2, "$.expect.bug", "not 'HarnessError'");
+        Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": { \"bug\": \"HarnessError\" } }"), 2, "$.expect.bug", "found string \"HarnessError\"");
 
     [Fact]
     public void TwoExits() =>
@@ -118,6 +119,42 @@ public sealed class ScenarioFormatTests
 
     [Fact]
     public void NoThreads() => Expect(Bad("{ \"name\": \"x\",\n \"threads\": [] }"), 2, "$.threads", "between 1 and 8 threads");
+
+    [Fact]
+    public void LoneSurrogateEscape() =>
+        Expect(Bad("{ \"name\": \"x\",\n \"description\": \"\\ud800\", " + Threads + " }"), 2, "$.description", "lone surrogate escape");
+
+    [Fact]
+    public void InvalidUtf8()
+    {
+        byte[] bytes = [.. "{ \"name\": \"x\",\n \"description\": \""u8, 0xC3, .. "\", "u8, .. Encoding.UTF8.GetBytes(Threads), .. " }"u8];
+        var error = Assert.Throws<JsonFormatException>(() => ScenarioParser.Parse(bytes, "bad.json"));
+        Expect(error, 2, "$", "expected UTF-8 text, found the byte 0xC3 at column 18");
+    }
+
+    [Fact]
+    public void UnreadableFileIsAFormatError()
+    {
+        var directory = Directory.CreateTempSubdirectory("scenario-format-tests").FullName;
+        try
+        {
+            var error = Assert.Throws<JsonFormatException>(() => ScenarioParser.Load(directory));
+            Assert.Equal($"{directory}: expected a scenario file, found a directory", error.Message);
+            Assert.Equal(0, error.Line);
+        }
+        finally
+        {
+            Directory.Delete(directory);
+        }
+    }
+
+    [Fact]
+    public void ContentHashIsOverTheFileBytesAsRead()
+    {
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("{ \"name\": \"x\", " + Threads + " }")];
+        var scenario = ScenarioParser.Parse(bytes, "bom.json");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), scenario.ContentHash);
+    }
 
     [Fact]
     public void CatalogFindsByNameAndAllFilesParse()

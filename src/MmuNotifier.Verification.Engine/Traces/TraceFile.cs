@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text;
+using MmuNotifier.Verification.Engine.Json;
 
 namespace MmuNotifier.Verification.Engine.Traces;
 
 /// <summary>
 /// Saves and loads <see cref="Trace"/>s as versioned, indented JSON (docs/trace-format.md).
-/// Loading validates everything and fails with a <see cref="TraceFormatException"/> whose message
-/// names the file, the place and what was expected.
+/// Loading validates everything and fails with a <see cref="JsonFormatException"/> whose message
+/// names the file, the line, the JSON path and what was expected.
 /// </summary>
 public static class TraceFile
 {
@@ -26,25 +27,10 @@ public static class TraceFile
     }
 
     /// <summary>Reads and validates the trace in <paramref name="path"/>.</summary>
-    /// <exception cref="TraceFormatException">The file is missing, unreadable or not a valid trace.</exception>
-    public static Trace Load(string path)
-    {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var problem = e is FileNotFoundException or DirectoryNotFoundException
-                ? "expected an existing trace file, but it does not exist"
-                : $"expected a readable trace file: {e.Message}";
-            throw new TraceFormatException(path, "", problem, e);
-        }
-
-        return Parse(json, path);
-    }
+    /// <exception cref="JsonFormatException">The file is missing, unreadable, too large or not a valid trace.</exception>
+    public static Trace Load(string path) => TraceJsonReader.Read(JsonFile.ReadBytes(path, "trace"), path);
 
     /// <summary>Parses trace JSON; <paramref name="source"/> names it in error messages.</summary>
-    public static Trace Parse(string json, string source = "<trace>") => TraceJsonReader.Read(json, source);
+    /// <exception cref="JsonFormatException">The text is not a valid trace.</exception>
+    public static Trace Parse(string json, string source = "<trace>") => TraceJsonReader.Read(Encoding.UTF8.GetBytes(json), source);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text;
+using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Generation;
@@ -21,7 +22,7 @@ public static class ScenarioValidation
         {
             parsed = ScenarioParser.Parse(Encoding.UTF8.GetBytes(json), "<generated>");
         }
-        catch (ScenarioFormatException e)
+        catch (JsonFormatException e)
         {
             return e.Message;
         }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Json;
+
 namespace MmuNotifier.Verification.Models.Scenarios;
 
 /// <summary>The scenarios of a models/ directory, loaded and validated together, found by name.</summary>
@@ -24,7 +26,7 @@ public sealed class ScenarioCatalog
         foreach (var scenario in all)
         {
             if (seen.TryGetValue(scenario.Name, out var other))
-                throw new ScenarioFormatException(scenario.Path!, 1, "$.name", $"a name unique in {directory}; '{scenario.Name}' is also used by {other}");
+                throw new JsonFormatException(scenario.Path!, 1, 1, "$.name", $"a name unique in {directory}; '{scenario.Name}' is also used by {other}");
             seen.Add(scenario.Name, scenario.Path!);
         }
 

@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Kernel;
 
 namespace MmuNotifier.Verification.Models.Scenarios;
 
 /// <summary>
 /// Reads and validates a scenario file (docs/scenario-format.md). Every error is a
-/// <see cref="ScenarioFormatException"/> naming the file, the line and the field.
+/// <see cref="JsonFormatException"/> naming the file, the line and the field.
 /// </summary>
 public static class ScenarioParser
 {
@@ -68,227 +69,172 @@ public static class ScenarioParser
         ["-EOVERFLOW"] = -Errno.EOVERFLOW,
     };
 
-    public static Scenario Load(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException error)
-        {
-            throw new ScenarioFormatException(path, 0, "$", $"a readable file ({error.Message})", error);
-        }
-
-        return Parse(bytes, path);
-    }
+    /// <exception cref="JsonFormatException">The file is missing, unreadable, too large or not a valid scenario.</exception>
+    public static Scenario Load(string path) => Parse(JsonFile.ReadBytes(path, "scenario"), path);
 
     /// <param name="file">Used in error messages and recorded as the scenario's path.</param>
+    /// <exception cref="JsonFormatException">The text is not a valid scenario.</exception>
     public static Scenario Parse(byte[] utf8, string file)
     {
-        var root = JsonTree.Parse(utf8, file);
-        var v = new Validator(file);
-        v.Object(root, ["name", "description", "pages", "subscriptions", "threads", "faults", "expect"]);
+        // Scenarios are written by hand: comments and trailing commas are welcome.
+        var root = JsonValue.Parse(utf8, file, JsonSyntax.CommentsAndTrailingCommas);
+        root.AsObject(["name", "description", "pages", "subscriptions", "threads", "faults", "expect"]);
 
-        var name = v.Name(v.Required(root, "name"));
-        var pages = root["pages"] is { } p ? v.Int(p, 1, MaxPages) : 4;
-        var subscriptions = root["subscriptions"] is { } subs ? v.Array(subs).Select(s => Subscription(v, s, pages)).ToList() : [];
-        v.Unique(subscriptions.Select((s, i) => (s.Name, root["subscriptions"]!.Items[i])), "subscription");
+        var name = Name(root.Required("name"));
+        var pages = root["pages"] is { } p ? p.AsInt32(1, MaxPages) : 4;
+        var subscriptionItems = root["subscriptions"]?.AsArray() ?? [];
+        var subscriptions = subscriptionItems.Select(s => Subscription(s, pages)).ToList();
+        Unique(subscriptions.Select((s, i) => (s.Name, subscriptionItems[i])), "subscription");
         var byName = subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
 
-        var threadsNode = v.Required(root, "threads");
-        var threadItems = v.Array(threadsNode);
-        if (threadItems.Count is 0 or > MaxThreads) throw v.Error(threadsNode, $"between 1 and {MaxThreads} threads");
-        var threads = threadItems.Select(t => Thread(v, t, pages, byName)).ToList();
-        v.Unique(threads.Select((t, i) => (t.Name, threadItems[i])), "thread");
-        var exits = threadItems.SelectMany(t => t["ops"]!.Items).Where(o => o["op"]?.Text == "exit").ToList();
-        if (exits.Count > 1) throw v.Error(exits[1], "at most one 'exit' operation per scenario (the process exits once)");
+        var threadsNode = root.Required("threads");
+        var threadItems = threadsNode.AsArray();
+        if (threadItems.Count is 0 or > MaxThreads) throw threadsNode.Error($"expected between 1 and {MaxThreads} threads, found {threadItems.Count}");
+        var threads = threadItems.Select(t => Thread(t, pages, byName)).ToList();
+        Unique(threads.Select((t, i) => (t.Name, threadItems[i])), "thread");
+        var exits = threadItems.SelectMany(t => t.Required("ops").Items).Where(o => o.Required("op").AsString() == "exit").ToList();
+        if (exits.Count > 1) throw exits[1].Error("at most one 'exit' operation per scenario (the process exits once)");
 
         return new Scenario
         {
             Name = name,
-            Description = root["description"] is { } d ? v.String(d) : "",
+            Description = root["description"]?.AsString() ?? "",
             Pages = pages,
             Subscriptions = subscriptions,
             Threads = threads,
-            Faults = root["faults"] is { } f ? Faults(v, f) : new FaultInjection(),
-            Expect = root["expect"] is { } e ? Expect(v, e) : null,
+            Faults = root["faults"] is { } f ? Faults(f) : new FaultInjection(),
+            Expect = root["expect"] is { } e ? Expect(e) : null,
             Path = file,
+            // Over the file's bytes exactly as read: replay compares it with the trace's recorded hash.
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(utf8)),
         };
     }
 
-    private static SubscriptionSpec Subscription(Validator v, JsonTree node, int pages)
+    private static SubscriptionSpec Subscription(JsonValue node, int pages)
     {
-        v.Object(node, ["name", "user", "page", "pages", "setup", "invalidate"]);
-        var name = v.Name(v.Required(node, "name"));
-        var userNode = v.Required(node, "user");
-        var userName = v.String(userNode);
-        if (!UserNames.TryGetValue(userName, out var user))
-            throw v.Error(userNode, $"one of {string.Join(", ", UserNames.Keys)}, not '{userName}'");
-        var first = node["page"] is { } p ? v.Int(p, 0, pages - 1) : 0;
-        var count = node["pages"] is { } c ? v.Int(c, 1, pages - first) : pages - first;
-        var setup = node["setup"] is not { } s || v.Bool(s);
+        node.AsObject(["name", "user", "page", "pages", "setup", "invalidate"]);
+        var name = Name(node.Required("name"));
+        var user = ParseUserKind(node.Required("user"));
+        var first = node["page"] is { } p ? p.AsInt32(0, pages - 1) : 0;
+        var count = node["pages"] is { } c ? c.AsInt32(1, pages - first) : pages - first;
+        var setup = node["setup"]?.AsBool() ?? true;
         var failsBlockable = false;
         if (node["invalidate"] is { } behaviourNode)
         {
-            var behaviour = v.String(behaviourNode);
             if (user != UserKind.HmmMirror)
-                throw v.Error(behaviourNode, $"no 'invalidate' on a {Format(user)} user (only hmm-mirror has one)");
-            if (behaviour is not ("correct" or "fails-blockable"))
-                throw v.Error(behaviourNode, $"one of correct, fails-blockable, not '{behaviour}'");
-            failsBlockable = behaviour == "fails-blockable";
+                throw behaviourNode.Error($"no 'invalidate' on a {Format(user)} user (only hmm-mirror has one)");
+            failsBlockable = behaviourNode.AsOneOf(["correct", "fails-blockable"]) == "fails-blockable";
         }
 
         return new SubscriptionSpec(name, user, first, count, setup, failsBlockable);
     }
 
-    private static ThreadSpec Thread(Validator v, JsonTree node, int pages, Dictionary<string, SubscriptionSpec> subs)
+    private static ThreadSpec Thread(JsonValue node, int pages, Dictionary<string, SubscriptionSpec> subs)
     {
-        v.Object(node, ["name", "ops"]);
-        var name = v.Name(v.Required(node, "name"));
-        var ops = v.Array(v.Required(node, "ops")).Select(o => Op(v, o, pages, subs)).ToList();
+        node.AsObject(["name", "ops"]);
+        var name = Name(node.Required("name"));
+        var ops = node.Required("ops").AsArray().Select(o => Op(o, pages, subs)).ToList();
         return new ThreadSpec(name, ops);
     }
 
-    private static OpSpec Op(Validator v, JsonTree node, int pages, Dictionary<string, SubscriptionSpec> subs)
+    private static OpSpec Op(JsonValue node, int pages, Dictionary<string, SubscriptionSpec> subs)
     {
-        v.Object(node, ["op", "sub", "page", "pages", "start", "length", "expect"]);
-        var opNode = v.Required(node, "op");
-        var opName = v.String(opNode);
-        if (!OpNames.TryGetValue(opName, out var kind))
-            throw v.Error(opNode, $"one of {string.Join(", ", OpNames.Keys)}, not '{opName}'");
+        node.AsObject(["op", "sub", "page", "pages", "start", "length", "expect"]);
+        var opNode = node.Required("op");
+        var kind = ParseOpKind(opNode);
+        var opName = opNode.AsString();
 
         string? sub = null;
         if (UserOps.TryGetValue(kind, out var users))
         {
-            var subNode = v.Required(node, "sub");
-            sub = v.String(subNode);
+            var subNode = node.Required("sub");
+            sub = subNode.AsString();
             if (!subs.TryGetValue(sub, out var spec))
-                throw v.Error(subNode, $"the name of a subscription declared in $.subscriptions, not '{sub}'");
+                throw subNode.Error($"expected the name of a subscription declared in $.subscriptions, found {subNode.Describe()}");
             if (!users.Contains(spec.User))
-                throw v.Error(opNode, $"an operation a {Format(spec.User)} user supports; '{opName}' works on {string.Join(", ", users.Select(Format))}");
+                throw opNode.Error($"an operation a {Format(spec.User)} user supports; '{opName}' works on {string.Join(", ", users.Select(Format))}");
         }
         else if (node["sub"] is { } stray)
         {
-            throw v.Error(stray, $"no 'sub' on the core-MM operation '{opName}'");
+            throw stray.Error($"no 'sub' on the core-MM operation '{opName}'");
         }
 
-        var page = node["page"] is { } p ? v.Int(p, 0, pages - 1) : 0;
-        var count = node["pages"] is { } c ? v.Int(c, 1, pages - page) : 1;
-        ulong? start = node["start"] is { } s ? v.Address(s) : null;
-        ulong? length = node["length"] is { } l ? v.Address(l) : null;
+        var page = node["page"] is { } p ? p.AsInt32(0, pages - 1) : 0;
+        var count = node["pages"] is { } c ? c.AsInt32(1, pages - page) : 1;
+        ulong? start = node["start"] is { } s ? Address(s) : null;
+        ulong? length = node["length"] is { } l ? Address(l) : null;
         if ((start is not null || length is not null) && kind != OpKind.Insert)
-            throw v.Error(node["start"] ?? node["length"]!, "'start' and 'length' only on an 'insert'");
+            throw (node["start"] ?? node["length"]!).Error("'start' and 'length' only on an 'insert'");
         int? expect = null;
         if (node["expect"] is { } e)
         {
             if (kind is not (OpKind.Insert or OpKind.Register or OpKind.Get))
-                throw v.Error(e, "'expect' only on insert, register or get");
-            var text = e.Kind == JsonValueKind.Number ? e.Raw! : v.String(e);
-            if (!ErrnoNames.TryGetValue(text, out var errno))
-                throw v.Error(e, $"one of {string.Join(", ", ErrnoNames.Keys)}, not '{text}'");
-            expect = errno;
+                throw e.Error("'expect' only on insert, register or get");
+            expect = ReturnValue(e);
         }
 
         return new OpSpec(kind, sub, page, count, start, length, expect);
     }
 
-    private static FaultInjection Faults(Validator v, JsonTree node)
+    private static UserKind ParseUserKind(JsonValue node) => UserNames[node.AsOneOf(UserNames.Keys)];
+
+    private static OpKind ParseOpKind(JsonValue node) => OpNames[node.AsOneOf(OpNames.Keys)];
+
+    /// <summary>A return value: 0 (as a number or a string) or a negative errno by name.</summary>
+    private static int ReturnValue(JsonValue node)
     {
-        v.Object(node, ["allocation", "takeAllLocks", "trylock"]);
-        return new FaultInjection(
-            node["allocation"] is { } a && v.Bool(a),
-            node["takeAllLocks"] is { } t && v.Bool(t),
-            node["trylock"] is { } l && v.Bool(l));
+        var text = node.NumberText ?? node.AsString();
+        return ErrnoNames.TryGetValue(text, out var errno)
+            ? errno
+            : throw node.Error($"expected one of {string.Join(", ", ErrnoNames.Keys)}, found {node.Describe()}");
     }
 
-    private static ExpectedOutcome? Expect(Validator v, JsonTree node)
+    private static FaultInjection Faults(JsonValue node)
     {
-        v.Object(node, ["bug", "invariant"]);
-        var bugNode = v.Required(node, "bug");
-        var bug = v.String(bugNode);
+        node.AsObject(["allocation", "takeAllLocks", "trylock"]);
+        return new FaultInjection(
+            node["allocation"]?.AsBool() ?? false,
+            node["takeAllLocks"]?.AsBool() ?? false,
+            node["trylock"]?.AsBool() ?? false);
+    }
+
+    private static ExpectedOutcome? Expect(JsonValue node)
+    {
+        node.AsObject(["bug", "invariant"]);
+        var bugNode = node.Required("bug");
+        var bug = bugNode.AsString();
         if (bug == "none") return null;
         // Only findings about the model can be expected; a harness error or a step-bound hit never can.
         var kinds = Enum.GetValues<BugKind>().Where(k => new Bug(k, "", 0, "").IsBug).Select(k => k.ToString()).ToList();
         if (!kinds.Contains(bug))
-            throw v.Error(bugNode, $"'none' or a bug kind ({string.Join(", ", kinds)}), not '{bug}'");
-        return new ExpectedOutcome(bug, node["invariant"] is { } i ? v.String(i) : null);
+            throw bugNode.Error($"expected 'none' or a bug kind ({string.Join(", ", kinds)}), found {bugNode.Describe()}");
+        return new ExpectedOutcome(bug, node["invariant"]?.AsString());
     }
 
     private static string Format(UserKind kind) => UserNames.First(u => u.Value == kind).Key;
 
-    /// <summary>Type checks that know the file, so each failure becomes one precise error.</summary>
-    private sealed class Validator(string file)
+    /// <summary>A thread or subscription name: what reports and traces print, so kept plain.</summary>
+    private static string Name(JsonValue node)
     {
-        public ScenarioFormatException Error(JsonTree node, string expected) => new(file, node.Line, node.Path, expected);
+        var name = node.AsString();
+        if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
+            throw node.Error($"expected a name of letters, digits, '-' and '_', found {node.Describe()}");
+        return name;
+    }
 
-        public void Object(JsonTree node, string[] allowed)
-        {
-            if (node.Kind != JsonValueKind.Object) throw Error(node, $"an object, not {Describe(node)}");
-            foreach (var (name, value) in node.Properties)
-            {
-                if (!allowed.Contains(name))
-                    throw Error(value, $"a known field ({string.Join(", ", allowed)}); '{name}' is not one");
-            }
-        }
+    /// <summary>A 64-bit address or length: a non-negative integer, or a "0x..." string for large values.</summary>
+    private static ulong Address(JsonValue node)
+    {
+        if (ulong.TryParse(node.NumberText, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
+        if (node.Kind == JsonValueKind.String && node.AsString() is var text && text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) &&
+            ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var h)) return h;
+        throw node.Error($"expected a non-negative 64-bit integer or a \"0x...\" hex string, found {node.Describe()}");
+    }
 
-        public JsonTree Required(JsonTree node, string field) =>
-            node[field] ?? throw new ScenarioFormatException(file, node.Line, $"{node.Path}.{field}", "a value: this field is required");
-
-        public List<JsonTree> Array(JsonTree node) =>
-            node.Kind == JsonValueKind.Array ? node.Items : throw Error(node, $"an array, not {Describe(node)}");
-
-        public string String(JsonTree node) =>
-            node.Kind == JsonValueKind.String ? node.Text! : throw Error(node, $"a string, not {Describe(node)}");
-
-        public bool Bool(JsonTree node) => node.Kind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Error(node, $"true or false, not {Describe(node)}"),
-        };
-
-        public string Name(JsonTree node)
-        {
-            var name = String(node);
-            if (name.Length == 0 || !name.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
-                throw Error(node, $"a name of letters, digits, '-' and '_', not '{name}'");
-            return name;
-        }
-
-        public int Int(JsonTree node, int min, int max)
-        {
-            if (node.Kind != JsonValueKind.Number || !int.TryParse(node.Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-                throw Error(node, $"an integer, not {Describe(node)}");
-            if (value < min || value > max) throw Error(node, $"an integer in [{min}, {max}], not {value}");
-            return value;
-        }
-
-        /// <summary>A 64-bit address or length: a non-negative integer, or a "0x..." string for large values.</summary>
-        public ulong Address(JsonTree node)
-        {
-            if (node.Kind == JsonValueKind.Number && ulong.TryParse(node.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-            if (node.Kind == JsonValueKind.String && node.Text!.StartsWith("0x", StringComparison.OrdinalIgnoreCase) &&
-                ulong.TryParse(node.Text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var h)) return h;
-            throw Error(node, $"a non-negative 64-bit integer or a \"0x...\" hex string, not {Describe(node)}");
-        }
-
-        public void Unique(IEnumerable<(string Name, JsonTree Node)> names, string what)
-        {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (name, node) in names)
-                if (!seen.Add(name)) throw Error(node["name"] ?? node, $"a unique {what} name; '{name}' is used twice");
-        }
-
-        private static string Describe(JsonTree node) => node.Kind switch
-        {
-            JsonValueKind.String => $"the string \"{node.Text}\"",
-            JsonValueKind.Number => $"the number {node.Raw}",
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "null",
-        };
+    private static void Unique(IEnumerable<(string Name, JsonValue Node)> names, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, node) in names)
+            if (!seen.Add(name)) throw (node["name"] ?? node).Error($"a unique {what} name; '{name}' is used twice");
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine;
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Engine.Traces;
 
 namespace MmuNotifier.Verification.Engine.Tests.Traces;
@@ -76,7 +77,7 @@ public sealed class TraceFileTests : IDisposable
     public void Missing_file_names_the_file()
     {
         var path = Path.Combine(_dir, "absent.json");
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Load(path));
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Load(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
         Assert.Contains("does not exist", e.Message, StringComparison.Ordinal);
     }
@@ -86,9 +87,8 @@ public sealed class TraceFileTests : IDisposable
     {
         var path = Path.Combine(_dir, "twice.json");
         File.WriteAllText(path, "{\n  \"formatVersion\": 1,\n  \"formatVersion\": 1\n}");
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Load(path));
-        Assert.StartsWith(path + ": at line ", e.Message, StringComparison.Ordinal);
-        Assert.Contains("formatVersion", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Load(path));
+        Assert.Equal($"{path}:3: $.formatVersion: each field once; 'formatVersion' is given twice", e.Message);
     }
 
     [Fact]
@@ -96,47 +96,47 @@ public sealed class TraceFileTests : IDisposable
     {
         var path = Path.Combine(_dir, "broken.json");
         File.WriteAllText(path, "{\n  \"formatVersion\": 1,\n  \"engineVersion\" \"0.1.0\"\n}");
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Load(path));
-        Assert.StartsWith(path + ": at line 3, column ", e.Message, StringComparison.Ordinal);
-        Assert.Contains("malformed JSON", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Load(path));
+        Assert.Equal($"{path}:3: $: malformed JSON at column 19: '\"' is invalid after a property name. Expected a ':'", e.Message);
+        Assert.Equal((3, 19), (e.Line, e.Column));
     }
 
     [Fact]
     public void Root_that_is_not_an_object_is_rejected()
     {
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse("[1, 2]", "f.json"));
-        Assert.Equal("f.json: at $: expected an object, found an array", e.Message);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse("[1, 2]", "f.json"));
+        Assert.Equal("f.json:1: $: expected an object, found an array", e.Message);
     }
 
     [Theory]
-    [InlineData("formatVersion", "$", "missing required property 'formatVersion'")]
-    [InlineData("engineVersion", "$", "missing required property 'engineVersion'")]
-    [InlineData("subject", "$", "missing required property 'subject'")]
-    [InlineData("strategy", "$", "missing required property 'strategy'")]
-    [InlineData("decisions", "$", "missing required property 'decisions'")]
-    [InlineData("bug", "$", "missing required property 'bug'")]
+    [InlineData("formatVersion", "$.formatVersion", "missing required field 'formatVersion'")]
+    [InlineData("engineVersion", "$.engineVersion", "missing required field 'engineVersion'")]
+    [InlineData("subject", "$.subject", "missing required field 'subject'")]
+    [InlineData("strategy", "$.strategy", "missing required field 'strategy'")]
+    [InlineData("decisions", "$.decisions", "missing required field 'decisions'")]
+    [InlineData("bug", "$.bug", "missing required field 'bug'")]
     public void Missing_fields_are_named(string field, string place, string problem)
     {
         var json = Without(TraceFile.ToJson(Sample()), field);
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json, "f.json"));
-        Assert.Equal(place, e.Place);
-        Assert.Equal(problem, e.Problem);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal(place, e.Path);
+        Assert.Equal(problem, e.Expected);
     }
 
     [Fact]
     public void Missing_nested_field_names_its_object()
     {
         var json = TraceFile.ToJson(Sample()).Replace("\"name\": \"racy-counter\",", "", StringComparison.Ordinal);
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json, "f.json"));
-        Assert.Equal("f.json: at $.subject: missing required property 'name'", e.Message);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal("f.json:4: $.subject.name: missing required field 'name'", e.Message);
     }
 
     [Fact]
     public void Unknown_format_version_is_refused()
     {
         var json = TraceFile.ToJson(Sample()).Replace("\"formatVersion\": 1", "\"formatVersion\": 7", StringComparison.Ordinal);
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json, "f.json"));
-        Assert.Equal("$.formatVersion", e.Place);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal("$.formatVersion", e.Path);
         Assert.Contains("unknown formatVersion 7", e.Message, StringComparison.Ordinal);
         Assert.Contains("reads formatVersion 1", e.Message, StringComparison.Ordinal);
     }
@@ -145,8 +145,8 @@ public sealed class TraceFileTests : IDisposable
     public void Other_engine_version_is_refused_as_another_model_version()
     {
         var json = TraceFile.ToJson(Sample() with { EngineVersion = "0.0.1-old" });
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json, "old.json"));
-        Assert.Equal("$.engineVersion", e.Place);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "old.json"));
+        Assert.Equal("$.engineVersion", e.Path);
         Assert.Contains("trace from another model version", e.Message, StringComparison.Ordinal);
         Assert.Contains("0.0.1-old", e.Message, StringComparison.Ordinal);
         Assert.Contains(EngineInfo.Version, e.Message, StringComparison.Ordinal);
@@ -161,8 +161,8 @@ public sealed class TraceFileTests : IDisposable
     public void Bad_decision_entries_are_named_by_index(string decisions, string place, string found)
     {
         var json = TraceFile.ToJson(Sample()).Replace("t0 t1 c1 t12", decisions, StringComparison.Ordinal);
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json, "f.json"));
-        Assert.Equal(place, e.Place);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal(place, e.Path);
         Assert.Contains("expected a decision tN (thread N) or cN (choice value N)", e.Message, StringComparison.Ordinal);
         Assert.Contains(found, e.Message, StringComparison.Ordinal);
     }
@@ -171,8 +171,8 @@ public sealed class TraceFileTests : IDisposable
     public void Decisions_that_are_not_a_string_are_rejected()
     {
         var json = TraceFile.ToJson(Sample()).Replace("\"t0 t1 c1 t12\"", "[{\"thread\": 0}]", StringComparison.Ordinal);
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json, "f.json"));
-        Assert.Equal("$.decisions", e.Place);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal("$.decisions", e.Path);
         Assert.Contains("found an array", e.Message, StringComparison.Ordinal);
     }
 
@@ -185,14 +185,58 @@ public sealed class TraceFileTests : IDisposable
     [InlineData("\"component\": \"Driver\"", "\"component\": 1", "$.bug.component", "expected a string, found number 1")]
     [InlineData("\"defects\": [\n    \"skip-seq-bump\"\n  ]", "\"defects\": [3]", "$.defects[0]", "expected a defect name")]
     [InlineData("\"strategy\": \"pct\"", "\"strategy\": \"\"", "$.strategy", "expected a non-empty string")]
-    [InlineData("\"strategy\": \"pct\"", "\"strategy\": \"pct\", \"colour\": 1", "$.colour", "unknown property 'colour'")]
+    [InlineData("\"strategy\": \"pct\"", "\"strategy\": \"pct\", \"colour\": 1", "$.colour", "unknown field 'colour'; expected one of: formatVersion, ")]
     public void Bad_values_name_their_path(string original, string replacement, string place, string expected)
     {
         var json = TraceFile.ToJson(Sample());
         Assert.Contains(original, json, StringComparison.Ordinal);
-        var e = Assert.Throws<TraceFormatException>(() => TraceFile.Parse(json.Replace(original, replacement, StringComparison.Ordinal), "f.json"));
-        Assert.Equal(place, e.Place);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json.Replace(original, replacement, StringComparison.Ordinal), "f.json"));
+        Assert.Equal(place, e.Path);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_values_name_their_line()
+    {
+        var json = TraceFile.ToJson(Sample()).Replace("\"iteration\": 17", "\"iteration\": -3", StringComparison.Ordinal);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal("f.json:15: $.iteration: expected an integer in [0, 9223372036854775807], found -3", e.Message);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_a_format_error()
+    {
+        var path = Path.Combine(_dir, "latin1.json");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(TraceFile.ToJson(Sample())).ToList();
+        bytes.InsertRange(bytes.IndexOf((byte)'r'), [0xE9]);
+        File.WriteAllBytes(path, [.. bytes]);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Load(path));
+        Assert.StartsWith($"{path}:", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected UTF-8 text, found the byte 0xE9", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lone_surrogate_escape_is_a_format_error()
+    {
+        var json = TraceFile.ToJson(Sample()).Replace("\"strategy\": \"pct\"", "\"strategy\": \"p\\ud800\"", StringComparison.Ordinal);
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Parse(json, "f.json"));
+        Assert.Equal("$.strategy", e.Path);
+        Assert.Contains("lone surrogate escape", e.Expected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_directory_is_not_a_trace()
+    {
+        var e = Assert.Throws<JsonFormatException>(() => TraceFile.Load(_dir));
+        Assert.Equal($"{_dir}: expected a trace file, found a directory", e.Message);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_is_tolerated_as_before()
+    {
+        var path = Path.Combine(_dir, "bom.json");
+        File.WriteAllText(path, TraceFile.ToJson(Sample()), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        Assert.Equal(Sample().Decisions, TraceFile.Load(path).Decisions);
     }
 
     private static string Without(string json, string field)

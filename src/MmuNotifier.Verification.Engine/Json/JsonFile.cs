@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Json;
+
+/// <summary>
+/// Reads an input file's bytes for <see cref="JsonValue.Parse"/>, refusing what cannot be one:
+/// a missing path, a directory, an unreadable file, or more than <see cref="MaxBytes"/> (reading
+/// in bounded chunks, so a device such as /dev/zero is refused instead of filling memory).
+/// </summary>
+public static class JsonFile
+{
+    /// <summary>Far above any real trace or scenario; a file this large is a mistake.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <param name="what">The kind of file, for messages ("trace", "scenario").</param>
+    /// <exception cref="JsonFormatException">The file is missing, unreadable, not a file or too large.</exception>
+    public static byte[] ReadBytes(string path, string what, int maxBytes = MaxBytes)
+    {
+        if (Directory.Exists(path)) throw JsonFormatException.ForFile(path, $"expected a {what} file, found a directory");
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            return ReadBounded(stream, path, what, maxBytes);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw JsonFormatException.ForFile(path, $"expected an existing {what} file, but it does not exist", e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw JsonFormatException.ForFile(path, $"expected a readable {what} file: {e.Message}", e);
+        }
+    }
+
+    private static byte[] ReadBounded(FileStream stream, string path, string what, int maxBytes)
+    {
+        // A regular file says its size up front; a device or pipe says 0 and is caught by the loop.
+        if (stream.CanSeek && stream.Length > maxBytes) throw TooLarge(path, what, maxBytes);
+        using var content = new MemoryStream();
+        var chunk = new byte[Math.Min(ChunkBytes, maxBytes + 1)];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (content.Length + read > maxBytes) throw TooLarge(path, what, maxBytes);
+            content.Write(chunk, 0, read);
+        }
+
+        return content.ToArray();
+    }
+
+    private static JsonFormatException TooLarge(string path, string what, int maxBytes) =>
+        JsonFormatException.ForFile(path, $"expected a {what} file of at most {maxBytes} bytes, but it is larger (or endless, like a device)");
+}
