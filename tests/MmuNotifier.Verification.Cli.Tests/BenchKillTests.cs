@@ -49,7 +49,7 @@ public sealed class BenchKillTests
     {
         var targets = Bench.Kill.KillTargets.All();
         Assert.Equal(Models.Defects.DefectCatalogue.Names.Order(), targets.Select(t => t.Defect).Distinct().Order());
-        Assert.DoesNotContain(targets, t => Engine.Samples.SampleCatalog.Find(t.Defect) is not null);
+        Assert.DoesNotContain(targets, t => Samples.SampleCatalog.Find(t.Defect) is not null);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>
 /// A waiter that tests a flag and then sleeps can miss the wake-up sent between the two; wait_event
