@@ -21,7 +21,7 @@ public static class LostWakeup
         rt.Spawn("waiter", async () =>
         {
             if (useWaitEvent)
-                await wq.WaitEvent(() => done.Peek());
+                await wq.WaitEvent(done, isDone => isDone);
             else if (!await done.ReadOnce())
                 await wq.SleepUntilWoken();
         });

@@ -80,6 +80,6 @@ public sealed partial class MmuNotifierC
     private async ValueTask WaitEventSeqReleased(MmuNotifierSubscriptions subscriptions, ulong seq)
     {
         while (!await MmuIntervalSeqReleased(subscriptions, seq))
-            await subscriptions.Wq.WaitEvent(() => subscriptions.InvalidateSeq.Peek() != seq);
+            await subscriptions.Wq.WaitEvent(subscriptions.InvalidateSeq, current => current != seq);
     }
 }
