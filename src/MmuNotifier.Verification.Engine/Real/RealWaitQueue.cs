@@ -35,7 +35,7 @@ internal sealed class RealWaitQueue(RealRuntime runtime, string name, ILifetime?
     public ValueTask SleepUntilWoken()
     {
         var self = runtime.Enter(owner, Name, "sleep");
-        runtime.MightSleep($"sleep on {Name}");
+        runtime.MightSleep($"schedule() on {Name}");
         lock (_sync)
         {
             long seen = _generation;

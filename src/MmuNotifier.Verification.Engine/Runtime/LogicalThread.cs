@@ -77,8 +77,6 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public Action PopNoSleep { get; }
 
-    public List<ILockMap> LockMapsHeld { get; } = [];
-
     public short Token => _token;
 
     /// <summary>Registers the access the thread is about to await.</summary>
