@@ -49,7 +49,7 @@ public sealed class BenchKillTests
     {
         var targets = Models.KillMatrix.KillTarget.All(Programs.ScenarioTargets.RequireCatalog());
         Assert.Equal(Models.Defects.DefectCatalogue.Names.Order(), targets.Select(t => t.Defect).Distinct().Order());
-        Assert.DoesNotContain(targets, t => Engine.Samples.SampleCatalog.Find(t.Defect) is not null);
+        Assert.DoesNotContain(targets, t => Samples.SampleCatalog.Find(t.Defect) is not null);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class PrimitiveTests
             var flag = rt.NewCell("flag", false);
             var wq = rt.NewWaitQueue("wq");
             rt.Spawn("setter", async () => await flag.WriteOnce(true));   // sets, never wakes
-            await wq.WaitEvent(() => flag.Peek());
+            await wq.WaitEvent(flag, isSet => isSet);
         }, "dfs");
 
         Assert.Equal(BugKind.Deadlock, report.Bugs[0].Bug.Kind);
@@ -138,9 +138,9 @@ public sealed class PrimitiveTests
             });
             rt.Spawn("late-reader", async () =>
             {
-                await wq.WaitEvent(() => started.Peek());
+                await wq.WaitEvent(started, hasStarted => hasStarted);
                 var idx = await srcu.ReadLock();
-                await wq.WaitEvent(() => past.Peek());
+                await wq.WaitEvent(past, isPast => isPast);
                 await srcu.ReadUnlock(idx);
             });
             return Task.CompletedTask;
@@ -170,7 +170,7 @@ public sealed class PrimitiveTests
             });
             rt.Spawn("writer", async () =>
             {
-                await wq.WaitEvent(() => entered.Peek());
+                await wq.WaitEvent(entered, hasEntered => hasEntered);
                 await srcu.Synchronize();
                 rt.Assert(!await inside.ReadOnce(), "grace period ended while a reader was inside");
             });

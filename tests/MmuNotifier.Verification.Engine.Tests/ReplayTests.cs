@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
-using MmuNotifier.Verification.Engine.Samples;
+using MmuNotifier.Verification.Samples;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
 

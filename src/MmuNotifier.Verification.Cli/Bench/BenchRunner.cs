@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Diagnostics;
 using MmuNotifier.Verification.Engine;
-using MmuNotifier.Verification.Engine.Samples;
+using MmuNotifier.Verification.Samples;
 using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Cli.Bench;

@@ -29,7 +29,7 @@ internal static class DefectTargets
         if (program is not null)
         {
             var scenario = ScenarioTargets.Resolve(program)
-                ?? throw new UsageException(Engine.Samples.SampleCatalog.Find(program) is not null
+                ?? throw new UsageException(Samples.SampleCatalog.Find(program) is not null
                     ? $"--defect applies to scenarios; '{program}' is an engine sample, which has no defects"
                     : $"unknown program '{program}'; --defect needs a scenario name (see '{CliApp.Name} list scenarios') or a scenario file");
             scenarios = [scenario];

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Engine.Samples;
+using MmuNotifier.Verification.Samples;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Scenarios;
 

@@ -39,6 +39,12 @@ public interface IRuntime
     /// <summary>A new live allocation (kmalloc). Free it with <see cref="ILifetime.Free"/>.</summary>
     ILifetime NewLifetime(string name);
 
+    /// <summary>
+    /// Calls <paramref name="observer"/> with every allocation <see cref="NewLifetime"/> makes from
+    /// now on in this run, one call at a time, so an end-of-run check can list what leaked.
+    /// </summary>
+    void OnAllocation(Action<ILifetime> observer);
+
     /// <summary>Starts a logical thread. It runs until its first scheduling point before the caller continues.</summary>
     IThreadHandle Spawn(string name, Func<Task> body);
 

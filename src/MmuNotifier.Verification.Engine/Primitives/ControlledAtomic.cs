@@ -33,7 +33,11 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
     public ValueTask<long> CompareExchange(long expected, long desired) =>
         Start(Operation.CompareExchange, AccessKind.AtomicRmw, expected, desired).AsLongTask();
 
-    public long Peek() => _value;
+    public long Peek()
+    {
+        if (Runtime.IsEvaluatingCondition) Runtime.CheckConditionRead(this);
+        return _value;
+    }
 
     private LogicalThread Start(Operation operation, AccessKind kind, long arg1 = 0, long arg2 = 0)
     {

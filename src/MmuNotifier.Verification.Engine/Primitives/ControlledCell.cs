@@ -26,7 +26,11 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
 
     public ValueTask StoreRelease(T value) => Store(AccessKind.StoreRelease, value);
 
-    public T Peek() => _value;
+    public T Peek()
+    {
+        if (Runtime.IsEvaluatingCondition) Runtime.CheckConditionRead(this);
+        return _value;
+    }
 
     private ValueTask<T> Load(AccessKind kind) => Runtime.Begin(this, kind).Slot<T>().AsValueTask();
 

@@ -10,7 +10,7 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 /// self-deadlock and foreign-unlock detection, lockdep_assert_held. They differ in what holding
 /// and waiting mean for sleeping, which the subclasses add.
 /// </summary>
-internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, string name, ControlledLifetime? owner, string kindName)
+internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockNames names)
     : ControlledPrimitive(runtime, name, owner)
 {
     private LogicalThread? _holder;
@@ -22,8 +22,7 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
     public ValueTask Lock()
     {
         BeforeLock();
-        if (IsHeldByCurrentThread)
-            Runtime.Fail(BugKind.Deadlock, $"self-deadlock: {Runtime.CurrentThreadName} takes {kindName} {Name} it already holds");
+        Lockdep.CheckNotHeld(Runtime, IsHeldByCurrentThread, names.Lock, Name);
         return Runtime.Begin(this, AccessKind.Acquire).AsValueTask();
     }
 
@@ -32,15 +31,14 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
     public ValueTask Unlock()
     {
         if (!IsHeldByCurrentThread)
-            Runtime.Fail(BugKind.Assertion, $"{Runtime.CurrentThreadName} unlocks {kindName} {Name} held by {_holder?.Name ?? "nobody"}");
+            Lockdep.CheckHeldForRelease(Runtime, held: false, names.Unlock, Name, Lockdep.HeldBy(_holder?.Name));
         return Runtime.Begin(this, AccessKind.Release).AsValueTask();
     }
 
-    public void AssertHeld()
-    {
-        if (!IsHeldByCurrentThread)
-            Runtime.Fail(BugKind.Assertion, $"lockdep_assert_held({Name}) failed on {Runtime.CurrentThreadName}");
-    }
+    public void AssertHeld() => Lockdep.CheckAssertHeld(Runtime, IsHeldByCurrentThread, "lockdep_assert_held", Name);
+
+    /// <summary>The C names of this lock type's operations.</summary>
+    protected LockNames Names => names;
 
     /// <summary>Checks made before a blocking lock (might_sleep for a mutex).</summary>
     protected virtual void BeforeLock()
@@ -80,7 +78,7 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
         OnHeld(thread, held: true);
     }
 
-    public override string DescribeWait(LogicalThread thread, AccessKind kind) => $"{kindName} {Name} held by {_holder?.Name}";
+    public override string DescribeWait(LogicalThread thread, AccessKind kind) => $"{names.Kind} {Name} held by {_holder?.Name}";
 
     public override string? DescribeDetail(LogicalThread thread, AccessKind kind) =>
         kind == AccessKind.TryAcquire ? (thread.ResultBool ? "-> taken" : "-> busy") : null;

@@ -6,16 +6,18 @@ using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Primitives;
 
-/// <summary>Kept on the thread's list of held maps so a lock-order checker can see the nesting.</summary>
+/// <summary>
+/// Remembers which threads acquired it, so a release without an acquire is reported. Nothing
+/// checks lock order yet (no lockdep cycle detection): see the limit tests.
+/// </summary>
 internal sealed class ControlledLockMap(ControlledRuntime runtime, string name) : ILockMap
 {
+    private readonly List<LogicalThread> _holders = [];
+
     public string Name { get; } = name;
 
-    public void Acquire() => runtime.Current.LockMapsHeld.Add(this);
+    public void Acquire() => _holders.Add(runtime.Current);
 
-    public void Release()
-    {
-        if (!runtime.Current.LockMapsHeld.Remove(this))
-            runtime.Fail(BugKind.Assertion, $"lock_map_release({Name}) by {runtime.CurrentThreadName} without lock_map_acquire");
-    }
+    public void Release() =>
+        Lockdep.CheckHeldForRelease(runtime, _holders.Remove(runtime.Current), "lock_map_release", Name, "never acquired by it");
 }

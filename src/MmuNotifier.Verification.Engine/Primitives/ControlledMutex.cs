@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Kernel rule: mutex_lock may sleep, so it is forbidden in atomic context; mutex_trylock never sleeps.
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Primitives;
 
 internal sealed class ControlledMutex(ControlledRuntime runtime, string name, ControlledLifetime? owner)
-    : ControlledExclusiveLock(runtime, name, owner, "mutex"), IMutex
+    : ControlledExclusiveLock(runtime, name, owner, LockNames.Mutex), IMutex
 {
     protected override void BeforeLock() => Runtime.MightSleep($"mutex_lock({Name})");
 }

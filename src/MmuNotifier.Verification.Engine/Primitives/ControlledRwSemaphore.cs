@@ -19,8 +19,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     public ValueTask DownRead()
     {
         Runtime.MightSleep($"down_read({Name})");
-        if (_writer == Runtime.Current)
-            Runtime.Fail(BugKind.Deadlock, $"self-deadlock: {Runtime.CurrentThreadName} takes {Name} for read while holding it for write");
+        Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current, "down_read", Name, "while holding it for write");
         return Runtime.Begin(this, AccessKind.AcquireRead).AsValueTask();
     }
 
@@ -29,15 +28,14 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     public ValueTask UpRead()
     {
         if (!_readers.Contains(Runtime.Current))
-            Runtime.Fail(BugKind.Assertion, $"{Runtime.CurrentThreadName} calls up_read({Name}) without holding it for read");
+            Lockdep.CheckHeldForRelease(Runtime, held: false, "up_read", Name, Holders());
         return Runtime.Begin(this, AccessKind.ReleaseRead).AsValueTask();
     }
 
     public ValueTask DownWrite()
     {
         Runtime.MightSleep($"down_write({Name})");
-        if (_writer == Runtime.Current || _readers.Contains(Runtime.Current))
-            Runtime.Fail(BugKind.Deadlock, $"self-deadlock: {Runtime.CurrentThreadName} takes {Name} for write while holding it");
+        Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "down_write", Name);
         return Runtime.Begin(this, AccessKind.Acquire).AsValueTask();
     }
 
@@ -46,21 +44,14 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     public ValueTask UpWrite()
     {
         if (_writer != Runtime.Current)
-            Runtime.Fail(BugKind.Assertion, $"{Runtime.CurrentThreadName} calls up_write({Name}) without holding it for write");
+            Lockdep.CheckHeldForRelease(Runtime, held: false, "up_write", Name, Holders());
         return Runtime.Begin(this, AccessKind.Release).AsValueTask();
     }
 
-    public void AssertHeld()
-    {
-        if (_writer != Runtime.Current && !_readers.Contains(Runtime.Current))
-            Runtime.Fail(BugKind.Assertion, $"lockdep_assert_held({Name}) failed on {Runtime.CurrentThreadName}");
-    }
+    public void AssertHeld() =>
+        Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "lockdep_assert_held", Name);
 
-    public void AssertWriteHeld()
-    {
-        if (_writer != Runtime.Current)
-            Runtime.Fail(BugKind.Assertion, $"lockdep_assert_held_write({Name}) failed on {Runtime.CurrentThreadName}");
-    }
+    public void AssertWriteHeld() => Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current, "lockdep_assert_held_write", Name);
 
     public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
     {
@@ -98,9 +89,11 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         return true;
     }
 
-    public override string DescribeWait(LogicalThread thread, AccessKind kind) => _writer is not null
-        ? $"{kind.Render()} {Name} held for write by {_writer.Name}"
-        : $"{kind.Render()} {Name} held for read by {string.Join("+", _readers.Select(r => r.Name))}";
+    public override string DescribeWait(LogicalThread thread, AccessKind kind) => $"{kind.Render()} {Name} {Holders()}";
+
+    private string Holders() => _writer is not null
+        ? $"held for write by {_writer.Name}"
+        : _readers.Count == 0 ? "held by nobody" : $"held for read by {string.Join("+", _readers.Select(r => r.Name))}";
 
     public override string? DescribeDetail(LogicalThread thread, AccessKind kind) =>
         kind is AccessKind.TryAcquire or AccessKind.TryAcquireRead ? (thread.ResultBool ? "-> taken" : "-> busy") : null;

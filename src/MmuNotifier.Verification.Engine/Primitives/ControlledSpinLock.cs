@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Kernel rule: a spinlock never sleeps, and its holder must not sleep either (atomic context).
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Primitives;
 
 internal sealed class ControlledSpinLock(ControlledRuntime runtime, string name, ControlledLifetime? owner)
-    : ControlledExclusiveLock(runtime, name, owner, "spinlock"), ISpinLock
+    : ControlledExclusiveLock(runtime, name, owner, LockNames.Spin), ISpinLock
 {
     protected override void OnHeld(LogicalThread thread, bool held)
     {

@@ -20,7 +20,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
     public ValueTask ReadUnlock(int index)
     {
         if (!_readers.Exists(r => r.Index == index && r.Reader == Runtime.Current))
-            Runtime.Fail(BugKind.Assertion, $"srcu_read_unlock({Name}, {index}) by {Runtime.CurrentThreadName} matches no srcu_read_lock");
+            Lockdep.CheckHeldForRelease(Runtime, held: false, "srcu_read_unlock", $"{Name}, {index}", Lockdep.NoSrcuReadLock);
         var thread = Runtime.Begin(this, AccessKind.SrcuReadUnlock);
         thread.Arg1 = index;
         return thread.AsValueTask();
@@ -29,8 +29,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
     public ValueTask Synchronize()
     {
         Runtime.MightSleep($"synchronize_srcu({Name})");
-        if (IsReadLockHeld)
-            Runtime.Fail(BugKind.Deadlock, $"self-deadlock: {Runtime.CurrentThreadName} calls synchronize_srcu({Name}) inside its own read-side section");
+        Lockdep.CheckNotHeld(Runtime, IsReadLockHeld, "synchronize_srcu", Name, Lockdep.InsideOwnReadSection);
         return WaitForGracePeriod(_lastIndex);
     }
 

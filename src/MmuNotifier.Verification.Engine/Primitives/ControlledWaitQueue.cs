@@ -10,11 +10,13 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
 {
     private readonly List<LogicalThread> _sleepers = [];
 
-    public ValueTask WaitEvent(Func<bool> condition)
+    public ValueTask WaitEvent<T>(ICell<T> cell, Func<T, bool> condition)
     {
         Runtime.MightSleep($"wait_event({Name})");
+        var declared = cell as ControlledCell<T>
+            ?? throw new ArgumentException("a controlled wait queue can only wait on a cell made by the same runtime", nameof(cell));
         var thread = Runtime.Begin(this, AccessKind.Wait);
-        thread.WaitCondition = condition;
+        thread.ArgObject = new CellCondition<T>(declared, condition);
         thread.Sleeping = false;
         return thread.AsValueTask();
     }
@@ -36,7 +38,7 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
         switch (kind)
         {
             case AccessKind.Wait:
-                if (thread.WaitCondition!()) return Finish(thread);
+                if (Runtime.EvaluateCondition((WaitCondition)thread.ArgObject!, this)) return Finish(thread);
                 GoToSleep(thread);
                 return false;
             case AccessKind.Sleep:
@@ -61,9 +63,12 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
 
     private static bool Finish(LogicalThread thread)
     {
-        thread.WaitCondition = null;
+        thread.ArgObject = null;
         return true;
     }
+
+    public override IReadOnlyList<ObjectRef>? DeclaredReads(LogicalThread thread, AccessKind kind) =>
+        kind == AccessKind.Wait ? ((WaitCondition)thread.ArgObject!).Reads : null;
 
     public override string DescribeWait(LogicalThread thread, AccessKind kind) => kind == AccessKind.Wait
         ? $"wait_event on {Name}: condition false, no wake-up to come"

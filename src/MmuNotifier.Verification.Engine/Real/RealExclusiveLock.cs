@@ -9,7 +9,7 @@ namespace MmuNotifier.Verification.Engine.Real;
 /// lockdep_assert_held. Waiters block on a monitor (a real spin would starve the holder on two
 /// cores); what differs is sleeping, which the subclasses add.
 /// </summary>
-internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILifetime? owner, string prefix)
+internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILifetime? owner, LockNames names)
 {
     private readonly object _sync = new();
     private volatile RealThread? _holder;
@@ -24,14 +24,13 @@ internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILif
 
     public ValueTask Lock()
     {
-        var self = Runtime.Enter(owner, Name, $"{prefix}_lock");
+        var self = Runtime.Enter(owner, Name, names.Lock);
         BeforeLock();
-        if (_holder == self)
-            Runtime.Report(BugKind.Deadlock, $"{prefix}_lock({Name}) on {self.Name}, which already holds it: self-deadlock", fatal: true);
+        Lockdep.CheckNotHeld(Runtime, _holder == self, names.Lock, Name);
         lock (_sync)
         {
             if (_holder is not null)
-                Runtime.BlockUntil(self, _sync, () => _holder is null, $"{prefix}_lock({Name}) held by {_holder?.Name}");
+                Runtime.BlockUntil(self, _sync, () => _holder is null, $"{names.Lock}({Name}) held by {_holder?.Name}");
             _holder = self;
         }
 
@@ -41,7 +40,7 @@ internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILif
 
     public ValueTask<bool> TryLock()
     {
-        var self = Runtime.Enter(owner, Name, $"{prefix}_trylock");
+        var self = Runtime.Enter(owner, Name, names.TryLock);
         lock (_sync)
         {
             if (_holder is not null) return ValueTask.FromResult(false);
@@ -54,11 +53,11 @@ internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILif
 
     public ValueTask Unlock()
     {
-        var self = Runtime.Enter(owner, Name, $"{prefix}_unlock");
+        var self = Runtime.Enter(owner, Name, names.Unlock);
         lock (_sync)
         {
             if (_holder != self)
-                Runtime.Report(BugKind.Assertion, $"{prefix}_unlock({Name}) on {self.Name}, which does not hold it (holder: {_holder?.Name ?? "none"})", fatal: true);
+                Lockdep.CheckHeldForRelease(Runtime, held: false, names.Unlock, Name, Lockdep.HeldBy(_holder?.Name));
             _holder = null;
             System.Threading.Monitor.PulseAll(_sync);
         }
@@ -70,9 +69,7 @@ internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILif
     public void AssertHeld()
     {
         if (owner is { IsFreed: true }) owner.CheckAlive($"lockdep_assert_held({Name})");
-        var self = Runtime.CurrentThread();
-        if (_holder != self)
-            Runtime.Report(BugKind.Assertion, $"lockdep_assert_held({Name}) on {self.Name}, which does not hold it", fatal: true);
+        Lockdep.CheckAssertHeld(Runtime, _holder == Runtime.CurrentThread(), "lockdep_assert_held", Name);
     }
 
     /// <summary>Checks made before a blocking lock (might_sleep for a mutex).</summary>

@@ -20,13 +20,14 @@ namespace MmuNotifier.Verification.Engine.Real;
 /// lock maps record nothing (no lock-order checking); threads the runtime did not spawn may use
 /// primitives but take no part in safepoints or in the watchdog's deadlock detection.
 /// </remarks>
-public sealed partial class RealRuntime : IRuntime
+public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 {
     private readonly RealRuntimeOptions _options;
     private readonly int _sliceMs;
     private readonly object _bugLock = new();
     private readonly List<Bug> _bugs = [];
     private readonly List<InvariantMonitor> _monitors = [];
+    private readonly List<Action<ILifetime>> _allocationObservers = [];
     private volatile bool _hasMonitors;
     private volatile bool _stopped;
     private long _ops;
@@ -73,7 +74,22 @@ public sealed partial class RealRuntime : IRuntime
 
     public ILockMap NewLockMap(string name) => new RealLockMap(name);
 
-    public ILifetime NewLifetime(string name) => new RealLifetime(this, name);
+    public ILifetime NewLifetime(string name)
+    {
+        var lifetime = new RealLifetime(this, name);
+        // Under the list's lock: threads allocate concurrently, observers are called one at a time.
+        lock (_allocationObservers)
+        {
+            foreach (var observer in _allocationObservers) observer(lifetime);
+        }
+
+        return lifetime;
+    }
+
+    public void OnAllocation(Action<ILifetime> observer)
+    {
+        lock (_allocationObservers) _allocationObservers.Add(observer);
+    }
 
     public IThreadHandle Spawn(string name, Func<Task> body) => new RealThreadHandle(this, SpawnThread(name, body));
 
@@ -101,11 +117,12 @@ public sealed partial class RealRuntime : IRuntime
     {
         var thread = CurrentThread();
         if (!thread.InAtomicContext) return;
-        var why = thread.HeldSpinLocks.Count > 0
-            ? $"holding spinlock {thread.HeldSpinLocks[^1]}"
-            : $"in a no-sleep region ({thread.NoSleepReasons[^1]})";
-        Report(BugKind.SleepInAtomic, $"{what} may sleep while {why}", fatal: true);
+        Lockdep.CheckMaySleep(this, what,
+            thread.HeldSpinLocks.Count > 0 ? thread.HeldSpinLocks[^1] : null,
+            thread.NoSleepReasons.Count > 0 ? thread.NoSleepReasons[^1] : null);
     }
+
+    void ILockdepReporter.ReportFatal(BugKind kind, string message) => Report(kind, message, fatal: true);
 
     public NoSleepScope EnterNoSleep(string reason)
     {

@@ -30,8 +30,7 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
         runtime.MightSleep($"down_read({Name})");
         lock (_sync)
         {
-            if (_writer == self)
-                runtime.Report(BugKind.Deadlock, $"down_read({Name}) on {self.Name}, which holds it for write: self-deadlock", fatal: true);
+            Lockdep.CheckNotHeld(runtime, _writer == self, "down_read", Name, "while holding it for write");
             if (!CanRead)
                 runtime.BlockUntil(self, _sync, () => CanRead, $"down_read({Name}) {Holders()}");
             AddReader(self);
@@ -58,8 +57,9 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
         var self = runtime.Enter(owner, Name, "up_read");
         lock (_sync)
         {
+            // Releasing another thread's read hold is legal (up_read_non_owner): only no reader at all is a bug.
             if (_readers == 0)
-                runtime.Report(BugKind.Assertion, $"up_read({Name}) on {self.Name}, but no reader holds it", fatal: true);
+                Lockdep.CheckHeldForRelease(runtime, held: false, "up_read", Name, Holders());
             _readers--;
             // Releasing another thread's read hold is legal (up_read_non_owner): forget one of theirs.
             var holder = _readHolders.ContainsKey(self) ? self : _readHolders.Keys.First();
@@ -76,8 +76,7 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
         runtime.MightSleep($"down_write({Name})");
         lock (_sync)
         {
-            if (_writer == self || _readHolders.ContainsKey(self))
-                runtime.Report(BugKind.Deadlock, $"down_write({Name}) on {self.Name}, which already holds it: self-deadlock", fatal: true);
+            Lockdep.CheckNotHeld(runtime, _writer == self || _readHolders.ContainsKey(self), "down_write", Name);
             if (!CanWrite)
             {
                 _writersWaiting++;
@@ -115,7 +114,7 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
         lock (_sync)
         {
             if (_writer != self)
-                runtime.Report(BugKind.Assertion, $"up_write({Name}) on {self.Name}, which does not hold it for write ({Holders()})", fatal: true);
+                Lockdep.CheckHeldForRelease(runtime, held: false, "up_write", Name, Holders());
             _writer = null;
             System.Threading.Monitor.PulseAll(_sync);
         }
@@ -129,15 +128,13 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
         var self = runtime.CurrentThread();
         bool held;
         lock (_sync) held = _writer == self || _readHolders.ContainsKey(self);
-        if (!held) runtime.Report(BugKind.Assertion, $"lockdep_assert_held({Name}) on {self.Name}, which does not hold it", fatal: true);
+        Lockdep.CheckAssertHeld(runtime, held, "lockdep_assert_held", Name);
     }
 
     public void AssertWriteHeld()
     {
         if (owner is { IsFreed: true }) owner.CheckAlive($"lockdep_assert_held_write({Name})");
-        var self = runtime.CurrentThread();
-        if (Volatile.Read(ref _writer) != self)
-            runtime.Report(BugKind.Assertion, $"lockdep_assert_held_write({Name}) on {self.Name}, which does not hold it for write", fatal: true);
+        Lockdep.CheckAssertHeld(runtime, Volatile.Read(ref _writer) == runtime.CurrentThread(), "lockdep_assert_held_write", Name);
     }
 
     private void AddReader(RealThread self)
@@ -148,5 +145,9 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
 
     /// <summary>Caller holds _sync.</summary>
     private string Holders() =>
-        _writer is not null ? $"held for write by {_writer.Name}" : $"held for read by [{string.Join(", ", _readHolders.Keys)}], {_writersWaiting} writer(s) waiting";
+        _writer is not null ? $"held for write by {_writer.Name}"
+        : _readHolders.Count == 0 ? $"held by nobody{WritersWaiting()}"
+        : $"held for read by {string.Join("+", _readHolders.Keys)}{WritersWaiting()}";
+
+    private string WritersWaiting() => _writersWaiting == 0 ? "" : $", {_writersWaiting} writer(s) waiting";
 }

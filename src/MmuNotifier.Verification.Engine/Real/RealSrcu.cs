@@ -53,7 +53,7 @@ internal sealed class RealSrcu(RealRuntime runtime, string name) : ISrcu
         lock (_sync)
         {
             if (!_readersByEpoch.TryGetValue(index, out int count))
-                runtime.Report(BugKind.Assertion, $"srcu_read_unlock({Name}, {index}) on {self.Name}: no reader holds that index", fatal: true);
+                Lockdep.CheckHeldForRelease(runtime, held: false, "srcu_read_unlock", $"{Name}, {index}", Lockdep.NoSrcuReadLock);
             if (count == 1) _readersByEpoch.Remove(index);
             else _readersByEpoch[index] = count - 1;
             // SRCU readers may hand their section to another task; forget one hold in that case.
@@ -71,8 +71,7 @@ internal sealed class RealSrcu(RealRuntime runtime, string name) : ISrcu
         runtime.MightSleep($"synchronize_srcu({Name})");
         lock (_sync)
         {
-            if (_readHolders.ContainsKey(self))
-                runtime.Report(BugKind.Deadlock, $"synchronize_srcu({Name}) on {self.Name}, inside its own read-side critical section: self-deadlock", fatal: true);
+            Lockdep.CheckNotHeld(runtime, _readHolders.ContainsKey(self), "synchronize_srcu", Name, Lockdep.InsideOwnReadSection);
             int closed = _epoch++;
             if (!GracePeriodOver(closed))
                 runtime.BlockUntil(self, _sync, () => GracePeriodOver(closed), $"synchronize_srcu({Name}) for readers of epoch <= {closed}");

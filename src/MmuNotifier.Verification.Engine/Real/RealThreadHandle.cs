@@ -19,7 +19,7 @@ internal sealed class RealThreadHandle(RealRuntime runtime, RealThread thread) :
     public ValueTask Join()
     {
         var self = runtime.Enter(null, Name, "join");
-        if (self == thread) runtime.Report(BugKind.Deadlock, $"thread {Name} joins itself", fatal: true);
+        Lockdep.CheckNotHeld(runtime, self == thread, "join", Name, "on itself");
         runtime.MightSleep($"join({Name})");
         lock (thread.DoneSync)
         {

@@ -17,15 +17,16 @@ internal sealed class RealWaitQueue(RealRuntime runtime, string name, ILifetime?
 
     public string Name { get; } = name;
 
-    public ValueTask WaitEvent(Func<bool> condition)
+    public ValueTask WaitEvent<T>(ICell<T> cell, Func<T, bool> condition)
     {
         var self = runtime.Enter(owner, Name, "wait_event");
         // wait_event calls might_sleep() even when the condition already holds.
         runtime.MightSleep($"wait_event({Name})");
+        bool Ready() => condition(cell.Peek());
         lock (_sync)
         {
-            if (!condition())
-                runtime.BlockUntil(self, _sync, condition, $"wait_event({Name})");
+            if (!Ready())
+                runtime.BlockUntil(self, _sync, Ready, $"wait_event({Name})");
         }
 
         return ValueTask.CompletedTask;
@@ -34,7 +35,7 @@ internal sealed class RealWaitQueue(RealRuntime runtime, string name, ILifetime?
     public ValueTask SleepUntilWoken()
     {
         var self = runtime.Enter(owner, Name, "sleep");
-        runtime.MightSleep($"sleep on {Name}");
+        runtime.MightSleep($"schedule() on {Name}");
         lock (_sync)
         {
             long seen = _generation;

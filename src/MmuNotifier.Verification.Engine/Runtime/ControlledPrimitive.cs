@@ -38,6 +38,12 @@ internal abstract class ControlledPrimitive
     /// </summary>
     public abstract bool Execute(LogicalThread thread, AccessKind kind);
 
+    /// <summary>
+    /// Cells the pending access reads besides its target (a wait_event condition's declared
+    /// cells), or null: part of what a strategy sees of the pending access.
+    /// </summary>
+    public virtual IReadOnlyList<ObjectRef>? DeclaredReads(LogicalThread thread, AccessKind kind) => null;
+
     /// <summary>Why <paramref name="thread"/> cannot proceed, for deadlock reports.</summary>
     public virtual string DescribeWait(LogicalThread thread, AccessKind kind) => $"{kind.Render()} {Name}";
 

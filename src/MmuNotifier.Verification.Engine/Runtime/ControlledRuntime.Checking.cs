@@ -33,15 +33,13 @@ internal sealed partial class ControlledRuntime
     public void MightSleep(string what)
     {
         var thread = Current;
-        if (thread.SpinLocksHeld.Count > 0)
-        {
-            Fail(BugKind.SleepInAtomic,
-                $"sleeping function called from invalid context: {what} while holding spinlock {thread.SpinLocksHeld[^1].Name}");
-        }
-
-        if (thread.NoSleepReasons.Count > 0)
-            Fail(BugKind.SleepInAtomic, $"sleeping function called from invalid context: {what} in {thread.NoSleepReasons[^1]}");
+        if (thread.SpinLocksHeld.Count == 0 && thread.NoSleepReasons.Count == 0) return;
+        Lockdep.CheckMaySleep(this, what,
+            thread.SpinLocksHeld.Count > 0 ? thread.SpinLocksHeld[^1].Name : null,
+            thread.NoSleepReasons.Count > 0 ? thread.NoSleepReasons[^1] : null);
     }
+
+    void ILockdepReporter.ReportFatal(BugKind kind, string message) => Fail(kind, message);
 
     public NoSleepScope EnterNoSleep(string reason)
     {

@@ -70,6 +70,7 @@ internal sealed partial class ControlledRuntime
         _decisions.Clear();
         _bugs.Clear();
         _monitors.Clear();
+        _allocationObservers.Clear();
         _current = null;
         _step = 0;
         _objectIds = 2;

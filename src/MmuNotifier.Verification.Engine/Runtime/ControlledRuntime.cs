@@ -12,12 +12,13 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 /// factory for controlled primitives. One instance per exploring OS thread, reset for each run;
 /// every logical thread of a run is resumed on that one OS thread, one step at a time.
 /// </summary>
-internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView
+internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, ILockdepReporter
 {
     private readonly List<LogicalThread> _threads = [];
     private readonly List<Decision> _decisions = [];
     private readonly List<Bug> _bugs = [];
     private readonly List<Monitor> _monitors = [];
+    private readonly List<Action<ILifetime>> _allocationObservers = [];
     private readonly ChoicePoint _choicePoint;
     private readonly YieldPoint _yieldPoint;
     private int[] _enabled = new int[8];
@@ -75,7 +76,14 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView
 
     public ILockMap NewLockMap(string name) => new ControlledLockMap(this, name);
 
-    public ILifetime NewLifetime(string name) => new ControlledLifetime(this, name);
+    public ILifetime NewLifetime(string name)
+    {
+        var lifetime = new ControlledLifetime(this, name);
+        foreach (var observer in _allocationObservers) observer(lifetime);
+        return lifetime;
+    }
+
+    public void OnAllocation(Action<ILifetime> observer) => _allocationObservers.Add(observer);
 
     public ValueTask<int> Choose(string name, int count) => _choicePoint.Choose(name, count);
 
@@ -126,6 +134,6 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView
         var thread = _threads[threadId];
         return thread.Target is null
             ? new PendingAccess(AccessKind.Yield, "(none)", -1)
-            : new PendingAccess(thread.Kind, thread.Target.Name, thread.Target.Id);
+            : new PendingAccess(thread.Kind, thread.Target.Name, thread.Target.Id, thread.Target.DeclaredReads(thread, thread.Kind));
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text;
+using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Engine.Runtime;
 

@@ -57,8 +57,6 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public object? ArgObject { get; set; }
 
-    public Func<bool>? WaitCondition { get; set; }
-
     /// <summary>On a wait queue and not yet woken.</summary>
     public bool Sleeping { get; set; }
 
@@ -78,8 +76,6 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     public List<string> NoSleepReasons { get; } = [];
 
     public Action PopNoSleep { get; }
-
-    public List<ILockMap> LockMapsHeld { get; } = [];
 
     public short Token => _token;
 

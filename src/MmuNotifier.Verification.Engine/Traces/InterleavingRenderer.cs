@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text;
 using MmuNotifier.Verification.Engine.Checking;
-using MmuNotifier.Verification.Engine.Runtime;
+using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Engine.Traces;
 

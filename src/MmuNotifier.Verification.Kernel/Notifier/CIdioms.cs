@@ -75,6 +75,6 @@ internal static class CIdioms
     public static async ValueTask WaitEventSeqReleased(MmuNotifierC notifier, MmuNotifierSubscriptions subscriptions, ulong seq)
     {
         while (!await notifier.MmuIntervalSeqReleased(subscriptions, seq))
-            await subscriptions.Wq.WaitEvent(() => subscriptions.InvalidateSeq.Peek() != seq);
+            await subscriptions.Wq.WaitEvent(subscriptions.InvalidateSeq, current => current != seq);
     }
 }

@@ -171,7 +171,7 @@ public sealed class MmuNotifierC
         InvalidateRangeStartMap.Release();
         if (isInvalidating)
         {
-            await subscriptions.Wq.WaitEvent(() => subscriptions.InvalidateSeq.Peek() != seq);
+            await subscriptions.Wq.WaitEvent(subscriptions.InvalidateSeq, current => current != seq);
         }
 
         // No loop: a retry may already be due, and the caller bounds its own retries.

@@ -16,7 +16,8 @@ namespace MmuNotifier.Verification.Models.World;
 /// </summary>
 public sealed class ModelWorld
 {
-    private readonly AllocationTrackingRuntime _rt;
+    private readonly IRuntime _rt;
+    private readonly List<ILifetime> _allocations = [];
     private readonly Dictionary<string, UserModel> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changingSubscriptions;
 
@@ -31,7 +32,8 @@ public sealed class ModelWorld
     /// </param>
     public ModelWorld(IRuntime rt, Scenario scenario, KernelConfig defects, ModelTweaks? tweaks = null)
     {
-        _rt = new AllocationTrackingRuntime(rt);
+        _rt = rt;
+        rt.OnAllocation(_allocations.Add);
         Scenario = scenario;
         Tweaks = tweaks ?? ModelTweaks.None;
         Kernel = new KernelInstance(_rt, defects with
@@ -170,13 +172,13 @@ public sealed class ModelWorld
         RefcountChecks.CheckPairing(this);
         if (!ProcessExited)
         {
-            RefcountChecks.CheckLive(this, _rt.Allocations);
+            RefcountChecks.CheckLive(this, _allocations);
             return;
         }
 
         foreach (var user in _users.Values) await user.Cleanup();
         await srcu.Barrier();
-        RefcountChecks.CheckAllFreed(this, _rt.Allocations);
+        RefcountChecks.CheckAllFreed(this, _allocations);
     }
 
     /// <summary>Subscriptions that still pin the mm (one mmgrab each) and the allocations they own.</summary>

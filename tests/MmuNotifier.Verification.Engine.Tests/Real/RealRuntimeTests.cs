@@ -35,7 +35,8 @@ public sealed class RealRuntimeTests
         var result = RealRun.Run(async rt =>
         {
             var wq = rt.NewWaitQueue("never");
-            var stuck = rt.Spawn("stuck", async () => await wq.WaitEvent(() => false));
+            var never = rt.NewCell("never_set", false);
+            var stuck = rt.Spawn("stuck", async () => await wq.WaitEvent(never, isSet => isSet));
             RealRun.UntilBlocked(stuck);
             rt.Assert(false, "boom");
             ranOn = true;

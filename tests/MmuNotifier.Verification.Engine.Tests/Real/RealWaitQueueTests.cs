@@ -15,7 +15,7 @@ public sealed class RealWaitQueueTests
             var done = rt.NewCell("done", false);
             var waiter = rt.Spawn("waiter", async () =>
             {
-                await wq.WaitEvent(() => done.Peek());
+                await wq.WaitEvent(done, isDone => isDone);
                 sawDone = done.Peek();
             });
             RealRun.UntilBlocked(waiter);
@@ -36,7 +36,8 @@ public sealed class RealWaitQueueTests
         var result = RealRun.Run(async rt =>
         {
             var wq = rt.NewWaitQueue("wq");
-            await wq.WaitEvent(() => true);
+            var ready = rt.NewCell("ready", true);
+            await wq.WaitEvent(ready, isReady => isReady);
         });
 
         RealRun.AssertClean(result);
@@ -80,8 +81,9 @@ public sealed class RealWaitQueueTests
         {
             var wq = rt.NewWaitQueue("wq");
             var spin = rt.NewSpinLock("s");
+            var ready = rt.NewCell("ready", true);
             await spin.Lock();
-            await wq.WaitEvent(() => true);
+            await wq.WaitEvent(ready, isReady => isReady);
         });
 
         RealRun.AssertSingleBug(result, BugKind.SleepInAtomic);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>Two increments of a shared counter; without a lock one can overwrite the other.</summary>
 public static class LostUpdate

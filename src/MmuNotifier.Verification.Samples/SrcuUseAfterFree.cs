@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>
 /// An SRCU-protected pointer to an object. The reader dereferences it inside a read-side section;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>Two locks taken in opposite orders by two threads: each can end up holding what the other needs.</summary>
 public static class AbBaDeadlock

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>
 /// A waiter that tests a flag and then sleeps can miss the wake-up sent between the two; wait_event
@@ -21,7 +21,7 @@ public static class LostWakeup
         rt.Spawn("waiter", async () =>
         {
             if (useWaitEvent)
-                await wq.WaitEvent(() => done.Peek());
+                await wq.WaitEvent(done, isDone => isDone);
             else if (!await done.ReadOnce())
                 await wq.SleepUntilWoken();
         });

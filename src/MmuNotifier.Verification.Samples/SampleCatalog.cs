@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
-/// <summary>The engine's own sample programs, explored by `mmu-verify test` before any kernel model exists.</summary>
+/// <summary>Sample programs for the engine, explored by `mmu-verify test` before any kernel model exists.</summary>
 public static class SampleCatalog
 {
     public static IReadOnlyList<SampleProgram> All { get; } =

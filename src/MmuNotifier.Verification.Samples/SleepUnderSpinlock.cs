@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>
 /// A thread that takes a mutex inside a spinlock on one path only: the bug shows in the

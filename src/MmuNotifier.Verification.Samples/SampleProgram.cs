@@ -2,7 +2,7 @@
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Testing;
 
-namespace MmuNotifier.Verification.Engine.Samples;
+namespace MmuNotifier.Verification.Samples;
 
 /// <summary>A small program shipped with the engine: a classic concurrency bug, or its corrected twin.</summary>
 public sealed record SampleProgram(string Name, string Description, bool HasBug, Func<IRuntime, Task> Body)
