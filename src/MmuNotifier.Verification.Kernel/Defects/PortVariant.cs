@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Reflection;
+
 namespace MmuNotifier.Verification.Kernel.Defects;
 
 /// <summary>
 /// Which variant of mm/mmu_notifier.c one kernel instance runs: one plain bool per port defect,
 /// resolved once from the configured names so that the port's hot paths test a field, never a
-/// string. Each field is named after its <see cref="PortDefects"/> constant (kebab-case to
-/// PascalCase) and is tested at exactly one place of the port, in the kernel function the
-/// defect registry names for it.
+/// string. Each field is named after its <see cref="PortDefects"/> constant in PascalCase, and
+/// that is how a name finds its field (the fields are the only list here; a test holds them and
+/// the constants in step). Each field is tested at exactly one place of the port, in the kernel
+/// function the defect registry names for it.
 /// </summary>
 public sealed class PortVariant
 {
+    /// <summary>Each field under the defect name it stands for: PascalCase back to kebab-case.</summary>
+    private static readonly (string Name, FieldInfo Field)[] FieldsByName =
+        typeof(PortVariant).GetFields(BindingFlags.Public | BindingFlags.Instance)
+            .Select(f => (KebabCase(f.Name), f)).ToArray();
+
     /// <summary>The faithful port: every field false.</summary>
     public static PortVariant Faithful { get; } = new(new HashSet<string>());
 
@@ -35,23 +43,12 @@ public sealed class PortVariant
     /// <param name="defects">The switched-on names; names of other defects (driver misuse) are ignored.</param>
     public PortVariant(IReadOnlySet<string> defects)
     {
-        V1ReleaseWarnInverted = defects.Contains(PortDefects.V1ReleaseWarnInverted);
-        V1DoubleItreeRelease = defects.Contains(PortDefects.V1DoubleItreeRelease);
-        RfcRegisterNullOps = defects.Contains(PortDefects.RfcRegisterNullOps);
-        ReviewBlockableBackoff = defects.Contains(PortDefects.ReviewBlockableBackoff);
-        V1SeqWriteOutsideUserLock = defects.Contains(PortDefects.V1SeqWriteOutsideUserLock);
-        NoOddSeqOnStart = defects.Contains(PortDefects.NoOddSeqOnStart);
-        InvEndNoWakeup = defects.Contains(PortDefects.InvEndNoWakeup);
-        InvEndDeferredEarly = defects.Contains(PortDefects.InvEndDeferredEarly);
-        InsertExcludedNoOdd = defects.Contains(PortDefects.InsertExcludedNoOdd);
-        InsertIdleEvenSeq = defects.Contains(PortDefects.InsertIdleEvenSeq);
-        ReadBeginUnlocked = defects.Contains(PortDefects.ReadBeginUnlocked);
-        RemoveNoDefer = defects.Contains(PortDefects.RemoveNoDefer);
-        RemoveNoWait = defects.Contains(PortDefects.RemoveNoWait);
-        NonblockFailNoInvEnd = defects.Contains(PortDefects.NonblockFailNoInvEnd);
-        UnregisterNoSynchronize = defects.Contains(PortDefects.UnregisterNoSynchronize);
-        PutFreesImmediately = defects.Contains(PortDefects.PutFreesImmediately);
-        HlistStartFailNoEnd = defects.Contains(PortDefects.HlistStartFailNoEnd);
-        InitialSeqOdd = defects.Contains(PortDefects.InitialSeqOdd);
+        if (defects.Count == 0) return;
+        foreach (var (name, field) in FieldsByName)
+            if (defects.Contains(name)) field.SetValue(this, true);
     }
+
+    /// <summary>"NoOddSeqOnStart" -> "no-odd-seq-on-start"; digits stay with the word before them ("V1" -> "v1").</summary>
+    private static string KebabCase(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) ? (i == 0 ? "" : "-") + char.ToLowerInvariant(c) : c.ToString()));
 }
