@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Models.Drivers;
 
 namespace MmuNotifier.Verification.Models.Scenarios;
 
@@ -15,48 +16,6 @@ public static class ScenarioParser
 {
     private const int MaxPages = 64;
     private const int MaxThreads = 8;
-
-    private static readonly Dictionary<string, UserKind> UserNames = new(StringComparer.Ordinal)
-    {
-        ["hmm-mirror"] = UserKind.HmmMirror,
-        ["kvm"] = UserKind.Kvm,
-        ["secondary-tlb"] = UserKind.SecondaryTlb,
-        ["get-put"] = UserKind.GetPut,
-        ["start-only"] = UserKind.StartOnly,
-    };
-
-    private static readonly Dictionary<string, OpKind> OpNames = new(StringComparer.Ordinal)
-    {
-        ["unmap"] = OpKind.Unmap,
-        ["zap"] = OpKind.Zap,
-        ["migrate"] = OpKind.Migrate,
-        ["protect"] = OpKind.Protect,
-        ["oom-reap"] = OpKind.OomReap,
-        ["age"] = OpKind.Age,
-        ["ksm-merge"] = OpKind.KsmMerge,
-        ["exit"] = OpKind.Exit,
-        ["fault"] = OpKind.Fault,
-        ["insert"] = OpKind.Insert,
-        ["remove"] = OpKind.Remove,
-        ["register"] = OpKind.Register,
-        ["unregister"] = OpKind.Unregister,
-        ["get"] = OpKind.Get,
-        ["put"] = OpKind.Put,
-        ["synchronize"] = OpKind.Synchronize,
-    };
-
-    /// <summary>Which user models accept which user operations.</summary>
-    private static readonly Dictionary<OpKind, UserKind[]> UserOps = new()
-    {
-        [OpKind.Fault] = [UserKind.HmmMirror, UserKind.Kvm, UserKind.SecondaryTlb],
-        [OpKind.Insert] = [UserKind.HmmMirror],
-        [OpKind.Remove] = [UserKind.HmmMirror],
-        [OpKind.Register] = [UserKind.Kvm, UserKind.SecondaryTlb, UserKind.StartOnly],
-        [OpKind.Unregister] = [UserKind.Kvm, UserKind.SecondaryTlb, UserKind.StartOnly],
-        [OpKind.Get] = [UserKind.GetPut],
-        [OpKind.Put] = [UserKind.GetPut],
-        [OpKind.Synchronize] = [UserKind.GetPut],
-    };
 
     private static readonly Dictionary<string, int> ErrnoNames = new(StringComparer.Ordinal)
     {
@@ -124,8 +83,9 @@ public static class ScenarioParser
         var name = v.Name(v.Required(node, "name"));
         var userNode = v.Required(node, "user");
         var userName = v.String(userNode);
-        if (!UserNames.TryGetValue(userName, out var user))
-            throw v.Error(userNode, $"one of {string.Join(", ", UserNames.Keys)}, not '{userName}'");
+        if (UserModels.Find(userName) is not { } model)
+            throw v.Error(userNode, $"one of {string.Join(", ", UserModels.All.Select(m => m.Name))}, not '{userName}'");
+        var user = model.Name;
         var first = node["page"] is { } p ? v.Int(p, 0, pages - 1) : 0;
         var count = node["pages"] is { } c ? v.Int(c, 1, pages - first) : pages - first;
         var setup = node["setup"] is not { } s || v.Bool(s);
@@ -133,8 +93,9 @@ public static class ScenarioParser
         if (node["invalidate"] is { } behaviourNode)
         {
             var behaviour = v.String(behaviourNode);
-            if (user != UserKind.HmmMirror)
-                throw v.Error(behaviourNode, $"no 'invalidate' on a {Format(user)} user (only hmm-mirror has one)");
+            if (!model.HasInvalidateBehaviour)
+                throw v.Error(behaviourNode,
+                    $"no 'invalidate' on a {user} user (only {string.Join(", ", UserModels.All.Where(m => m.HasInvalidateBehaviour).Select(m => m.Name))} has one)");
             if (behaviour is not ("correct" or "fails-blockable"))
                 throw v.Error(behaviourNode, $"one of correct, fails-blockable, not '{behaviour}'");
             failsBlockable = behaviour == "fails-blockable";
@@ -156,18 +117,21 @@ public static class ScenarioParser
         v.Object(node, ["op", "sub", "page", "pages", "start", "length", "expect"]);
         var opNode = v.Required(node, "op");
         var opName = v.String(opNode);
-        if (!OpNames.TryGetValue(opName, out var kind))
-            throw v.Error(opNode, $"one of {string.Join(", ", OpNames.Keys)}, not '{opName}'");
+        if (!OpNames.TryParse(opName, out var kind))
+            throw v.Error(opNode, $"one of {string.Join(", ", OpNames.All)}, not '{opName}'");
 
         string? sub = null;
-        if (UserOps.TryGetValue(kind, out var users))
+        if (OpNames.TakesSubscription(kind))
         {
             var subNode = v.Required(node, "sub");
             sub = v.String(subNode);
             if (!subs.TryGetValue(sub, out var spec))
                 throw v.Error(subNode, $"the name of a subscription declared in $.subscriptions, not '{sub}'");
-            if (!users.Contains(spec.User))
-                throw v.Error(opNode, $"an operation a {Format(spec.User)} user supports; '{opName}' works on {string.Join(", ", users.Select(Format))}");
+            if (!UserModels.Get(spec.User).Accepts(kind))
+            {
+                var users = UserModels.All.Where(m => m.Accepts(kind)).Select(m => m.Name);
+                throw v.Error(opNode, $"an operation a {spec.User} user supports; '{opName}' works on {string.Join(", ", users)}");
+            }
         }
         else if (node["sub"] is { } stray)
         {
@@ -215,8 +179,6 @@ public static class ScenarioParser
             throw v.Error(bugNode, $"'none' or a bug kind ({string.Join(", ", kinds)}), not '{bug}'");
         return new ExpectedOutcome(bug, node["invariant"] is { } i ? v.String(i) : null);
     }
-
-    private static string Format(UserKind kind) => UserNames.First(u => u.Value == kind).Key;
 
     /// <summary>Type checks that know the file, so each failure becomes one precise error.</summary>
     private sealed class Validator(string file)

@@ -64,8 +64,9 @@ internal sealed class AllocationTrackingRuntime(IRuntime inner) : IRuntime
     public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
         inner.ReportViolation(invariant, message, component);
 
-    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core) =>
-        inner.AddMonitor(invariant, check, component);
+    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
+        IReadOnlySet<object>? watches = null) =>
+        inner.AddMonitor(invariant, check, component, watches);
 
     public void Annotate(string note) => inner.Annotate(note);
 }
