@@ -13,8 +13,13 @@ public sealed class ActiveRanges : ModelInvariant, IModelObserver
 
     public override string Name => InvariantNames.ActiveRanges;
 
-    protected override void Attached() =>
-        World.Rt.AddMonitor(Name, Check, watches: World.IdleSubscriptions.Watches);
+    /// <remarks>
+    /// Runs after every step: the core MM's count drops in plain code after invalidate_range_end
+    /// returns, in whatever step that code follows, and a count the port failed to drop shows
+    /// right there (nonblock-fail-no-inv-end). The view it reads stays valid between the steps
+    /// that refresh it.
+    /// </remarks>
+    protected override void Attached() => World.Rt.AddMonitor(Name, Check);
 
     public void RangeStarting() => _inFlight++;
 

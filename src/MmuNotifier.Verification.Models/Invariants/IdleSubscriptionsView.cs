@@ -10,10 +10,12 @@ namespace MmuNotifier.Verification.Models.Invariants;
 /// subscriptions->lock, since the port moves the count, the sequence and the lists in separate
 /// steps under that lock. Computed once per step for every monitor that reads it.
 /// <para>
-/// Everything those monitors read changes either under that lock (so it shows at the unlock
-/// step), in a cell of the mm or of the subscriptions (the structure's own allocation), or in a
-/// cell added with <see cref="Watch"/>: <see cref="Watches"/> lists exactly those, and the
-/// monitors registered with it run only after steps that touch one of them.
+/// The view itself, and what the mm's odd-seq half and tree-stability read through it, changes
+/// only under that lock (so it shows at the unlock step) or in a cell of the mm or of the
+/// subscriptions (the structure's own allocation): <see cref="Watches"/> lists those
+/// allocations, and the monitors registered with it run only after steps that touch them. A
+/// monitor that also reads state changed elsewhere registers without watches; it may still read
+/// <see cref="Current"/>, which stays valid until the next watched step.
 /// </para>
 /// </summary>
 public sealed class IdleSubscriptionsView
@@ -34,9 +36,6 @@ public sealed class IdleSubscriptionsView
 
     /// <summary>The objects whose steps can change the view: pass to <see cref="IRuntime.AddMonitor"/>.</summary>
     public IReadOnlySet<object> Watches => _watches;
-
-    /// <summary>Also run the view's monitors after steps on <paramref name="obj"/> (a cell read outside the lock).</summary>
-    public void Watch(object obj) => _watches.Add(obj);
 
     private string? Refresh()
     {

@@ -6,8 +6,10 @@ namespace MmuNotifier.Verification.Models.Invariants;
 /// <summary>
 /// odd-seq (design.md §5): an inserted interval subscription's invalidate_seq is odd, and the
 /// mm's invalidate_seq is odd only while an invalidation is active. The per-subscription half is
-/// judged always (its sequence is a cell of its own, written by the driver's mmu_interval_set_seq);
-/// the mm's half only between critical sections of subscriptions->lock.
+/// judged after every step (whether a subscription counts as inserted changes in the user's
+/// plain code, after any step); the mm's half only after steps that can change the idle
+/// subscriptions (<see cref="IdleSubscriptionsView.Watches"/>). Both halves are one invariant,
+/// checked in that order as before.
 /// </summary>
 public sealed class OddSeq : ModelInvariant, IModelObserver
 {
@@ -15,17 +17,18 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
 
     public override string Name => InvariantNames.OddSeq;
 
-    protected override void Attached() =>
-        World.Rt.AddMonitor(Name, Check, watches: World.IdleSubscriptions.Watches);
+    protected override void Attached()
+    {
+        World.Rt.AddMonitor(Name, CheckSubscriptions);
+        World.Rt.AddMonitor(Name, CheckMm, watches: World.IdleSubscriptions.Watches);
+    }
 
     public void UserAdded(UserModel user)
     {
-        if (user.IntervalSubscription is not { } sub) return;
-        _intervalUsers.Add(user);
-        World.IdleSubscriptions.Watch(sub.InvalidateSeq);
+        if (user.IntervalSubscription is not null) _intervalUsers.Add(user);
     }
 
-    private string? Check()
+    private string? CheckSubscriptions()
     {
         foreach (var user in _intervalUsers)
         {
@@ -35,6 +38,11 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
             if ((seq & 1) == 0) return $"{sub.Name}.invalidate_seq is {seq}, even, although it is inserted";
         }
 
+        return null;
+    }
+
+    private string? CheckMm()
+    {
         if (World.IdleSubscriptions.Current is not { } subscriptions) return null;
         var global = subscriptions.InvalidateSeq.Peek();
         var active = subscriptions.ActiveInvalidateRanges.Peek();
