@@ -5,6 +5,7 @@ using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Models.Tests.BrokenModels;
 using MmuNotifier.Verification.Models.World;
 using static MmuNotifier.Verification.Models.Tests.Models;
 
@@ -16,14 +17,14 @@ namespace MmuNotifier.Verification.Models.Tests;
 /// </summary>
 public sealed class InvariantFiringTests
 {
-    private static Bug Fires(Scenario scenario, ModelTweaks tweaks, BugKind kind, string? invariant = null, string? message = null,
+    private static Bug Fires(Scenario scenario, WorldOptions options, BugKind kind, string? invariant = null, string? message = null,
         bool randomOnly = false, KernelConfig? defects = null)
     {
         // PCT first: it finds the "one thread runs a whole operation in between" schedules that a
         // random walk reaches with tiny probability; random then covers the fine-grained races.
-        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, tweaks: tweaks, defects: defects);
-        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, tweaks: tweaks, defects: defects);
-        Assert.True(report.FoundBug, $"{scenario.Name} with {tweaks}: nothing fired");
+        var report = randomOnly ? null : Explore(scenario, "pct", iterations: 3000, seed: 3, options: options, defects: defects);
+        if (report is not { FoundBug: true }) report = Explore(scenario, "random", iterations: 10_000, seed: 1, options: options, defects: defects);
+        Assert.True(report.FoundBug, $"{scenario.Name} with {options.Variant}: nothing fired");
         var bug = report.Bugs[0].Bug;
         Assert.True(bug.Kind == kind, $"expected {kind}, got {Describe(report)}");
         if (invariant is not null) Assert.Equal(invariant, bug.Invariant);
@@ -31,22 +32,22 @@ public sealed class InvariantFiringTests
         return bug;
     }
 
-    private static Bug Violates(Scenario scenario, ModelTweaks tweaks, string invariant, string? message = null, bool randomOnly = false,
+    private static Bug Violates(Scenario scenario, WorldOptions options, string invariant, string? message = null, bool randomOnly = false,
         KernelConfig? defects = null) =>
-        Fires(scenario, tweaks, BugKind.InvariantViolation, invariant, message, randomOnly, defects);
+        Fires(scenario, options, BugKind.InvariantViolation, invariant, message, randomOnly, defects);
 
     [Fact]
     public void OddSeq_MirrorStoringAnEvenSequence() =>
-        Violates(Get("fault-vs-unmap"), new ModelTweaks { MirrorSetsEvenSeq = true }, InvariantNames.OddSeq, "even");
+        Violates(Get("fault-vs-unmap"), Broken.Mirror((w, s) => new BrokenMirrors.EvenSeq(w, s)), InvariantNames.OddSeq, "even");
 
     [Fact]
     public void NoMissedInvalidation_PteChangedOutsideStartEnd() =>
-        Violates(Get("fault-vs-unmap"), new ModelTweaks { CoreSkipsStartEnd = true }, InvariantNames.NoMissedInvalidation,
+        Violates(Get("fault-vs-unmap"), Broken.Core(w => new BrokenCoreMm.SkipsStartEnd(w)), InvariantNames.NoMissedInvalidation,
             "outside any invalidate_range_start/end");
 
     [Fact]
     public void NoMissedInvalidation_MappingStillPresentAtPteChange() =>
-        Violates(Get("fault-vs-unmap"), new ModelTweaks { MirrorSkipsZap = true }, InvariantNames.NoMissedInvalidation, "still maps");
+        Violates(Get("fault-vs-unmap"), Broken.Mirror((w, s) => new BrokenMirrors.SkipsZap(w, s)), InvariantNames.NoMissedInvalidation, "still maps");
 
     [Fact]
     public void NoMissedInvalidation_MirrorMapsAfterItsCallbackReturned()
@@ -56,14 +57,14 @@ public sealed class InvariantFiringTests
         var scenario = Make("fault-vs-zap", 2, [Mirror("mirror")],
             Thread("cpu0", new OpSpec(OpKind.Fault, "mirror", 1)),
             Thread("cpu1", new OpSpec(OpKind.Zap, null, 0, 2)));
-        var bug = Violates(scenario, new ModelTweaks { MirrorSkipsSetSeq = true }, InvariantNames.NoMissedInvalidation,
+        var bug = Violates(scenario, Broken.Mirror((w, s) => new BrokenMirrors.SkipsSetSeq(w, s)), InvariantNames.NoMissedInvalidation,
             "after its invalidate callback", randomOnly: true);
         Assert.Equal(BugComponent.Driver, bug.Component);
     }
 
     [Fact]
     public void NoMissedInvalidation_StaleMirrorMappingAfterTheInvalidation() =>
-        Violates(Get("fault-vs-unmap"), new ModelTweaks { MirrorSkipsSetSeq = true }, InvariantNames.NoMissedInvalidation, "but the PTE is");
+        Violates(Get("fault-vs-unmap"), Broken.Mirror((w, s) => new BrokenMirrors.SkipsSetSeq(w, s)), InvariantNames.NoMissedInvalidation, "but the PTE is");
 
     /// <summary>
     /// Bumping the sequence at start lets a fault that snapshots it mid-invalidation and reads
@@ -75,12 +76,12 @@ public sealed class InvariantFiringTests
         var scenario = Make("kvm-migrate", 1, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 1, true)],
             Thread("vcpu", new OpSpec(OpKind.Fault, "kvm", 0), new OpSpec(OpKind.Fault, "kvm", 0)),
             Thread("cpu1", new OpSpec(OpKind.Migrate, null, 0, 1), new OpSpec(OpKind.Migrate, null, 0, 1)));
-        Violates(scenario, new ModelTweaks { KvmBumpsSeqAtStart = true }, InvariantNames.NoMissedInvalidation, "but the PTE is", randomOnly: true);
+        Violates(scenario, Broken.Kvm((w, s) => new BrokenHlistUsers.KvmBumpsSeqAtStart(w, s)), InvariantNames.NoMissedInvalidation, "but the PTE is", randomOnly: true);
     }
 
     [Fact]
     public void NoMissedInvalidation_SecondaryTlbNotFlushedBeforePtlDrop() =>
-        Violates(Get("secondary-tlb-unmap"), new ModelTweaks { TlbUserSkipsFlush = true }, InvariantNames.NoMissedInvalidation,
+        Violates(Get("secondary-tlb-unmap"), Broken.Tlb((w, s) => new BrokenHlistUsers.TlbSkipsFlush(w, s)), InvariantNames.NoMissedInvalidation,
             "but the PTE is");
 
     [Fact]
@@ -89,35 +90,35 @@ public sealed class InvariantFiringTests
         var scenario = Make("tlb-exit", 1, [new SubscriptionSpec("iommu", UserKind.SecondaryTlb, 0, 1, true)],
             Thread("dev", new OpSpec(OpKind.Fault, "iommu", 0)),
             Thread("exit", new OpSpec(OpKind.Exit)));
-        Violates(scenario, new ModelTweaks { TlbUserIgnoresRelease = true }, InvariantNames.NoMissedInvalidation, "exit_mmap");
+        Violates(scenario, Broken.Tlb((w, s) => new BrokenHlistUsers.TlbIgnoresRelease(w, s)), InvariantNames.NoMissedInvalidation, "exit_mmap");
     }
 
     [Fact]
     public void TreeStability_RemoveThatIgnoresARunningInvalidation() =>
-        Violates(Get("deferred-remove"), new ModelTweaks { MirrorRemoveBypassesDefer = true }, InvariantNames.TreeStability);
+        Violates(Get("deferred-remove"), Broken.Mirror((w, s) => new BrokenMirrors.RemoveBypassesDefer(w, s)), InvariantNames.TreeStability);
 
     /// <summary>The count half of active-ranges: a core MM ending one invalidation twice wraps the count around.</summary>
     [Fact]
     public void ActiveRanges_EndCalledTwice() =>
-        Violates(Get("fault-vs-unmap"), new ModelTweaks { CoreCallsEndTwice = true }, InvariantNames.ActiveRanges, "between start and end");
+        Violates(Get("fault-vs-unmap"), Broken.Core(w => new BrokenCoreMm.CallsEndTwice(w)), InvariantNames.ActiveRanges, "between start and end");
 
     /// <summary>The deferred-list half of active-ranges (design.md §5 counts it under tree stability).</summary>
     [Fact]
     public void ActiveRanges_DeferredListWithNoInvalidationActive()
     {
         var scenario = Make("idle-remove", 1, [Mirror("mirror", 0, 1)], Thread("cpu0", new OpSpec(OpKind.Remove, "mirror")));
-        Violates(scenario, new ModelTweaks { MirrorRemoveAlwaysDefers = true }, InvariantNames.ActiveRanges, "deferred list");
+        Violates(scenario, Broken.Mirror((w, s) => new BrokenMirrors.RemoveAlwaysDefers(w, s)), InvariantNames.ActiveRanges, "deferred list");
     }
 
     /// <summary>The monitor half of tree-stability (the tree's own live-iteration check is the other).</summary>
     [Fact]
     public void TreeStability_TreeChangedWhileTheSequenceStayedOdd() =>
-        Violates(Get("insert-remove-vs-zaps"), ModelTweaks.None, InvariantNames.TreeStability, "changed while invalidate_seq stayed odd",
+        Violates(Get("insert-remove-vs-zaps"), WorldOptions.Default, InvariantNames.TreeStability, "changed while invalidate_seq stayed odd",
             randomOnly: true, defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.InvEndDeferredEarly));
 
     [Fact]
     public void ReleaseOnce_IntervalSubscriptionReleasedTwice() =>
-        Violates(Get("exit-mirror-and-kvm"), ModelTweaks.None, InvariantNames.ReleaseOnce, "MMU_NOTIFY_RELEASE",
+        Violates(Get("exit-mirror-and-kvm"), WorldOptions.Default, InvariantNames.ReleaseOnce, "MMU_NOTIFY_RELEASE",
             defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.V1DoubleItreeRelease));
 
     /// <summary>
@@ -129,25 +130,25 @@ public sealed class InvariantFiringTests
     {
         var scenario = Make("kvm-overdrop", 1, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 1, true)],
             Thread("cpu0", new OpSpec(OpKind.Migrate, null, 0, 1)));
-        var bug = Fires(scenario, new ModelTweaks { KvmDropsForeignMmCount = true }, BugKind.BugOn,
+        var bug = Fires(scenario, Broken.Kvm((w, s) => new BrokenHlistUsers.KvmDropsForeignMmCount(w, s)), BugKind.BugOn,
             message: "__mmu_notifier_subscriptions_destroy");
         Assert.Contains("still has subscribers", bug.Message);
     }
 
     [Fact]
     public void RemoveQuiescence_RemoveThatDoesNotUnsubscribe() =>
-        Violates(Get("deferred-remove"), new ModelTweaks { MirrorFakeRemove = true }, InvariantNames.RemoveQuiescence);
+        Violates(Get("deferred-remove"), Broken.Mirror((w, s) => new BrokenMirrors.FakeRemove(w, s)), InvariantNames.RemoveQuiescence);
 
     [Fact]
     public void ReadSideProgress_InvalidationThatNeverEnds()
     {
-        var bug = Fires(Get("fault-vs-unmap"), new ModelTweaks { CoreSkipsEnd = true }, BugKind.Deadlock);
+        var bug = Fires(Get("fault-vs-unmap"), Broken.Core(w => new BrokenCoreMm.SkipsEnd(w)), BugKind.Deadlock);
         Assert.Contains("subscriptions.wq", bug.Message);
     }
 
     [Fact]
     public void HlistSrcu_ReleaseTwiceAfterExit() =>
-        Violates(Get("exit-vs-unregister"), new ModelTweaks { UnregisterIgnoresUnhashed = true }, InvariantNames.HlistSrcu, "->release");
+        Violates(Get("exit-vs-unregister"), Broken.Kvm((w, s) => new BrokenHlistUsers.KvmUnregisterIgnoresUnhashed(w, s)), InvariantNames.HlistSrcu, "->release");
 
     [Fact]
     public void HlistSrcu_OpAfterUnregisterReturned()
@@ -155,14 +156,14 @@ public sealed class InvariantFiringTests
         var scenario = Make("kvm-unregister", 2, [new SubscriptionSpec("kvm", UserKind.Kvm, 0, 2, true)],
             Thread("cpu0", new OpSpec(OpKind.Unregister, "kvm")),
             Thread("cpu1", new OpSpec(OpKind.Zap, null, 0, 2)));
-        Violates(scenario, ModelTweaks.None, InvariantNames.HlistSrcu, "mmu_notifier_unregister",
+        Violates(scenario, WorldOptions.Default, InvariantNames.HlistSrcu, "mmu_notifier_unregister",
             defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.UnregisterNoSynchronize));
     }
 
     [Fact]
     public void HlistSrcu_NotifierFreedWithoutGracePeriod()
     {
-        var report = Explore(Get("get-put"), "random", 5000, seed: 3, tweaks: ModelTweaks.None,
+        var report = Explore(Get("get-put"), "random", 5000, seed: 3, options: WorldOptions.Default,
             defects: KernelConfig.Faithful.WithDefect(Kernel.Defects.PortDefects.PutFreesImmediately));
         Assert.True(report.FoundBug);
         var bug = report.Bugs[0].Bug;
@@ -171,16 +172,16 @@ public sealed class InvariantFiringTests
 
     [Fact]
     public void HlistSrcu_EndWithoutStart() =>
-        Violates(Get("kvm-faults"), new ModelTweaks { CoreCallsEndTwice = true }, InvariantNames.HlistSrcu, "without a successful start");
+        Violates(Get("kvm-faults"), Broken.Core(w => new BrokenCoreMm.CallsEndTwice(w)), InvariantNames.HlistSrcu, "without a successful start");
 
     [Fact]
     public void HlistSrcu_SubscriberWithBothTlbAndStartEnd() =>
-        Violates(Get("kvm-faults"), new ModelTweaks { KvmSwapsToBothOps = true }, InvariantNames.HlistSrcu, "both");
+        Violates(Get("kvm-faults"), Broken.Kvm((w, s) => new BrokenHlistUsers.KvmSwapsToBothOps(w, s)), InvariantNames.HlistSrcu, "both");
 
     [Fact]
     public void BlockingRules_SleepInNonBlockableInvalidation()
     {
-        var bug = Fires(Get("oom-reap-contended"), ModelTweaks.None, BugKind.SleepInAtomic,
+        var bug = Fires(Get("oom-reap-contended"), WorldOptions.Default, BugKind.SleepInAtomic,
             defects: KernelConfig.Faithful.WithDefect(DriverDefects.MirrorSleepsInNonblockable));
         Assert.Contains("non-blockable", bug.Message);
     }
@@ -188,29 +189,29 @@ public sealed class InvariantFiringTests
     [Fact]
     public void BlockingRules_SleepUnderThePageTableLock()
     {
-        var bug = Fires(Get("secondary-tlb-unmap"), new ModelTweaks { TlbUserSleeps = true }, BugKind.SleepInAtomic);
+        var bug = Fires(Get("secondary-tlb-unmap"), Broken.Tlb((w, s) => new BrokenHlistUsers.TlbSleeps(w, s)), BugKind.SleepInAtomic);
         Assert.Contains("spinlock", bug.Message);
     }
 
     [Fact]
     public void Refcounts_LeakedMmgrab() =>
-        Violates(Get("get-put"), new ModelTweaks { GetPutLeaksMmCount = true }, InvariantNames.Refcounts, "mm_count");
+        Violates(Get("get-put"), Broken.GetPut((w, s) => new BrokenHlistUsers.GetPutLeaksMmCount(w, s)), InvariantNames.Refcounts, "mm_count");
 
     [Fact]
     public void Refcounts_LeakedPinKeepsTheMmAfterExit()
     {
         var scenario = Make("get-exit", 1, [new SubscriptionSpec("sva", UserKind.GetPut, 0, 1, true)],
             Thread("exit", new OpSpec(OpKind.Exit)));
-        Violates(scenario, new ModelTweaks { GetPutLeaksMmCount = true }, InvariantNames.Refcounts, "never freed");
+        Violates(scenario, Broken.GetPut((w, s) => new BrokenHlistUsers.GetPutLeaksMmCount(w, s)), InvariantNames.Refcounts, "never freed");
     }
 
     [Fact]
     public void BadInput_ZeroLengthAccepted() =>
-        Violates(Get("bad-input-overflow"), new ModelTweaks { MirrorRoundsUpLength = true }, InvariantNames.BadInput, "expected -EOVERFLOW");
+        Violates(Get("bad-input-overflow"), Broken.Mirror((w, s) => new BrokenMirrors.RoundsUpLength(w, s)), InvariantNames.BadInput, "expected -EOVERFLOW");
 
     [Fact]
     public void BadInput_LeakOnEnomem() =>
-        Violates(Get("bad-input-enomem"), new ModelTweaks { GetPutLeaksOnEnomem = true }, InvariantNames.BadInput, "leaked");
+        Violates(Get("bad-input-enomem"), Broken.GetPut((w, s) => new BrokenHlistUsers.GetPutLeaksOnEnomem(w, s)), InvariantNames.BadInput, "leaked");
 
     [Fact]
     public void BadInput_InsertWithoutUsersWarns()

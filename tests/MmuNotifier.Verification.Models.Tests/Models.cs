@@ -19,8 +19,8 @@ internal static class Models
     public static Scenario Get(string name) => Catalog.Find(name) ?? throw new KeyNotFoundException(name);
 
     public static ExplorationReport Explore(Scenario scenario, string strategy, long iterations, ulong seed = 7,
-        ModelTweaks? tweaks = null, bool determinism = false, KernelConfig? defects = null) =>
-        Explorer.Explore(ScenarioProgram.Build(scenario, defects ?? KernelConfig.Faithful, tweaks), new ExplorationOptions
+        WorldOptions? options = null, bool determinism = false, KernelConfig? defects = null) =>
+        Explorer.Explore(ScenarioProgram.Build(scenario, defects ?? KernelConfig.Faithful, options), new ExplorationOptions
         {
             Strategy = strategy,
             Iterations = iterations,

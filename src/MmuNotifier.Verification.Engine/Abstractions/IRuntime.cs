@@ -82,10 +82,15 @@ public interface IRuntime
     void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core);
 
     /// <summary>
-    /// Registers a safety monitor run after every step: it returns null while the invariant holds,
-    /// or a message describing the violation.
+    /// Registers a safety monitor: it returns null while the invariant holds, or a message
+    /// describing the violation. Without <paramref name="watches"/> it runs after every step. With
+    /// them, the controlled runtime runs it only after a step whose scheduling-point object is in
+    /// the set or lives in an allocation (<see cref="ILifetime"/>) that is; the set is read live, so
+    /// a monitor may add objects as the model allocates them. Monitors sharing one set instance
+    /// cost one lookup per step. The real runtime runs every monitor at every safepoint.
     /// </summary>
-    void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core);
+    void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
+        IReadOnlySet<object>? watches = null);
 
     /// <summary>
     /// Attaches a kernel-level note to the current step of a recorded trace (e.g.

@@ -152,7 +152,9 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
     public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
         Report(BugKind.InvariantViolation, message, fatal: true, invariant, component);
 
-    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core)
+    /// <remarks>Real threads have no step boundaries to filter on, so <paramref name="watches"/> is ignored.</remarks>
+    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
+        IReadOnlySet<object>? watches = null)
     {
         lock (_monitors) _monitors.Add(new InvariantMonitor(invariant, check, component));
         _hasMonitors = true;

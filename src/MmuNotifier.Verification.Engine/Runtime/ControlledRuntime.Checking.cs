@@ -6,7 +6,7 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 
 internal sealed partial class ControlledRuntime
 {
-    private sealed record Monitor(string Invariant, Func<string?> Check, BugComponent Component);
+    private sealed record Monitor(string Invariant, Func<string?> Check, BugComponent Component, IReadOnlySet<object>? Watches);
 
     public void Assert(bool condition, string message)
     {
@@ -27,8 +27,9 @@ internal sealed partial class ControlledRuntime
     public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
         Fail(BugKind.InvariantViolation, message, invariant, component);
 
-    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core) =>
-        _monitors.Add(new Monitor(invariant, check, component));
+    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
+        IReadOnlySet<object>? watches = null) =>
+        _monitors.Add(new Monitor(invariant, check, component, watches));
 
     public void MightSleep(string what)
     {
@@ -77,10 +78,25 @@ internal sealed partial class ControlledRuntime
         StopWith(BugKind.HarnessError, $"{thread.Name} awaited the same access twice or an access it did not start",
             component: BugComponent.Harness);
 
-    private void RunMonitors()
+    /// <summary>Runs the monitors that watch everything or something <paramref name="stepped"/> touched.</summary>
+    private void RunMonitors(ControlledPrimitive stepped)
     {
+        // Monitors registered with the same set follow each other: look the step up once per set.
+        IReadOnlySet<object>? lastWatches = null;
+        var touched = false;
         foreach (var monitor in _monitors)
         {
+            if (monitor.Watches is { } watches)
+            {
+                if (!ReferenceEquals(watches, lastWatches))
+                {
+                    lastWatches = watches;
+                    touched = watches.Contains(stepped) || (stepped.Owner is { } owner && watches.Contains(owner));
+                }
+
+                if (!touched) continue;
+            }
+
             string? violation;
             try
             {

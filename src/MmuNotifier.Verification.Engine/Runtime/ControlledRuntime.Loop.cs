@@ -123,7 +123,7 @@ internal sealed partial class ControlledRuntime
         if (record is not null) CompleteStepRecord(record, thread, target, done);
         if (_stopped) return;
         if (done) Resume(thread);
-        if (_monitors.Count > 0 && !_stopped) RunMonitors();
+        if (_monitors.Count > 0 && !_stopped) RunMonitors(target);
     }
 
     /// <summary>The strategy (replay, or DFS re-walking its prefix) found the model off its recorded path.</summary>

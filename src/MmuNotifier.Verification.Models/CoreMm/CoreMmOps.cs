@@ -13,9 +13,11 @@ namespace MmuNotifier.Verification.Models.CoreMm;
 /// What core-MM threads do to the page tables of one mm, each shaped like its kernel path:
 /// take the lock that path takes (mmap_lock or the rmap locks), bracket the PTE changes with
 /// invalidate_range_start/end of the right event, change PTEs under the PTL and flush secondary
-/// TLBs before dropping it.
+/// TLBs before dropping it. Every bracket is reported to the invariants through
+/// <see cref="ModelWorld.Events"/>. The start and end steps are virtual so that a test can build
+/// a core MM that forgets one.
 /// </summary>
-public sealed class CoreMmOps(ModelWorld world)
+public class CoreMmOps(ModelWorld world)
 {
     private IRuntime Rt => world.Rt;
 
@@ -23,11 +25,9 @@ public sealed class CoreMmOps(ModelWorld world)
 
     private PageTable Pt => world.Pt;
 
-    private MmuNotifierH H => world.Kernel.Header;
+    protected MmuNotifierH H => world.Kernel.Header;
 
-    private NoMissedInvalidation Oracle => world.Nmi;
-
-    private ModelTweaks Tweaks => world.Tweaks;
+    protected ModelEvents Events => world.Events;
 
     private ulong _nextPfn = 0x100;
 
@@ -73,22 +73,15 @@ public sealed class CoreMmOps(ModelWorld world)
     {
         await MmapLockOps.MmapReadLock(Mm);
         var range = RangeFor(MMU_NOTIFY_UNMAP, page, count);
-        var ret = 0;
-        if (!Tweaks.CoreSkipsStartEnd)
-        {
-            world.Active.Begin();
-            ret = await H.MmuNotifierInvalidateRangeStartNonblock(range);
-        }
-
+        var ret = await StartNonblock(range);
         if (ret != 0)
         {
             if (Rt.IsTracing) Rt.Annotate($"oom reaper: invalidate_range_start_nonblock {range} = {Errno.Name(ret)}, range skipped");
-            world.Active.Done();
-            Oracle.Ending(range, started: false);
+            Events.RangeEnded();
+            Events.RangeEnding(range, started: false);
         }
         else
         {
-            if (!Tweaks.CoreSkipsStartEnd) Oracle.Started(range);
             await ChangePtes(range, page, count, _ => Pages.PteNone);
             await End(range);
         }
@@ -150,16 +143,16 @@ public sealed class CoreMmOps(ModelWorld world)
     {
         if (Rt.IsTracing) Rt.Annotate("exit_mmap: mmu_notifier_release");
         // Releasing the interval subscriptions is an invalidation of its own.
-        world.Active.Begin();
+        Events.RangeStarting();
         await H.MmuNotifierRelease(mm);
-        world.Active.Done();
+        Events.RangeEnded();
         world.OnExitRelease();
 
         await MmapLockOps.MmapReadLock(mm);
         var range = RangeFor(MMU_NOTIFY_UNMAP, 0, Pt.Count);
         await Start(range);
         await ChangePtes(range, 0, Pt.Count, _ => Pages.PteNone);
-        Oracle.AfterExitMmap();
+        Events.ExitMmapFinished();
         await End(range);
         await MmapLockOps.MmapReadUnlock(mm);
     }
@@ -176,22 +169,29 @@ public sealed class CoreMmOps(ModelWorld world)
         await End(range);
     }
 
-    private async ValueTask Start(MmuNotifierRange range)
+    /// <summary>mmu_notifier_invalidate_range_start, bracketed by its events.</summary>
+    protected virtual async ValueTask Start(MmuNotifierRange range)
     {
-        if (Tweaks.CoreSkipsStartEnd) return;
-        world.Active.Begin();
+        Events.RangeStarting();
         await H.MmuNotifierInvalidateRangeStart(range);
-        Oracle.Started(range);
+        Events.RangeStartReturned(range);
     }
 
-    private async ValueTask End(MmuNotifierRange range)
+    /// <summary>The OOM reaper's mmu_notifier_invalidate_range_start_nonblock; 0 or -EAGAIN.</summary>
+    protected virtual async ValueTask<int> StartNonblock(MmuNotifierRange range)
     {
-        if (Tweaks.CoreSkipsStartEnd) return;
-        Oracle.Ending(range, started: true);
-        if (Tweaks.CoreSkipsEnd) return;
+        Events.RangeStarting();
+        var ret = await H.MmuNotifierInvalidateRangeStartNonblock(range);
+        if (ret == 0) Events.RangeStartReturned(range);
+        return ret;
+    }
+
+    /// <summary>mmu_notifier_invalidate_range_end, bracketed by its events.</summary>
+    protected virtual async ValueTask End(MmuNotifierRange range)
+    {
+        Events.RangeEnding(range, started: true);
         await H.MmuNotifierInvalidateRangeEnd(range);
-        if (Tweaks.CoreCallsEndTwice) await H.MmuNotifierInvalidateRangeEnd(range);
-        world.Active.Done();
+        Events.RangeEnded();
     }
 
     /// <summary>PTE updates under the PTL; the secondary TLBs are flushed before the lock is dropped.</summary>
@@ -214,7 +214,7 @@ public sealed class CoreMmOps(ModelWorld world)
 
     private async ValueTask SetPte(int page, ulong old, ulong @new)
     {
-        Oracle.BeforePteChange(page, old, @new);
+        Events.PteChanging(page, old, @new);
         if (Rt.IsTracing) Rt.Annotate($"pte[{page}] {Pages.Render(old)} -> {Pages.Render(@new)}");
         await Pt.Ptes[page].Write(@new);
     }

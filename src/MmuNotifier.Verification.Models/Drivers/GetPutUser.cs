@@ -14,7 +14,7 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// frees it through free_notifier from an SRCU callback after the last put. Its start/end do
 /// nothing but let the checker see any op that reaches a freed notifier.
 /// </summary>
-public sealed class GetPutUser : UserModel
+public class GetPutUser : UserModel
 {
     private readonly MmuNotifierOps _ops;
     private readonly List<(MmuNotifierSubscription Sub, SubscriptionAudit Audit)> _allocated = [];
@@ -39,6 +39,12 @@ public sealed class GetPutUser : UserModel
     public IEnumerable<MmuNotifierSubscription> LiveSubscriptions =>
         _allocated.Where(a => !a.Audit.Gone && a.Sub.Mm is not null).Select(a => a.Sub);
 
+    public override IEnumerable<SubscriptionAudit> HlistAudits => Audits;
+
+    public override int MmPins => LiveSubscriptions.Count();
+
+    public override IEnumerable<Engine.Abstractions.ILifetime?> OwnedAllocations => LiveSubscriptions.Select(s => s.Lifetime);
+
     private SubscriptionAudit AuditOf(MmuNotifierSubscription sub) => _allocated.First(a => ReferenceEquals(a.Sub, sub)).Audit;
 
     public override async ValueTask Setup()
@@ -46,17 +52,16 @@ public sealed class GetPutUser : UserModel
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Get, Name));
     }
 
-    private async ValueTask<ErrPtr<MmuNotifierSubscription>> AllocNotifier(MmStruct mm)
+    /// <summary>alloc_notifier: the kernel's first get of this ops allocates the subscription here.</summary>
+    protected virtual async ValueTask<ErrPtr<MmuNotifierSubscription>> AllocNotifier(MmStruct mm)
     {
-        var privateData = W.Tweaks.GetPutLeaksOnEnomem ? await W.Kernel.Slab.Kzalloc($"{Name}.private") : null;
         var memory = await W.Kernel.Slab.Kzalloc($"{Name}.notifier");
-        if (memory is null)
-        {
-            // The broken variant returns here without kfree(privateData).
-            return ErrPtr<MmuNotifierSubscription>.Err(-Errno.ENOMEM);
-        }
+        return memory is null ? ErrPtr<MmuNotifierSubscription>.Err(-Errno.ENOMEM) : Adopt(memory);
+    }
 
-        await W.Kernel.Slab.Kfree(privateData);
+    /// <summary>Makes the subscription that lives in <paramref name="memory"/> and audits it.</summary>
+    protected MmuNotifierSubscription Adopt(Engine.Abstractions.ILifetime memory)
+    {
         var sub = new MmuNotifierSubscription(W.Rt, $"{Name}#{_allocated.Count}", null, memory);
         _allocated.Add((sub, new SubscriptionAudit(sub.Name)));
         return sub;
@@ -75,7 +80,6 @@ public sealed class GetPutUser : UserModel
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_get = {got}");
         if (got.IsErr) return got.Error;
         _held.Push(got.Value!);
-        if (W.Tweaks.GetPutLeaksMmCount) await W.Kernel.Sched.Mmgrab(W.Mm);
         return 0;
     }
 

@@ -24,6 +24,10 @@ public abstract class HlistUser(ModelWorld world, SubscriptionSpec spec) : UserM
     /// <summary>Registered, and neither unregistered nor released by exit_mmap since.</summary>
     public bool IsLive => _registered && !Audit.Gone;
 
+    public override IEnumerable<SubscriptionAudit> HlistAudits => [Audit];
+
+    public override int MmPins => IsLive ? 1 : 0;
+
     public override async ValueTask Setup()
     {
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));
@@ -47,9 +51,10 @@ public abstract class HlistUser(ModelWorld world, SubscriptionSpec spec) : UserM
         if (!IsLive) return;
         Audit.RacingUnregister = !Audit.ReleasedByExit;
         await Unregister();
-        W.Audit.Unregistered(Audit, "mmu_notifier_unregister");
+        W.Audit.Unregistered(Audit, CallbackAudit.ByUnregister);
     }
 
+    /// <summary>mmu_notifier_unregister; a test subclass may break it.</summary>
     protected virtual ValueTask Unregister() => W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
 
     public override ValueTask Cleanup() => Unsubscribe(new OpSpec(OpKind.Unregister, Name));

@@ -17,7 +17,7 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// mmu_interval_read_retry. Faults follow read_begin → read PTE under mmap_lock → lock →
 /// read_retry → install; the invalidate callback records the sequence and zaps under the mutex.
 /// </summary>
-public sealed class HmmMirror : UserModel
+public class HmmMirror : UserModel
 {
     /// <summary>A fault gives up after this many collisions, as hmm_range_fault callers time out.</summary>
     private const int MaxRetries = 4;
@@ -36,7 +36,6 @@ public sealed class HmmMirror : UserModel
         Audit = new SubscriptionAudit(Name);
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
         _ops = world.Audit.WrapInterval(new MmuIntervalNotifierOps { Name = $"{Name}.ops", Invalidate = Invalidate }, Audit, Mmu);
-        world.Sequences.Track(Sub, Audit, () => _inserted);
     }
 
     public MmuIntervalNotifier Sub { get; }
@@ -46,7 +45,11 @@ public sealed class HmmMirror : UserModel
     /// <summary>An insert has succeeded (the checker's view; remove is tracked by <see cref="Audit"/>).</summary>
     public bool IsInserted => _inserted;
 
-    private ModelTweaks Tweaks => W.Tweaks;
+    public override MmuIntervalNotifier IntervalSubscription => Sub;
+
+    public override bool IsIntervalLive => _inserted && !Audit.Gone;
+
+    public override int MmPins => IsIntervalLive ? 1 : 0;
 
     public override async ValueTask Setup()
     {
@@ -102,14 +105,16 @@ public sealed class HmmMirror : UserModel
     /// <summary>mmu_interval_set_seq (which stores nothing in the port's v1 variant, where the core stores the sequence).</summary>
     private async ValueTask SetSeq(MmuIntervalNotifier sub, ulong curSeq)
     {
-        if (!Tweaks.MirrorSkipsSetSeq)
-            await MmuNotifierH.MmuIntervalSetSeq(sub, Tweaks.MirrorSetsEvenSeq ? curSeq + 1 : curSeq);
+        await StoreSeq(sub, curSeq);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate: mmu_interval_set_seq {curSeq}");
     }
 
-    private void Zap(MmuNotifierRange range)
+    /// <summary>The store of mmu_interval_set_seq itself.</summary>
+    protected virtual ValueTask StoreSeq(MmuIntervalNotifier sub, ulong curSeq) => MmuNotifierH.MmuIntervalSetSeq(sub, curSeq);
+
+    /// <summary>The invalidate's zap of the device page table, under the mutex.</summary>
+    protected virtual void Zap(MmuNotifierRange range)
     {
-        if (Tweaks.MirrorSkipsZap) return;
         var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
         Mmu.Zap(Math.Max(first, Spec.FirstPage), Math.Min(last, Spec.FirstPage + Spec.PageCount - 1));
     }
@@ -189,8 +194,7 @@ public sealed class HmmMirror : UserModel
     {
         var start = op.Start ?? Pages.Address(Spec.FirstPage);
         var length = op.Length ?? (ulong)Spec.PageCount * Pages.PAGE_SIZE;
-        if (Tweaks.MirrorRoundsUpLength && length == 0) length = 1;
-        var ret = await W.Kernel.Notifier.MmuIntervalNotifierInsert(Sub, W.Mm, start, length, _ops);
+        var ret = await Insert(start, length);
         if (ret == 0)
         {
             _inserted = true;
@@ -213,32 +217,16 @@ public sealed class HmmMirror : UserModel
         await _lock.Unlock();
         if (!live) return;
 
-        if (Tweaks.MirrorFakeRemove)
-        {
-            W.Audit.Removed(Audit);
-            return;
-        }
+        await Remove();
+    }
 
-        if (Tweaks.MirrorRemoveBypassesDefer)
-        {
-            var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
-            await subscriptions.Lock.Lock();
-            if (Sub.IntervalTree.InTree) subscriptions.Itree.Remove(Sub.IntervalTree);
-            await subscriptions.Lock.Unlock();
-            W.Audit.Removed(Audit);
-            await W.Kernel.Sched.Mmdrop(W.Mm);
-            return;
-        }
+    /// <summary>mmu_interval_notifier_insert of the mirror's range.</summary>
+    protected virtual ValueTask<int> Insert(ulong start, ulong length) =>
+        W.Kernel.Notifier.MmuIntervalNotifierInsert(Sub, W.Mm, start, length, _ops);
 
-        if (Tweaks.MirrorRemoveAlwaysDefers)
-        {
-            var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
-            await subscriptions.Lock.Lock();
-            subscriptions.DeferredList.AddHead(Sub.DeferredItem);
-            await subscriptions.Lock.Unlock();
-            return;
-        }
-
+    /// <summary>mmu_interval_notifier_remove, once faults are stopped and the device table is empty.</summary>
+    protected virtual async ValueTask Remove()
+    {
         await W.Kernel.Notifier.MmuIntervalNotifierRemove(Sub);
         W.Audit.Removed(Audit);
     }

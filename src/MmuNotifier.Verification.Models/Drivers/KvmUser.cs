@@ -17,7 +17,7 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// count. A fault snapshots the sequence, reads the PTE, and installs under mmu_lock only if no
 /// invalidation is in progress and the sequence is unchanged.
 /// </summary>
-public sealed class KvmUser : HlistUser
+public class KvmUser : HlistUser
 {
     private const int MaxRetries = 4;
 
@@ -63,11 +63,11 @@ public sealed class KvmUser : HlistUser
         Sub = new MmuNotifierSubscription(rt, Name, _ops);
     }
 
-    private async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
+    protected async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         await _mmuLock.Lock();
         _inProgress.Value++;
-        if (W.Tweaks.KvmBumpsSeqAtStart) await _seq.Write(await _seq.Read() + 1);
+        await StartUnderMmuLock();
         var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
         Mmu.Zap(first, last);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_start {range}: in_progress {_inProgress.Peek()}");
@@ -75,15 +75,24 @@ public sealed class KvmUser : HlistUser
         return 0;
     }
 
-    private async ValueTask InvalidateRangeEnd(MmuNotifierSubscription sub, MmuNotifierRange range)
+    protected async ValueTask InvalidateRangeEnd(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         await _mmuLock.Lock();
         // The sequence moves before the count drops, so a fault that saw the old count sees the new sequence.
-        if (!W.Tweaks.KvmBumpsSeqAtStart) await _seq.Write(await _seq.Read() + 1);
+        await EndUnderMmuLock();
         _inProgress.Value--;
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_end {range}: in_progress {_inProgress.Peek()}, seq {_seq.Peek()}");
         await _mmuLock.Unlock();
     }
+
+    /// <summary>invalidate_range_start's work under mmu_lock once the count is raised, before the zap: none.</summary>
+    protected virtual ValueTask StartUnderMmuLock() => ValueTask.CompletedTask;
+
+    /// <summary>invalidate_range_end's work under mmu_lock before the count drops: the sequence bump.</summary>
+    protected virtual ValueTask EndUnderMmuLock() => BumpSeq();
+
+    /// <summary>mmu_invalidate_seq++, under mmu_lock.</summary>
+    protected async ValueTask BumpSeq() => await _seq.Write(await _seq.Read() + 1);
 
     /// <summary>Only registered with <see cref="DriverDefects.RegisterBothTlbAndStartEnd"/>: drops the range from the shadow table.</summary>
     private async ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
@@ -177,24 +186,5 @@ public sealed class KvmUser : HlistUser
         await _mmuLock.Lock();
         _live.Value = true;
         await _mmuLock.Unlock();
-        if (W.Tweaks.KvmDropsForeignMmCount)
-        {
-            await W.Kernel.Sched.Mmdrop(W.Mm);
-            await W.Kernel.Sched.Mmdrop(W.Mm);
-        }
-
-        if (W.Tweaks.KvmSwapsToBothOps)
-        {
-            Sub.Ops = W.Audit.WrapHlist(new MmuNotifierOps
-            {
-                Name = $"{Name}.both_ops",
-                InvalidateRangeStart = InvalidateRangeStart,
-                InvalidateRangeEnd = InvalidateRangeEnd,
-                ArchInvalidateSecondaryTlbs = (_, _, _, _) => ValueTask.CompletedTask,
-            }, _ => Audit, Mmu);
-        }
     }
-
-    protected override ValueTask Unregister() =>
-        W.Tweaks.UnregisterIgnoresUnhashed ? BrokenUnregister.Run(W.Kernel, Sub, W.Mm) : base.Unregister();
 }

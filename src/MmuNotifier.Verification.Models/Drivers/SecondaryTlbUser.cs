@@ -15,16 +15,14 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// arch_invalidate_secondary_tlbs, which the core MM calls under the page-table lock after
 /// changing PTEs. Its TLB fills under the page-table lock too, so the lock orders the two.
 /// </summary>
-public sealed class SecondaryTlbUser : HlistUser
+public class SecondaryTlbUser : HlistUser
 {
     private readonly Guarded<bool> _live;
-    private readonly IMutex _sleepingLock;
 
     public SecondaryTlbUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
     {
         var rt = world.Rt;
         _live = new Guarded<bool>(world.Pt.Ptl, false);
-        _sleepingLock = rt.NewMutex($"{Name}.iommu_mutex");
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: false);
         var ops = world.Audit.WrapHlist(new MmuNotifierOps
         {
@@ -35,23 +33,18 @@ public sealed class SecondaryTlbUser : HlistUser
         Sub = new MmuNotifierSubscription(rt, Name, ops);
     }
 
-    private async ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
+    /// <summary>Flushes the IOTLB entries of the range; called under the page-table lock, so it must not sleep.</summary>
+    protected virtual ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
     {
-        if (W.Tweaks.TlbUserSleeps)
-        {
-            await _sleepingLock.Lock();
-            await _sleepingLock.Unlock();
-        }
-
-        if (W.Tweaks.TlbUserSkipsFlush) return;
         var (first, last) = Pages.Span(start, end, Mmu!.Count);
         Mmu.Zap(first, last);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} arch_invalidate_secondary_tlbs [{start:x}, {end:x})");
+        return ValueTask.CompletedTask;
     }
 
-    private async ValueTask Release(MmuNotifierSubscription sub, MmStruct mm)
+    /// <summary>exit_mmap's release: stop filling the IOTLB and drop it.</summary>
+    protected virtual async ValueTask Release(MmuNotifierSubscription sub, MmStruct mm)
     {
-        if (W.Tweaks.TlbUserIgnoresRelease) return;
         await W.Pt.Ptl.Lock();
         _live.Value = false;
         Mmu!.ZapAll();

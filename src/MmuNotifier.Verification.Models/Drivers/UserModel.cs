@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
 
@@ -37,6 +40,23 @@ public abstract class UserModel(ModelWorld world, SubscriptionSpec spec)
 
     /// <summary>End of the run: drop every subscription the user still holds.</summary>
     public abstract ValueTask Cleanup();
+
+    // What the invariants need to know about a user, whatever its model.
+
+    /// <summary>The user's interval subscription (odd-seq, tree-stability and bad-input watch it); null for hlist users.</summary>
+    public virtual MmuIntervalNotifier? IntervalSubscription => null;
+
+    /// <summary>Its interval subscription is inserted and not yet removed (the checker's view, not the kernel's).</summary>
+    public virtual bool IsIntervalLive => false;
+
+    /// <summary>The audits of its hlist subscriptions (start/end pairing, release after exit).</summary>
+    public virtual IEnumerable<SubscriptionAudit> HlistAudits => [];
+
+    /// <summary>How many mm_count references its live subscriptions hold (one mmgrab each).</summary>
+    public virtual int MmPins => 0;
+
+    /// <summary>Allocations its live subscriptions own, which are not leaks while the process runs.</summary>
+    public virtual IEnumerable<ILifetime?> OwnedAllocations => [];
 
     private NotSupportedException Unsupported(string op) => new($"{Spec.User} user {Name} has no '{op}' operation");
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using FsCheck;
 using FsCheck.Fluent;
+using MmuNotifier.Verification.Models.Drivers;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Generation;
@@ -51,28 +52,19 @@ public static class ScenarioGen
     public static Arbitrary<Scenario> Arbitrary { get; } = Arb.From(Scenario, ScenarioShrinker.Shrink);
 
     private static Gen<Plan> PlanGen(int index, int pages) =>
-        from user in Gen.Frequency(
-            (4, Gen.Constant(UserKind.HmmMirror)), (3, Gen.Constant(UserKind.Kvm)),
-            (2, Gen.Constant(UserKind.SecondaryTlb)), (1, Gen.Constant(UserKind.GetPut)), (3, Gen.Constant(UserKind.StartOnly)))
+        from model in Gen.Frequency(UserModels.All.Where(m => m.GenerationWeight > 0)
+            .Select(m => (m.GenerationWeight, Gen.Constant(m))).ToArray())
         from first in Gen.Choose(0, pages - 1)
         from count in Gen.Choose(1, pages - first)
         from setup in Gen.Frequency((3, Gen.Constant(true)), (1, Gen.Constant(false)))
         from range in Gen.Frequency((9, Gen.Constant(InsertRange.Pages)), (1, Gen.Constant(InsertRange.Empty)),
             (1, Gen.Constant(InsertRange.Wrapping)), (1, Gen.Constant(InsertRange.Top)))
-        select user == UserKind.HmmMirror
-            // An explicit range only shows through an insert operation, so such a mirror is not set up.
-            ? new Plan(new SubscriptionSpec($"mirror{index}", user, first, count, setup && range == InsertRange.Pages), range)
+        select model.Api == UserApi.Interval
+            // An explicit range only shows through an insert operation, so such a user is not set up.
+            ? new Plan(new SubscriptionSpec($"{model.NamePrefix}{index}", model.Name, first, count, setup && range == InsertRange.Pages), range)
             // hlist users cover the whole mm: the parser gives them every page.
-            : new Plan(new SubscriptionSpec($"{Prefix(user)}{index}", user, 0, pages, setup),
+            : new Plan(new SubscriptionSpec($"{model.NamePrefix}{index}", model.Name, 0, pages, setup),
                 InsertRange.Pages);
-
-    private static string Prefix(UserKind user) => user switch
-    {
-        UserKind.Kvm => "kvm",
-        UserKind.SecondaryTlb => "tlb",
-        UserKind.StartOnly => "start",
-        _ => "gp",
-    };
 
     private static Gen<bool> Rarely => Gen.Frequency((5, Gen.Constant(false)), (1, Gen.Constant(true)));
 
@@ -103,19 +95,20 @@ public static class ScenarioGen
     private static Gen<OpSpec> UserOpGen(Plan plan, int pages)
     {
         var spec = plan.Spec;
-        return spec.User switch
+        var model = UserModels.Of(spec);
+        return model.Api switch
         {
-            UserKind.HmmMirror when plan.Range != InsertRange.Pages => Gen.Elements(
+            UserApi.Interval when plan.Range != InsertRange.Pages || !model.Faults => Gen.Elements(
                 InsertRanges.Insert(spec, plan.Range), new OpSpec(OpKind.Remove, spec.Name)),
-            UserKind.HmmMirror => Gen.Frequency(
+            UserApi.Interval => Gen.Frequency(
                 (4, Gen.Choose(spec.FirstPage, spec.FirstPage + spec.PageCount - 1).Select(p => new OpSpec(OpKind.Fault, spec.Name, p))),
                 (2, Gen.Constant(new OpSpec(OpKind.Insert, spec.Name))),
                 (1, Gen.Constant(new OpSpec(OpKind.Remove, spec.Name)))),
-            UserKind.Kvm or UserKind.SecondaryTlb => Gen.Frequency(
+            UserApi.Hlist when model.Faults => Gen.Frequency(
                 (4, Gen.Choose(0, pages - 1).Select(p => new OpSpec(OpKind.Fault, spec.Name, p))),
                 (1, Gen.Constant(new OpSpec(OpKind.Register, spec.Name))),
                 (1, Gen.Constant(new OpSpec(OpKind.Unregister, spec.Name)))),
-            UserKind.StartOnly => Gen.Elements(new OpSpec(OpKind.Register, spec.Name), new OpSpec(OpKind.Unregister, spec.Name)),
+            UserApi.Hlist => Gen.Elements(new OpSpec(OpKind.Register, spec.Name), new OpSpec(OpKind.Unregister, spec.Name)),
             _ => Gen.Frequency(
                 (2, Gen.Constant(new OpSpec(OpKind.Get, spec.Name))),
                 (2, Gen.Constant(new OpSpec(OpKind.Put, spec.Name))),

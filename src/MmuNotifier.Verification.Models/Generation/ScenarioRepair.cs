@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Models.Drivers;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Generation;
@@ -59,7 +60,7 @@ public static class ScenarioRepair
         var subs = scenario.Subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var threads = scenario.Threads.Select((t, ti) => t with
         {
-            Ops = t.Ops.Where((op, oi) => !(op.Kind == OpKind.Fault && subs[op.Sub!].User == UserKind.Kvm &&
+            Ops = t.Ops.Where((op, oi) => !(op.Kind == OpKind.Fault && UserModels.Of(subs[op.Sub!]).FaultsNeedRegistration &&
                                             !ScenarioRules.RegisteredBefore(scenario, subs[op.Sub!], ti, oi))).ToList(),
         }).Where(t => t.Ops.Count > 0).ToList();
         return scenario with { Threads = threads };
@@ -71,7 +72,7 @@ public static class ScenarioRepair
         var subs = scenario.Subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var threads = scenario.Threads.Select((t, ti) => t with
         {
-            Ops = t.Ops.Where((op, oi) => !(op.Kind == OpKind.Fault && subs[op.Sub!].User is UserKind.Kvm or UserKind.SecondaryTlb &&
+            Ops = t.Ops.Where((op, oi) => !(op.Kind == OpKind.Fault && ScenarioRules.PinsThroughRegistration(subs[op.Sub!]) &&
                                             !ScenarioRules.PinsTheMmAt(scenario, subs[op.Sub!], ti, oi))).ToList(),
         }).Where(t => t.Ops.Count > 0).ToList();
         return scenario with { Threads = threads };

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Models.Drivers;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Generation;
@@ -40,7 +41,7 @@ public static class ScenarioRules
             // A mirror maps only pages its interval covers; a fault elsewhere would map a page whose
             // invalidations never reach it. An insert with an explicit range moves the interval away
             // from the mirror's pages, so such a mirror must not fault at all.
-            if (sub.User == UserKind.HmmMirror)
+            if (UserModels.Of(sub).Api == UserApi.Interval)
             {
                 var moved = mine.Any(o => o.Kind == OpKind.Insert && (o.Start is not null || o.Length is not null));
                 foreach (var fault in mine.Where(o => o.Kind == OpKind.Fault))
@@ -57,7 +58,7 @@ public static class ScenarioRules
         // reach it. A KVM fault racing its own registration is a misuse, not a kernel bug.
         foreach (var (thread, index, op) in ops)
         {
-            if (op.Kind == OpKind.Fault && subs.TryGetValue(op.Sub!, out var kvm) && kvm.User == UserKind.Kvm && !RegisteredBefore(scenario, kvm, thread, index))
+            if (op.Kind == OpKind.Fault && subs.TryGetValue(op.Sub!, out var kvm) && UserModels.Of(kvm).FaultsNeedRegistration && !RegisteredBefore(scenario, kvm, thread, index))
                 problems.Add($"{kvm.Name} faults before it is certainly registered (at setup, or by an earlier op of the same thread)");
         }
 
@@ -91,18 +92,21 @@ public static class ScenarioRules
                 // as a driver must by some reference): once the process is gone, such a fault is
                 // legal only while that registration certainly holds — made at setup with no
                 // injected failure, and not yet unregistered by this or any other thread.
-                if (op.Kind == OpKind.Fault && subs.TryGetValue(op.Sub!, out var user) && user.User is UserKind.Kvm or UserKind.SecondaryTlb &&
+                if (op.Kind == OpKind.Fault && subs.TryGetValue(op.Sub!, out var user) && PinsThroughRegistration(user) &&
                     !PinsTheMmAt(scenario, user, thread, index))
                     problems.Add($"{op.Sub} faults after exit may have freed the mm (its registration is not certain to pin it)");
                 if (!ScenarioNames.IsCore(op.Kind) && !ScenarioNames.IsSubscribe(op.Kind)) continue;
                 if (thread != exit.Thread || index > exit.Index)
-                    problems.Add($"{ScenarioNames.Of(op.Kind)} on {scenario.Threads[thread].Name} may run after exit (the last mmput)");
+                    problems.Add($"{OpNames.Of(op.Kind)} on {scenario.Threads[thread].Name} may run after exit (the last mmput)");
             }
         }
 
         if (ops.Any(o => o.Op.Sub is { } name && !subs.ContainsKey(name))) problems.Add("an operation names an unknown subscription");
         return problems;
     }
+
+    /// <summary>An hlist user that faults: its faults need the mm its registration pins.</summary>
+    internal static bool PinsThroughRegistration(SubscriptionSpec sub) => UserModels.Of(sub) is { Api: UserApi.Hlist, Faults: true };
 
     internal static bool UnsubscribesAfterSubscribe(Scenario scenario, SubscriptionSpec sub)
     {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Models.Drivers;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Generation;
@@ -61,7 +62,7 @@ public static class ScenarioShrinker
             }
         }
 
-        foreach (var sub in s.Subscriptions.Where(x => x.User == UserKind.HmmMirror))
+        foreach (var sub in s.Subscriptions.Where(x => UserModels.Of(x).Api == UserApi.Interval))
         {
             if (sub.PageCount > 1) yield return s with { Subscriptions = Replace(s.Subscriptions, sub, sub with { PageCount = sub.PageCount - 1 }) };
             if (sub.FirstPage > 0) yield return s with { Subscriptions = Replace(s.Subscriptions, sub, sub with { FirstPage = sub.FirstPage - 1 }) };
@@ -79,7 +80,7 @@ public static class ScenarioShrinker
     private static Scenario FewerPages(Scenario s)
     {
         var pages = s.Pages - 1;
-        var subs = s.Subscriptions.Select(sub => sub.User == UserKind.HmmMirror
+        var subs = s.Subscriptions.Select(sub => UserModels.Of(sub).Api == UserApi.Interval
             ? sub with { PageCount = Math.Min(sub.PageCount, Math.Max(1, pages - sub.FirstPage)) }
             : sub with { PageCount = pages }).ToList();
         var threads = s.Threads.Select(t => t with

@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MmuNotifier.Verification.Models.Drivers;
 using MmuNotifier.Verification.Models.Scenarios;
 
 namespace MmuNotifier.Verification.Models.Generation;
@@ -55,9 +56,9 @@ public static class ScenarioWriter
 
     private static string Subscription(SubscriptionSpec spec, int pages)
     {
-        var fields = new List<string> { $"\"name\": {Str(spec.Name)}", $"\"user\": {Str(ScenarioNames.Of(spec.User))}" };
+        var fields = new List<string> { $"\"name\": {Str(spec.Name)}", $"\"user\": {Str(spec.User)}" };
         // Only interval users have a range; the hlist users always cover the whole mm.
-        if (spec.User == UserKind.HmmMirror && (spec.FirstPage != 0 || spec.PageCount != pages))
+        if (UserModels.Of(spec).Api == UserApi.Interval && (spec.FirstPage != 0 || spec.PageCount != pages))
         {
             fields.Add($"\"page\": {Int(spec.FirstPage)}");
             fields.Add($"\"pages\": {Int(spec.PageCount)}");
@@ -75,7 +76,7 @@ public static class ScenarioWriter
 
     private static string Op(OpSpec op)
     {
-        var fields = new List<string> { $"\"op\": {Str(ScenarioNames.Of(op.Kind))}" };
+        var fields = new List<string> { $"\"op\": {Str(OpNames.Of(op.Kind))}" };
         if (op.Sub is not null) fields.Add($"\"sub\": {Str(op.Sub)}");
         if (op.Page != 0) fields.Add($"\"page\": {Int(op.Page)}");
         if (op.PageCount != 1) fields.Add($"\"pages\": {Int(op.PageCount)}");

@@ -1,7 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Engine.Abstractions;
-using MmuNotifier.Verification.Kernel.Mm;
-
 namespace MmuNotifier.Verification.Models.Invariants;
 
 /// <summary>
@@ -10,26 +7,27 @@ namespace MmuNotifier.Verification.Models.Invariants;
 /// invalidation was never ended (or one ended twice and wrapped around); the deferred list
 /// must be empty whenever the count is zero, since only the last end applies it.
 /// </summary>
-public sealed class ActiveRanges
+public sealed class ActiveRanges : ModelInvariant, IModelObserver
 {
-    private readonly MmStruct _mm;
     private int _inFlight;
 
-    public ActiveRanges(IRuntime rt, MmStruct mm)
-    {
-        _mm = mm;
-        rt.AddMonitor(InvariantNames.ActiveRanges, Check);
-    }
+    public override string Name => InvariantNames.ActiveRanges;
 
-    /// <summary>The core MM is about to call invalidate_range_start (or exit_mmap's release).</summary>
-    public void Begin() => _inFlight++;
+    /// <remarks>
+    /// Runs after every step: the core MM's count drops in plain code after invalidate_range_end
+    /// returns, in whatever step that code follows, and a count the port failed to drop shows
+    /// right there (nonblock-fail-no-inv-end). The view it reads stays valid between the steps
+    /// that refresh it.
+    /// </remarks>
+    protected override void Attached() => World.Rt.AddMonitor(Name, Check);
 
-    /// <summary>invalidate_range_end returned, or a failed non-blocking start did.</summary>
-    public void Done() => _inFlight--;
+    public void RangeStarting() => _inFlight++;
+
+    public void RangeEnded() => _inFlight--;
 
     private string? Check()
     {
-        if (IdleSubscriptions.Of(_mm) is not { } subscriptions) return null;
+        if (World.IdleSubscriptions.Current is not { } subscriptions) return null;
         var active = subscriptions.ActiveInvalidateRanges.Peek();
         if (active > (ulong)Math.Max(_inFlight, 0))
             return $"active_invalidate_ranges is {active} but only {_inFlight} invalidation(s) are between start and end";

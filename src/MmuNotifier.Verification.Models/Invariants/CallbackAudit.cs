@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.CoreMm;
 using MmuNotifier.Verification.Models.Drivers;
@@ -7,30 +6,25 @@ using MmuNotifier.Verification.Models.Drivers;
 namespace MmuNotifier.Verification.Models.Invariants;
 
 /// <summary>
-/// Wraps a driver's ops so that every call the port makes is checked against remove quiescence
-/// and the hlist/SRCU rules, and opens the no-missed-invalidation windows when a callback
-/// returns. The wrapped ops object is built once per driver, so ops identity (which
-/// mmu_notifier_get compares) is kept.
+/// Wraps a driver's ops so that every call the port makes reaches the invariants
+/// (<see cref="IModelObserver.IntervalInvalidateEntered"/>, <see cref="IModelObserver.HlistOpEntered"/>),
+/// keeps each subscription's <see cref="SubscriptionAudit"/> up to date, and opens the
+/// no-missed-invalidation windows when a callback returns. The wrapped ops object is built once
+/// per driver, so ops identity (which mmu_notifier_get compares) is kept.
 /// </summary>
-public sealed class CallbackAudit(IRuntime rt, int pages)
+public sealed class CallbackAudit(int pages, IModelObserver events)
 {
+    public const string ByRemove = "mmu_interval_notifier_remove";
+    public const string ByUnregister = "mmu_notifier_unregister";
+    public const string ByFreeNotifier = "free_notifier";
+
     public MmuIntervalNotifierOps WrapInterval(MmuIntervalNotifierOps inner, SubscriptionAudit audit, SecondaryMmu mmu) => new()
     {
         Name = inner.Name,
         Invalidate = async (sub, range, curSeq) =>
         {
-            if (audit.Gone)
-            {
-                rt.ReportViolation(InvariantNames.RemoveQuiescence,
-                    $"{sub.Name}'s invalidate called for {range} after {audit.GoneBy} returned");
-            }
-
-            if (range.Event == MmuNotifierEvent.MMU_NOTIFY_RELEASE && ++audit.Releases > 1)
-            {
-                rt.ReportViolation(InvariantNames.ReleaseOnce,
-                    $"{sub.Name}'s invalidate gets MMU_NOTIFY_RELEASE for the {audit.Releases}th time in one exit");
-            }
-
+            if (range.Event == MmuNotifierEvent.MMU_NOTIFY_RELEASE) audit.Releases++;
+            events.IntervalInvalidateEntered(sub, range, audit);
             audit.Running++;
             var ok = await inner.Invalidate(sub, range, curSeq);
             audit.Running--;
@@ -46,19 +40,14 @@ public sealed class CallbackAudit(IRuntime rt, int pages)
     };
 
     /// <summary>Called when mmu_interval_notifier_remove returns.</summary>
-    public void Removed(SubscriptionAudit audit)
-    {
-        if (audit.Running > 0)
-            rt.ReportViolation(InvariantNames.RemoveQuiescence, $"mmu_interval_notifier_remove({audit.Name}) returned while its invalidate runs");
-        audit.Gone = true;
-        audit.GoneBy = "mmu_interval_notifier_remove";
-    }
+    public void Removed(SubscriptionAudit audit) => Gone(audit, ByRemove);
 
     /// <summary>Called when mmu_notifier_unregister returns, or when free_notifier is called.</summary>
-    public void Unregistered(SubscriptionAudit audit, string by)
+    public void Unregistered(SubscriptionAudit audit, string by) => Gone(audit, by);
+
+    private void Gone(SubscriptionAudit audit, string by)
     {
-        if (audit.Running > 0)
-            rt.ReportViolation(InvariantNames.HlistSrcu, $"{by}({audit.Name}) while {audit.Running} of its ops still run");
+        events.Unsubscribed(audit, by);
         audit.Gone = true;
         audit.GoneBy = by;
     }
@@ -69,20 +58,12 @@ public sealed class CallbackAudit(IRuntime rt, int pages)
         Release = inner.Release is not { } release ? null : async (sub, mm) =>
         {
             var audit = Enter(sub, auditOf, "release");
-            audit.Releases++;
-            var allowed = audit.RacingUnregister ? 2 : 1;
-            if (audit.Releases > allowed)
-            {
-                rt.ReportViolation(InvariantNames.HlistSrcu,
-                    $"->release of {sub.Name} runs for the {audit.Releases}th time{(audit.ReleasedByExit ? " after exit_mmap already released it" : "")}");
-            }
-
             await release(sub, mm);
             audit.Running--;
         },
         InvalidateRangeStart = inner.InvalidateRangeStart is not { } start ? null : async (sub, range) =>
         {
-            var audit = Enter(sub, auditOf, "invalidate_range_start");
+            var audit = Enter(sub, auditOf, "invalidate_range_start", range);
             var ret = await start(sub, range);
             audit.Running--;
             if (ret == 0 && inner.InvalidateRangeEnd is not null)
@@ -96,9 +77,7 @@ public sealed class CallbackAudit(IRuntime rt, int pages)
         },
         InvalidateRangeEnd = inner.InvalidateRangeEnd is not { } end ? null : async (sub, range) =>
         {
-            var audit = Enter(sub, auditOf, "invalidate_range_end");
-            if (!audit.OpenStarts.Remove(range))
-                rt.ReportViolation(InvariantNames.HlistSrcu, $"invalidate_range_end of {sub.Name} for {range} without a successful start");
+            var audit = Enter(sub, auditOf, "invalidate_range_end", range);
             mmu?.CloseWindow(range, untilEndCallback: true);
             await end(sub, range);
             audit.Running--;
@@ -139,20 +118,18 @@ public sealed class CallbackAudit(IRuntime rt, int pages)
         AllocNotifier = inner.AllocNotifier,
         FreeNotifier = inner.FreeNotifier is not { } free ? null : async sub =>
         {
-            Unregistered(auditOf(sub), "free_notifier");
+            Unregistered(auditOf(sub), ByFreeNotifier);
             await free(sub);
         },
     };
 
-    private SubscriptionAudit Enter(MmuNotifierSubscription sub, Func<MmuNotifierSubscription, SubscriptionAudit> auditOf, string op)
+    private SubscriptionAudit Enter(MmuNotifierSubscription sub, Func<MmuNotifierSubscription, SubscriptionAudit> auditOf, string op,
+        MmuNotifierRange? range = null)
     {
         var audit = auditOf(sub);
-        if (sub.Lifetime is { IsFreed: true })
-            rt.ReportViolation(InvariantNames.HlistSrcu, $"->{op} of {sub.Name} runs after free_notifier freed it");
-        if (audit.Gone)
-            rt.ReportViolation(InvariantNames.HlistSrcu, $"->{op} of {sub.Name} runs after {audit.GoneBy} returned");
-        if (sub.Ops is { ArchInvalidateSecondaryTlbs: not null } ops && (ops.InvalidateRangeStart is not null || ops.InvalidateRangeEnd is not null))
-            rt.ReportViolation(InvariantNames.HlistSrcu, $"->{op} of {sub.Name}, which has both arch_invalidate_secondary_tlbs and start/end");
+        if (op == "release") audit.Releases++;
+        events.HlistOpEntered(sub, op, range, audit);
+        if (op == "invalidate_range_end") audit.OpenStarts.Remove(range!);
         audit.Running++;
         return audit;
     }

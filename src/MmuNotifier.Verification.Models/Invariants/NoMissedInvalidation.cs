@@ -17,36 +17,41 @@ namespace MmuNotifier.Verification.Models.Invariants;
 /// A mapping that existed before a callback and was zapped by it breaks none of these: (2) looks
 /// at the moment of the PTE change, after the callback, and (3) only at new mappings.
 /// </summary>
-public sealed class NoMissedInvalidation
+public sealed class NoMissedInvalidation : ModelInvariant, IModelObserver
 {
-    private readonly IRuntime _rt;
-    private readonly PageTable _pt;
-    private readonly int[] _coverage;
     private readonly List<SecondaryMmu> _mmus = [];
+    private IRuntime _rt = null!;
+    private PageTable _pt = null!;
+    private int[] _coverage = [];
 
-    public NoMissedInvalidation(IRuntime rt, PageTable pt)
+    public override string Name => InvariantNames.NoMissedInvalidation;
+
+    /// <remarks>
+    /// Secondary mappings are plain memory that drivers change after any of their own steps, so
+    /// clause 4 watches every step.
+    /// </remarks>
+    protected override void Attached()
     {
-        _rt = rt;
-        _pt = pt;
-        _coverage = new int[pt.Count];
-        rt.AddMonitor(InvariantNames.NoMissedInvalidation, CheckMappingsFollowPtes);
+        _rt = World.Rt;
+        _pt = World.Pt;
+        _coverage = new int[_pt.Count];
+        _rt.AddMonitor(Name, CheckMappingsFollowPtes);
     }
 
-    public void Track(SecondaryMmu mmu) => _mmus.Add(mmu);
+    public void UserAdded(UserModel user)
+    {
+        if (user.Mmu is { } mmu) _mmus.Add(mmu);
+    }
 
-    /// <summary>invalidate_range_start returned (successfully) for <paramref name="range"/>.</summary>
-    public void Started(MmuNotifierRange range)
+    public void RangeStartReturned(MmuNotifierRange range)
     {
         var (first, last) = Pages.Span(range.Start, range.End, _pt.Count);
         for (var p = first; p <= last; p++) _coverage[p]++;
         foreach (var mmu in _mmus) mmu.StartReturned(range, succeeded: true);
     }
 
-    /// <summary>
-    /// The core MM is about to call invalidate_range_end for <paramref name="range"/> (or its
-    /// non-blocking start failed): interval users may map again once their sequence allows it.
-    /// </summary>
-    public void Ending(MmuNotifierRange range, bool started)
+    /// <summary>Interval users may map again once their sequence allows it.</summary>
+    public void RangeEnding(MmuNotifierRange range, bool started)
     {
         if (started)
         {
@@ -61,30 +66,25 @@ public sealed class NoMissedInvalidation
         foreach (var mmu in _mmus) mmu.CloseWindow(range, untilEndCallback: false);
     }
 
-    /// <summary>Clauses 1 and 2, checked by the core MM right before it writes PTE <paramref name="page"/>.</summary>
-    public void BeforePteChange(int page, ulong old, ulong @new)
+    /// <summary>Clauses 1 and 2, right before the core MM writes PTE <paramref name="page"/>.</summary>
+    public void PteChanging(int page, ulong old, ulong @new)
     {
         if (_coverage[page] == 0)
-        {
-            _rt.ReportViolation(InvariantNames.NoMissedInvalidation,
-                $"{_rt.CurrentThreadName} changes pte[{page}] {Pages.Render(old)} -> {Pages.Render(@new)} outside any invalidate_range_start/end covering it");
-        }
+            Report($"{_rt.CurrentThreadName} changes pte[{page}] {Pages.Render(old)} -> {Pages.Render(@new)} outside any invalidate_range_start/end covering it");
 
         foreach (var mmu in _mmus)
         {
             if (!mmu.ZappedBeforePteChange || mmu[page] == Pages.PteNone) continue;
-            _rt.ReportViolation(InvariantNames.NoMissedInvalidation,
-                $"pte[{page}] changes {Pages.Render(old)} -> {Pages.Render(@new)} while {mmu.Owner} still maps it ({Pages.Render(mmu[page])})");
+            Report($"pte[{page}] changes {Pages.Render(old)} -> {Pages.Render(@new)} while {mmu.Owner} still maps it ({Pages.Render(mmu[page])})");
         }
     }
 
-    /// <summary>exit_mmap has released the notifiers and zapped every PTE.</summary>
-    public void AfterExitMmap()
+    public void ExitMmapFinished()
     {
         foreach (var mmu in _mmus)
         {
             if (!mmu.AnyMapped) continue;
-            _rt.ReportViolation(InvariantNames.NoMissedInvalidation, $"exit_mmap finished but {mmu.Owner} still maps pages");
+            Report($"exit_mmap finished but {mmu.Owner} still maps pages");
         }
     }
 

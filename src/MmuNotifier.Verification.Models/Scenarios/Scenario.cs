@@ -27,27 +27,32 @@ public sealed record Scenario
     public string ContentHash { get; init; } = "";
 }
 
-/// <summary>The notifier-user models a subscription can be.</summary>
-public enum UserKind
+/// <summary>
+/// The names of the built-in user models, as scenario files spell them. A subscription names its
+/// model by any name registered in <see cref="Drivers.UserModels"/>; these are the ones the
+/// Models assembly registers itself.
+/// </summary>
+public static class UserKind
 {
-    /// <summary>"hmm-mirror": an interval notifier with read_begin/read_retry faults.</summary>
-    HmmMirror,
-    /// <summary>"kvm": an hlist user with start/end, in-progress count and sequence.</summary>
-    Kvm,
-    /// <summary>"secondary-tlb": an hlist user with only arch_invalidate_secondary_tlbs.</summary>
-    SecondaryTlb,
-    /// <summary>"get-put": an hlist user managed with mmu_notifier_get/put.</summary>
-    GetPut,
-    /// <summary>"start-only": an hlist user with only invalidate_range_start, which fails non-blockable ranges.</summary>
-    StartOnly,
+    /// <summary>An interval notifier with read_begin/read_retry faults.</summary>
+    public const string HmmMirror = "hmm-mirror";
+    /// <summary>An hlist user with start/end, in-progress count and sequence.</summary>
+    public const string Kvm = "kvm";
+    /// <summary>An hlist user with only arch_invalidate_secondary_tlbs.</summary>
+    public const string SecondaryTlb = "secondary-tlb";
+    /// <summary>An hlist user managed with mmu_notifier_get/put.</summary>
+    public const string GetPut = "get-put";
+    /// <summary>An hlist user with only invalidate_range_start, which fails non-blockable ranges.</summary>
+    public const string StartOnly = "start-only";
 }
 
 /// <summary>
-/// One notifier user: its model, its pages (interval users) and whether setup subscribes it.
+/// One notifier user: its model (a name registered in <see cref="Drivers.UserModels"/>), its
+/// pages (interval users) and whether setup subscribes it.
 /// <paramref name="FailsBlockable"/> makes a mirror a broken driver whose invalidate does its
 /// work and then returns false even on a blockable range (the port WARNs about it).
 /// </summary>
-public sealed record SubscriptionSpec(string Name, UserKind User, int FirstPage, int PageCount, bool AtSetup,
+public sealed record SubscriptionSpec(string Name, string User, int FirstPage, int PageCount, bool AtSetup,
     bool FailsBlockable = false);
 
 public sealed record ThreadSpec(string Name, IReadOnlyList<OpSpec> Ops);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Kernel;
+using MmuNotifier.Verification.Models.Drivers;
 
 namespace MmuNotifier.Verification.Models.Scenarios;
 
@@ -16,48 +17,6 @@ public static class ScenarioParser
 {
     private const int MaxPages = 64;
     private const int MaxThreads = 8;
-
-    private static readonly Dictionary<string, UserKind> UserNames = new(StringComparer.Ordinal)
-    {
-        ["hmm-mirror"] = UserKind.HmmMirror,
-        ["kvm"] = UserKind.Kvm,
-        ["secondary-tlb"] = UserKind.SecondaryTlb,
-        ["get-put"] = UserKind.GetPut,
-        ["start-only"] = UserKind.StartOnly,
-    };
-
-    private static readonly Dictionary<string, OpKind> OpNames = new(StringComparer.Ordinal)
-    {
-        ["unmap"] = OpKind.Unmap,
-        ["zap"] = OpKind.Zap,
-        ["migrate"] = OpKind.Migrate,
-        ["protect"] = OpKind.Protect,
-        ["oom-reap"] = OpKind.OomReap,
-        ["age"] = OpKind.Age,
-        ["ksm-merge"] = OpKind.KsmMerge,
-        ["exit"] = OpKind.Exit,
-        ["fault"] = OpKind.Fault,
-        ["insert"] = OpKind.Insert,
-        ["remove"] = OpKind.Remove,
-        ["register"] = OpKind.Register,
-        ["unregister"] = OpKind.Unregister,
-        ["get"] = OpKind.Get,
-        ["put"] = OpKind.Put,
-        ["synchronize"] = OpKind.Synchronize,
-    };
-
-    /// <summary>Which user models accept which user operations.</summary>
-    private static readonly Dictionary<OpKind, UserKind[]> UserOps = new()
-    {
-        [OpKind.Fault] = [UserKind.HmmMirror, UserKind.Kvm, UserKind.SecondaryTlb],
-        [OpKind.Insert] = [UserKind.HmmMirror],
-        [OpKind.Remove] = [UserKind.HmmMirror],
-        [OpKind.Register] = [UserKind.Kvm, UserKind.SecondaryTlb, UserKind.StartOnly],
-        [OpKind.Unregister] = [UserKind.Kvm, UserKind.SecondaryTlb, UserKind.StartOnly],
-        [OpKind.Get] = [UserKind.GetPut],
-        [OpKind.Put] = [UserKind.GetPut],
-        [OpKind.Synchronize] = [UserKind.GetPut],
-    };
 
     private static readonly Dictionary<string, int> ErrnoNames = new(StringComparer.Ordinal)
     {
@@ -114,15 +73,17 @@ public static class ScenarioParser
     {
         node.AsObject(["name", "user", "page", "pages", "setup", "invalidate"]);
         var name = Name(node.Required("name"));
-        var user = ParseUserKind(node.Required("user"));
+        var model = ParseUserKind(node.Required("user"));
+        var user = model.Name;
         var first = node["page"] is { } p ? p.AsInt32(0, pages - 1) : 0;
         var count = node["pages"] is { } c ? c.AsInt32(1, pages - first) : pages - first;
         var setup = node["setup"]?.AsBool() ?? true;
         var failsBlockable = false;
         if (node["invalidate"] is { } behaviourNode)
         {
-            if (user != UserKind.HmmMirror)
-                throw behaviourNode.Error($"no 'invalidate' on a {Format(user)} user (only hmm-mirror has one)");
+            if (!model.HasInvalidateBehaviour)
+                throw behaviourNode.Error(
+                    $"no 'invalidate' on a {user} user (only {string.Join(", ", UserModels.All.Where(m => m.HasInvalidateBehaviour).Select(m => m.Name))} has one)");
             failsBlockable = behaviourNode.AsOneOf(["correct", "fails-blockable"]) == "fails-blockable";
         }
 
@@ -145,14 +106,17 @@ public static class ScenarioParser
         var opName = opNode.AsString();
 
         string? sub = null;
-        if (UserOps.TryGetValue(kind, out var users))
+        if (OpNames.TakesSubscription(kind))
         {
             var subNode = node.Required("sub");
             sub = subNode.AsString();
             if (!subs.TryGetValue(sub, out var spec))
                 throw subNode.Error($"expected the name of a subscription declared in $.subscriptions, found {subNode.Describe()}");
-            if (!users.Contains(spec.User))
-                throw opNode.Error($"an operation a {Format(spec.User)} user supports; '{opName}' works on {string.Join(", ", users.Select(Format))}");
+            if (!UserModels.Get(spec.User).Accepts(kind))
+            {
+                var users = UserModels.All.Where(m => m.Accepts(kind)).Select(m => m.Name);
+                throw opNode.Error($"an operation a {spec.User} user supports; '{opName}' works on {string.Join(", ", users)}");
+            }
         }
         else if (node["sub"] is { } stray)
         {
@@ -176,9 +140,14 @@ public static class ScenarioParser
         return new OpSpec(kind, sub, page, count, start, length, expect);
     }
 
-    private static UserKind ParseUserKind(JsonValue node) => UserNames[node.AsOneOf(UserNames.Keys)];
+    private static UserModelInfo ParseUserKind(JsonValue node) =>
+        UserModels.Find(node.AsOneOf(UserModels.All.Select(m => m.Name).ToList()))!;
 
-    private static OpKind ParseOpKind(JsonValue node) => OpNames[node.AsOneOf(OpNames.Keys)];
+    private static OpKind ParseOpKind(JsonValue node)
+    {
+        OpNames.TryParse(node.AsOneOf(OpNames.All.ToList()), out var kind);
+        return kind;
+    }
 
     /// <summary>A return value: 0 (as a number or a string) or a negative errno by name.</summary>
     private static int ReturnValue(JsonValue node)
@@ -210,8 +179,6 @@ public static class ScenarioParser
             throw bugNode.Error($"expected 'none' or a bug kind ({string.Join(", ", kinds)}), found {bugNode.Describe()}");
         return new ExpectedOutcome(bug, node["invariant"]?.AsString());
     }
-
-    private static string Format(UserKind kind) => UserNames.First(u => u.Value == kind).Key;
 
     /// <summary>A thread or subscription name: what reports and traces print, so kept plain.</summary>
     private static string Name(JsonValue node)

@@ -13,11 +13,11 @@ public static class ScenarioProgram
     public const string SubjectKind = "scenario";
 
     /// <summary>
-    /// The test program of <paramref name="scenario"/> on the faithful port and models; with
-    /// <paramref name="tweaks"/> the models are deliberately broken (tests only), which the
-    /// trace records as "model:" defects.
+    /// The test program of <paramref name="scenario"/> on the faithful port; with
+    /// <paramref name="options"/> the models may be replaced (a test's deliberately broken
+    /// subclass), which the trace records as a "model:" defect.
     /// </summary>
-    public static TestProgram Build(Scenario scenario, ModelTweaks? tweaks = null) => Build(scenario, KernelConfig.Faithful, tweaks);
+    public static TestProgram Build(Scenario scenario, WorldOptions? options = null) => Build(scenario, KernelConfig.Faithful, options);
 
     /// <summary>
     /// The test program of <paramref name="scenario"/> with the catalogued defects of
@@ -25,24 +25,19 @@ public static class ScenarioProgram
     /// rebuilds the same variant.
     /// </summary>
     /// <exception cref="ArgumentException">A defect is not in <see cref="DefectCatalogue"/>.</exception>
-    public static TestProgram Build(Scenario scenario, KernelConfig defects, ModelTweaks? tweaks = null)
+    public static TestProgram Build(Scenario scenario, KernelConfig defects, WorldOptions? options = null)
     {
         var unknown = defects.Defects.FirstOrDefault(d => DefectCatalogue.Find(d) is null);
         if (unknown is not null)
             throw new ArgumentException($"unknown defect '{unknown}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}", nameof(defects));
 
         var subject = new TraceSubject(SubjectKind, scenario.Name, scenario.ContentHash == "" ? null : scenario.ContentHash, scenario.Path);
-        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, defects, tweaks).Run());
-        var names = defects.Defects.Order(StringComparer.Ordinal).Concat(Describe(tweaks ?? ModelTweaks.None)).ToList();
+        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, defects, options).Run());
+        var names = defects.Defects.Order(StringComparer.Ordinal).ToList();
+        if (options?.Variant is { } variant) names.Add("model:" + variant);
         return names.Count == 0 ? program : program with { Defects = names };
     }
 
     /// <summary>The program of <paramref name="scenario"/> with the named defects, e.g. from a trace or the command line.</summary>
     public static TestProgram Build(Scenario scenario, IEnumerable<string> defects) => Build(scenario, DefectCatalogue.Config(defects));
-
-    /// <summary>The names of the tweaks switched on, e.g. "model:MirrorSkipsSetSeq".</summary>
-    private static IEnumerable<string> Describe(ModelTweaks tweaks) =>
-        typeof(ModelTweaks).GetProperties()
-            .Where(p => p.PropertyType == typeof(bool) && (bool)p.GetValue(tweaks)!)
-            .Select(p => "model:" + p.Name);
 }

@@ -21,8 +21,8 @@ public sealed class ModelWorld
     private readonly Dictionary<string, UserModel> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changingSubscriptions;
 
-    public ModelWorld(IRuntime rt, Scenario scenario, ModelTweaks? tweaks = null)
-        : this(rt, scenario, KernelConfig.Faithful, tweaks)
+    public ModelWorld(IRuntime rt, Scenario scenario, WorldOptions? options = null)
+        : this(rt, scenario, KernelConfig.Faithful, options)
     {
     }
 
@@ -30,12 +30,13 @@ public sealed class ModelWorld
     /// The catalogued defects switched on (port and driver defects alike, see
     /// Defects/DefectCatalogue); its fault switches are replaced by the scenario's.
     /// </param>
-    public ModelWorld(IRuntime rt, Scenario scenario, KernelConfig defects, ModelTweaks? tweaks = null)
+    /// <param name="options">Replacement models and invariants (tests); null for the faithful models.</param>
+    public ModelWorld(IRuntime rt, Scenario scenario, KernelConfig defects, WorldOptions? options = null)
     {
+        options ??= WorldOptions.Default;
         _rt = rt;
         rt.OnAllocation(_allocations.Add);
         Scenario = scenario;
-        Tweaks = tweaks ?? ModelTweaks.None;
         Kernel = new KernelInstance(_rt, defects with
         {
             AllocationsMayFail = scenario.Faults.Allocation,
@@ -43,35 +44,27 @@ public sealed class ModelWorld
         });
         Mm = Kernel.MmAlloc("mm");
         Pt = new PageTable(_rt, Mm, scenario.Pages);
-        Core = new CoreMmOps(this);
+        Core = options.Core?.Invoke(this) ?? new CoreMmOps(this);
         Kernel.ExitMmap = Core.ExitMmap;
-        Nmi = new NoMissedInvalidation(_rt, Pt);
-        Audit = new CallbackAudit(_rt, scenario.Pages);
-        Sequences = new SequenceMonitors(_rt, Mm);
-        Active = new ActiveRanges(_rt, Mm);
+        IdleSubscriptions = new IdleSubscriptionsView(_rt, Mm);
+        Invariants = (options.Invariants ?? StandardInvariants.Create)();
+        Events = new ModelEvents(Invariants.ToArray<IModelObserver>());
+        foreach (var invariant in Invariants) invariant.Attach(this);
+        Audit = new CallbackAudit(scenario.Pages, Events);
         _changingSubscriptions = scenario.Threads.SelectMany(t => t.Ops)
             .Where(o => o.Kind is OpKind.Insert or OpKind.Remove && o.Sub is not null)
             .Select(o => o.Sub!).ToHashSet(StringComparer.Ordinal);
         foreach (var spec in scenario.Subscriptions)
         {
-            UserModel user = spec.User switch
-            {
-                UserKind.HmmMirror => new HmmMirror(this, spec),
-                UserKind.Kvm => new KvmUser(this, spec),
-                UserKind.SecondaryTlb => new SecondaryTlbUser(this, spec),
-                UserKind.StartOnly => new StartOnlyUser(this, spec),
-                _ => new GetPutUser(this, spec),
-            };
+            var user = options.User?.Invoke(this, spec) ?? UserModels.Get(spec.User).Create(this, spec);
             _users.Add(spec.Name, user);
-            if (user.Mmu is not null) Nmi.Track(user.Mmu);
+            Events.UserAdded(user);
         }
     }
 
     public IRuntime Rt => _rt;
 
     public Scenario Scenario { get; }
-
-    public ModelTweaks Tweaks { get; }
 
     /// <summary>The catalogued defects switched on: drivers test theirs with <c>Defects.Has(DriverDefects.X)</c>.</summary>
     public KernelConfig Defects => Kernel.Config;
@@ -84,15 +77,22 @@ public sealed class ModelWorld
 
     public CoreMmOps Core { get; }
 
-    public NoMissedInvalidation Nmi { get; }
+    /// <summary>The invariants checked, in the order they hear events.</summary>
+    public IReadOnlyList<ModelInvariant> Invariants { get; }
 
+    /// <summary>Where models report what they do; it reaches every invariant.</summary>
+    public ModelEvents Events { get; }
+
+    /// <summary>Wraps a user's ops so that the port's calls into them reach the invariants.</summary>
     public CallbackAudit Audit { get; }
 
-    public SequenceMonitors Sequences { get; }
-
-    public ActiveRanges Active { get; }
+    /// <summary>The subscriptions structure as the per-step monitors may judge it, once per step.</summary>
+    public IdleSubscriptionsView IdleSubscriptions { get; }
 
     public IReadOnlyDictionary<string, UserModel> Users => _users;
+
+    /// <summary>Every allocation of the run, freed or not.</summary>
+    public IReadOnlyList<ILifetime> Allocations => _allocations;
 
     /// <summary>The process's own mm_users reference has been dropped by an "exit" operation.</summary>
     public bool ProcessExited { get; private set; }
@@ -133,7 +133,7 @@ public sealed class ModelWorld
                 break;
             case OpKind.Fault: await _users[op.Sub!].Fault(op.Page); break;
             case OpKind.Insert or OpKind.Register or OpKind.Get:
-                BadInputChecks.CheckResult(this, op, await _users[op.Sub!].Subscribe(op));
+                Events.SubscribeReturned(op, await _users[op.Sub!].Subscribe(op));
                 break;
             default: await _users[op.Sub!].Unsubscribe(op); break;
         }
@@ -142,21 +142,8 @@ public sealed class ModelWorld
     /// <summary>exit_mmap's mmu_notifier_release returned: from now on no unregister may call ->release again.</summary>
     internal void OnExitRelease()
     {
-        foreach (var audit in HlistAudits()) audit.ReleasedByExit = true;
-    }
-
-    internal IEnumerable<SubscriptionAudit> HlistAudits()
-    {
         foreach (var user in _users.Values)
-        {
-            switch (user)
-            {
-                case HlistUser hlist: yield return hlist.Audit; break;
-                case GetPutUser getPut:
-                    foreach (var audit in getPut.Audits) yield return audit;
-                    break;
-            }
-        }
+            foreach (var audit in user.HlistAudits) audit.ReleasedByExit = true;
     }
 
     /// <summary>
@@ -169,40 +156,11 @@ public sealed class ModelWorld
     {
         var srcu = Kernel.Notifier.Srcu;
         await srcu.Barrier();
-        RefcountChecks.CheckPairing(this);
-        if (!ProcessExited)
-        {
-            RefcountChecks.CheckLive(this, _allocations);
-            return;
-        }
+        Events.ThreadsFinished();
+        if (!ProcessExited) return;
 
         foreach (var user in _users.Values) await user.Cleanup();
         await srcu.Barrier();
-        RefcountChecks.CheckAllFreed(this, _allocations);
-    }
-
-    /// <summary>Subscriptions that still pin the mm (one mmgrab each) and the allocations they own.</summary>
-    internal (int Pins, List<Engine.Abstractions.ILifetime?> Owned) LiveSubscriptions()
-    {
-        var pins = 0;
-        var owned = new List<Engine.Abstractions.ILifetime?>();
-        foreach (var user in _users.Values)
-        {
-            switch (user)
-            {
-                case HmmMirror mirror when mirror.IsInserted && !mirror.Audit.Gone: pins++; break;
-                case HlistUser hlist when hlist.IsLive: pins++; break;
-                case GetPutUser getPut:
-                    foreach (var sub in getPut.LiveSubscriptions)
-                    {
-                        pins++;
-                        owned.Add(sub.Lifetime);
-                    }
-
-                    break;
-            }
-        }
-
-        return (pins, owned);
+        Events.TeardownFinished();
     }
 }

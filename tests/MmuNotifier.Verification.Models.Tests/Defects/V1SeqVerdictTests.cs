@@ -5,6 +5,7 @@ using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
+using MmuNotifier.Verification.Models.Tests.BrokenModels;
 using Xunit.Abstractions;
 using static MmuNotifier.Verification.Models.Tests.Models;
 
@@ -28,8 +29,8 @@ public sealed class V1SeqVerdictTests(ITestOutputHelper output)
         Thread("cpu2", new OpSpec(OpKind.Unmap, Page: 0)));
 
     private static ExplorationReport Explore(Scenario scenario, KernelConfig config, string strategy, long budget,
-        int? bound = null, ModelTweaks? tweaks = null) =>
-        Explorer.Explore(ScenarioProgram.Build(scenario, config, tweaks), new ExplorationOptions
+        int? bound = null, WorldOptions? options = null) =>
+        Explorer.Explore(ScenarioProgram.Build(scenario, config, options), new ExplorationOptions
         {
             Strategy = strategy, Seed = 1, Iterations = budget, PreemptionBound = bound, MaxSteps = 5_000,
         });
@@ -58,7 +59,7 @@ public sealed class V1SeqVerdictTests(ITestOutputHelper output)
     public void TheSameScenarioCatchesADriverThatStoresNoSequenceOnTheFinalPort(string strategy)
     {
         var report = Explore(Get("fault-vs-unmap"), KernelConfig.Faithful, strategy, 1000, strategy == "dfs" ? 2 : null,
-            new ModelTweaks { MirrorSkipsSetSeq = true });
+            Broken.Mirror((w, s) => new BrokenMirrors.SkipsSetSeq(w, s)));
         Assert.True(report.FoundBug, "a driver that never records cur_seq must be seen to map a stale PTE");
         Assert.Contains(report.Bugs[0].AllBugsOfRun, b => b.Invariant == InvariantNames.NoMissedInvalidation);
         output.WriteLine($"no-set-seq driver on the final port: {strategy} finds it at schedule {report.Bugs[0].Trace.Iteration + 1}");
