@@ -90,7 +90,7 @@ public interface IRuntime
     /// cost one lookup per step. The real runtime runs every monitor at every safepoint.
     /// </summary>
     void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        IReadOnlySet<object>? watches = null);
+        WatchSet? watches = null);
 
     /// <summary>
     /// Attaches a kernel-level note to the current step of a recorded trace (e.g.

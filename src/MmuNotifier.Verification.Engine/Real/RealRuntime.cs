@@ -154,7 +154,7 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 
     /// <remarks>Real threads have no step boundaries to filter on, so <paramref name="watches"/> is ignored.</remarks>
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        IReadOnlySet<object>? watches = null)
+        WatchSet? watches = null)
     {
         lock (_monitors) _monitors.Add(new InvariantMonitor(invariant, check, component));
         _hasMonitors = true;

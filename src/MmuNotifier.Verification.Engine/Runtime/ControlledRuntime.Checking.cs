@@ -6,7 +6,7 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 
 internal sealed partial class ControlledRuntime
 {
-    private sealed record Monitor(string Invariant, Func<string?> Check, BugComponent Component, IReadOnlySet<object>? Watches);
+    private sealed record Monitor(string Invariant, Func<string?> Check, BugComponent Component, WatchSet? Watches);
 
     public void Assert(bool condition, string message)
     {
@@ -28,7 +28,7 @@ internal sealed partial class ControlledRuntime
         Fail(BugKind.InvariantViolation, message, invariant, component);
 
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        IReadOnlySet<object>? watches = null) =>
+        WatchSet? watches = null) =>
         _monitors.Add(new Monitor(invariant, check, component, watches));
 
     public void MightSleep(string what)
@@ -82,7 +82,7 @@ internal sealed partial class ControlledRuntime
     private void RunMonitors(ControlledPrimitive stepped)
     {
         // Monitors registered with the same set follow each other: look the step up once per set.
-        IReadOnlySet<object>? lastWatches = null;
+        WatchSet? lastWatches = null;
         var touched = false;
         foreach (var monitor in _monitors)
         {
@@ -91,7 +91,7 @@ internal sealed partial class ControlledRuntime
                 if (!ReferenceEquals(watches, lastWatches))
                 {
                     lastWatches = watches;
-                    touched = watches.Contains(stepped) || (stepped.Owner is { } owner && watches.Contains(owner));
+                    touched = watches.Contains(stepped) || watches.Contains(stepped.Owner);
                 }
 
                 if (!touched) continue;

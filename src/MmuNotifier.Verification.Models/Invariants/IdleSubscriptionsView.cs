@@ -21,7 +21,7 @@ namespace MmuNotifier.Verification.Models.Invariants;
 public sealed class IdleSubscriptionsView
 {
     private readonly MmStruct _mm;
-    private readonly HashSet<object> _watches = new(ReferenceEqualityComparer.Instance);
+    private readonly WatchSet _watches = new();
 
     public IdleSubscriptionsView(IRuntime rt, MmStruct mm)
     {
@@ -35,7 +35,7 @@ public sealed class IdleSubscriptionsView
     public MmuNotifierSubscriptions? Current { get; private set; }
 
     /// <summary>The objects whose steps can change the view: pass to <see cref="IRuntime.AddMonitor"/>.</summary>
-    public IReadOnlySet<object> Watches => _watches;
+    public WatchSet Watches => _watches;
 
     private string? Refresh()
     {

@@ -4,7 +4,7 @@ using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
 
-namespace MmuNotifier.Verification.Models.Tests;
+namespace MmuNotifier.Verification.Engine.Tests;
 
 /// <summary>
 /// AddMonitor's watches: a monitor with a watch set runs only after steps on a watched object
@@ -27,7 +27,7 @@ public sealed class MonitorWatchTests
             var owned = rt.NewCell("object.field", 0, allocation);
             var watched = rt.NewCell("watched", 0);
             var other = rt.NewCell("other", 0);
-            rt.AddMonitor("watched", () => { watchedRuns++; return null; }, watches: new HashSet<object> { watched, allocation });
+            rt.AddMonitor("watched", () => { watchedRuns++; return null; }, watches: new WatchSet(watched, allocation));
             rt.AddMonitor("every-step", () => { everyStepRuns++; return null; });
             await other.Write(1);
             await other.Write(2);
@@ -47,7 +47,7 @@ public sealed class MonitorWatchTests
         var report = Run(async rt =>
         {
             var seq = rt.NewCell("seq", 0UL);
-            rt.AddMonitor("even-seq", () => seq.Peek() % 2 == 0 ? null : $"seq is {seq.Peek()}", watches: new HashSet<object> { seq });
+            rt.AddMonitor("even-seq", () => seq.Peek() % 2 == 0 ? null : $"seq is {seq.Peek()}", watches: new WatchSet(seq));
             await seq.Write(1);
         });
 
@@ -64,7 +64,7 @@ public sealed class MonitorWatchTests
             var seq = rt.NewCell("seq", 0UL);
             var other = rt.NewCell("other", 0UL);
             // The monitor reads a value only "other" steps change: watching "seq" never runs it.
-            rt.AddMonitor("even-other", () => other.Peek() % 2 == 0 ? null : "odd", watches: new HashSet<object> { seq });
+            rt.AddMonitor("even-other", () => other.Peek() % 2 == 0 ? null : "odd", watches: new WatchSet(seq));
             await other.Write(1);
         });
 
