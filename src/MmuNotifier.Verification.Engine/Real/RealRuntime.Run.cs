@@ -130,7 +130,7 @@ public sealed partial class RealRuntime
         lock (thread.DoneSync)
         {
             thread.Finished = true;
-            System.Threading.Monitor.PulseAll(thread.DoneSync);
+            WakeAll(thread.DoneSync);
         }
 
         lock (_gate)

@@ -11,6 +11,24 @@ namespace MmuNotifier.Verification.Engine.Real;
 /// </remarks>
 public sealed partial class RealRuntime
 {
+    /// <summary>Wake-ups per primitive monitor, under a scheduler only (threads run one at a time, so no lock).</summary>
+    private Dictionary<object, long>? _wakeups;
+
+    /// <summary>
+    /// What a primitive calls where its state changed for waiters (unlock, wake_up_all, a reader
+    /// leaving): wakes the OS threads blocked on <paramref name="sync"/> or, under a scheduler,
+    /// counts the wake-up that makes its parked threads look at their condition again.
+    /// </summary>
+    internal void WakeAll(object sync)
+    {
+        System.Threading.Monitor.PulseAll(sync);
+        if (_scheduler is null) return;
+        _wakeups ??= new Dictionary<object, long>(ReferenceEqualityComparer.Instance);
+        _wakeups[sync] = Wakeups(sync) + 1;
+    }
+
+    private long Wakeups(object sync) => _wakeups?.GetValueOrDefault(sync) ?? 0;
+
     /// <summary>The start of an operation under the scheduler: check the state the last step left, then let the scheduler switch.</summary>
     private void ScheduledPoint(RealThread thread)
     {
@@ -31,7 +49,14 @@ public sealed partial class RealRuntime
         System.Threading.Monitor.Exit(sync);
         try
         {
-            _scheduler!.PauseUntil(ready);
+            // Like Monitor.Wait: the condition is looked at again only after a wake-up of this
+            // object, so a missing wake_up leaves the thread asleep (a deadlock), as in the kernel.
+            do
+            {
+                long seen = Wakeups(sync);
+                _scheduler!.PauseUntil(() => Wakeups(sync) != seen);
+            }
+            while (!ready());
         }
         finally
         {
