@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Diagnostics;
 using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
 using Microsoft.Coyote.SystematicTesting;
 
 namespace MmuNotifier.Verification.Coyote;
@@ -34,6 +35,8 @@ public static class CoyoteExploration
         };
 
         using var engine = TestingEngine.Create(configuration, test);
+        // Quiet: the engine otherwise prints its progress ("Iteration #N") whatever the verbosity.
+        engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None));
         var clock = Stopwatch.StartNew();
         engine.Run();
         clock.Stop();
