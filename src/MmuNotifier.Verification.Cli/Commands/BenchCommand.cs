@@ -21,6 +21,7 @@ internal static class BenchCommand
         command.Options.Add(iterations);
         command.SetAction(parse => Run(context, parse.GetValue(json), parse.GetValue(runs), parse.GetValue(iterations)));
         command.Subcommands.Add(BenchKillCommand.Create(context));
+        command.Subcommands.Add(BenchCoyoteCommand.Create(context));
         command.Subcommands.Add(BenchScenariosCommand.Create(context));
         return command;
     }

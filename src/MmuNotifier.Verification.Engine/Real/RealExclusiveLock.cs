@@ -59,7 +59,7 @@ internal abstract class RealExclusiveLock(RealRuntime runtime, string name, ILif
             if (_holder != self)
                 Lockdep.CheckHeldForRelease(Runtime, held: false, names.Unlock, Name, Lockdep.HeldBy(_holder?.Name));
             _holder = null;
-            System.Threading.Monitor.PulseAll(_sync);
+            Runtime.WakeAll(_sync);
         }
 
         OnHeld(self, held: false);

@@ -24,7 +24,7 @@ public sealed partial class RealRuntime
 
         var clock = Stopwatch.StartNew();
         SpawnThread("main", () => body(this));
-        bool finished = Watch(clock);
+        bool finished = _scheduler is null ? Watch(clock) : AwaitScheduled();
         // Once every thread has returned the state is quiescent: a last, exact monitor check.
         if (finished && !_stopped && _hasMonitors) RunMonitors(unwind: false, "end-of-run");
         return new RealRunResult(Bugs, Operations, clock.Elapsed, Abandoned: !finished);
@@ -41,16 +41,19 @@ public sealed partial class RealRuntime
         }
 
         // Background: a run the watchdog abandons must never keep the process alive.
-        var os = new Thread(() => ThreadMain(thread, body)) { IsBackground = true, Name = name };
+        object? token = _scheduler?.CreateThread(name);
+        var os = new Thread(() => ThreadMain(thread, body, token)) { IsBackground = true, Name = name };
         os.Start();
+        if (_scheduler is not null) AwaitFirstPoint(thread);
         return thread;
     }
 
-    private void ThreadMain(RealThread thread, Func<Task> body)
+    private void ThreadMain(RealThread thread, Func<Task> body, object? token)
     {
         RealThread.Attach(thread);
         try
         {
+            _scheduler?.ThreadStarted(token);
             Resume(thread);
             Task task;
             try
@@ -71,6 +74,8 @@ public sealed partial class RealRuntime
                     fatal: true, component: BugComponent.Harness);
             }
 
+            if (task.IsFaulted && task.Exception!.InnerException is ThreadInterruptedException interrupted && _scheduler is not null)
+                throw interrupted;
             if (task.IsFaulted && task.Exception!.InnerException is { } error and not RealRunAbortedException)
                 Report(BugKind.UnhandledException, Describe(error), fatal: true);
             if (task.IsCanceled)
@@ -80,6 +85,11 @@ public sealed partial class RealRuntime
         {
             // The run was stopped; the bug that stopped it is already recorded.
         }
+        catch (ThreadInterruptedException) when (_scheduler is not null)
+        {
+            // The scheduler ended the run (a bug, a deadlock or its step bound) and unwinds every thread.
+            _stopped = true;
+        }
         catch (Exception e)
         {
             Record(BugKind.HarnessError, Describe(e), true, null, BugComponent.Harness, thread.Name);
@@ -87,6 +97,7 @@ public sealed partial class RealRuntime
         finally
         {
             Exit(thread);
+            _scheduler?.ThreadFinished();
             RealThread.Detach();
         }
     }
@@ -119,7 +130,7 @@ public sealed partial class RealRuntime
         lock (thread.DoneSync)
         {
             thread.Finished = true;
-            System.Threading.Monitor.PulseAll(thread.DoneSync);
+            WakeAll(thread.DoneSync);
         }
 
         lock (_gate)

@@ -34,7 +34,8 @@ public sealed partial class RealRuntime
         var thread = CurrentThread();
         if (_stopped) throw new RealRunAbortedException();
         long step = Interlocked.Increment(ref _ops);
-        if (_sampling || (_hasMonitors && step % _options.MonitorInterval == 0)) Safepoint(thread, step);
+        if (_scheduler is not null) ScheduledPoint(thread);
+        else if (_sampling || (_hasMonitors && step % _options.MonitorInterval == 0)) Safepoint(thread, step);
         if (owner is { IsFreed: true }) owner.CheckAlive($"{operation} on {objectName}");
         return thread;
     }
@@ -113,6 +114,12 @@ public sealed partial class RealRuntime
     /// </summary>
     internal void BlockUntil(RealThread thread, object sync, Func<bool> ready, string waitingOn)
     {
+        if (_scheduler is not null)
+        {
+            PauseScheduled(thread, sync, ready, waitingOn);
+            return;
+        }
+
         BeginBlocked(thread, waitingOn);
         int wait = _sliceMs;
         while (true)

@@ -23,6 +23,7 @@ namespace MmuNotifier.Verification.Engine.Real;
 public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 {
     private readonly RealRuntimeOptions _options;
+    private readonly IThreadScheduler? _scheduler;
     private readonly int _sliceMs;
     private readonly object _bugLock = new();
     private readonly List<Bug> _bugs = [];
@@ -37,6 +38,7 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
     {
         _options = options ?? new RealRuntimeOptions();
         _options.Validate();
+        _scheduler = _options.Scheduler;
         _sliceMs = Math.Max(1, (int)_options.WaitSlice.TotalMilliseconds);
     }
 
@@ -97,13 +99,13 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         Enter(null, name, "choose");
-        return ValueTask.FromResult(Random.Shared.Next(count));
+        return ValueTask.FromResult(_scheduler?.Choose(count) ?? Random.Shared.Next(count));
     }
 
     public ValueTask<bool> ChooseBool(string name)
     {
         Enter(null, name, "choose");
-        return ValueTask.FromResult(Random.Shared.Next(2) == 1);
+        return ValueTask.FromResult((_scheduler?.Choose(2) ?? Random.Shared.Next(2)) == 1);
     }
 
     public ValueTask Yield()
@@ -176,12 +178,16 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 
     private void Record(BugKind kind, string message, bool fatal, string? invariant, BugComponent component, string thread)
     {
+        var bug = new Bug(kind, message, (int)Math.Min(int.MaxValue, Operations), thread, invariant, component);
         lock (_bugLock)
         {
             if (_stopped) return;
-            _bugs.Add(new Bug(kind, message, (int)Math.Min(int.MaxValue, Operations), thread, invariant, component));
+            _bugs.Add(bug);
             if (fatal) _stopped = true;
         }
+
+        // Outside the lock: a scheduler reports the failure its own way, which may unwind this thread.
+        if (fatal) _scheduler?.Fail(bug);
     }
 
     internal RealThread CurrentThread()

@@ -25,6 +25,12 @@ public sealed record RealRuntimeOptions
     /// <summary>After a fatal bug, how long to wait for the other threads to unwind before abandoning them.</summary>
     public TimeSpan UnwindGrace { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// When set, this scheduler serialises the threads and decides every interleaving (the Coyote
+    /// backend); monitors then run at every operation and the timing knobs above are unused.
+    /// </summary>
+    public IThreadScheduler? Scheduler { get; init; }
+
     public void Validate()
     {
         if (Timeout <= TimeSpan.Zero) throw new ArgumentException($"timeout must be positive, got {Timeout}");

@@ -64,7 +64,7 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
             // Releasing another thread's read hold is legal (up_read_non_owner): forget one of theirs.
             var holder = _readHolders.ContainsKey(self) ? self : _readHolders.Keys.First();
             if (--_readHolders[holder] == 0) _readHolders.Remove(holder);
-            System.Threading.Monitor.PulseAll(_sync);
+            runtime.WakeAll(_sync);
         }
 
         return ValueTask.CompletedTask;
@@ -116,7 +116,7 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
             if (_writer != self)
                 Lockdep.CheckHeldForRelease(runtime, held: false, "up_write", Name, Holders());
             _writer = null;
-            System.Threading.Monitor.PulseAll(_sync);
+            runtime.WakeAll(_sync);
         }
 
         return ValueTask.CompletedTask;

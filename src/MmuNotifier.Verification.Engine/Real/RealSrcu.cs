@@ -59,7 +59,7 @@ internal sealed class RealSrcu(RealRuntime runtime, string name) : ISrcu
             // SRCU readers may hand their section to another task; forget one hold in that case.
             var holder = _readHolders.ContainsKey(self) ? self : _readHolders.Keys.First();
             if (--_readHolders[holder] == 0) _readHolders.Remove(holder);
-            System.Threading.Monitor.PulseAll(_sync);
+            runtime.WakeAll(_sync);
         }
 
         return ValueTask.CompletedTask;
@@ -156,7 +156,7 @@ internal sealed class RealSrcu(RealRuntime runtime, string name) : ISrcu
             lock (_sync)
             {
                 _completed++;
-                System.Threading.Monitor.PulseAll(_sync);
+                runtime.WakeAll(_sync);
             }
         }
     }

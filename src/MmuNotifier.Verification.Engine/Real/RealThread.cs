@@ -40,6 +40,9 @@ internal sealed class RealThread
 
     public volatile bool Finished;
 
+    /// <summary>Has begun its first primitive operation (under a scheduler, Spawn returns only then).</summary>
+    public volatile bool ReachedFirstPoint;
+
     /// <summary>Counted in the runtime's running threads (not parked, not blocked); guarded by the runtime's gate.</summary>
     public bool Running;
 

@@ -51,7 +51,7 @@ internal sealed class RealWaitQueue(RealRuntime runtime, string name, ILifetime?
         lock (_sync)
         {
             _generation++;
-            System.Threading.Monitor.PulseAll(_sync);
+            runtime.WakeAll(_sync);
         }
 
         return ValueTask.CompletedTask;

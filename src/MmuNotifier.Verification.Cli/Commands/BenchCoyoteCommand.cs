@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using MmuNotifier.Verification.Cli.Bench;
+using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Coyote;
+using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Models.Scenarios;
+using Spectre.Console;
+
+namespace MmuNotifier.Verification.Cli.Commands;
+
+/// <summary>
+/// `bench coyote`: the same scenario under our engine and under Coyote's TestingEngine (the
+/// CoyoteRuntime backend), alternating A/B each round on one worker; medians and the ratio.
+/// </summary>
+internal static class BenchCoyoteCommand
+{
+    private static readonly string[] DefaultScenarios = ["fault-vs-unmap", "deferred-remove", "kvm-faults", "get-put"];
+
+    public static Command Create(CliContext context)
+    {
+        var rounds = new Option<int>("--rounds") { Description = "Rounds per scenario (each runs both engines)", DefaultValueFactory = _ => 5 };
+        var ours = new Option<long>("--iterations", "-i") { Description = "Schedules per round on our engine", DefaultValueFactory = _ => 20_000 };
+        var coyote = new Option<int>("--coyote-iterations") { Description = "Schedules per round under Coyote", DefaultValueFactory = _ => 300 };
+        var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to run (repeatable; default: fault-vs-unmap, deferred-remove, kvm-faults, get-put)" };
+        var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
+        var command = new Command("coyote", "Schedules/s of our engine and of Coyote on the same scenarios (random strategy, 1 worker, alternating)");
+        foreach (var option in new Option[] { rounds, ours, coyote, scenarios, json }) command.Options.Add(option);
+        command.SetAction(parse => Run(context, parse.GetValue(rounds), parse.GetValue(ours), parse.GetValue(coyote),
+            parse.GetValue(scenarios) is { Length: > 0 } named ? named : DefaultScenarios, parse.GetValue(json)));
+        return command;
+    }
+
+    private sealed record Side(double SchedulesPerSecond, double StepsPerSecond, double StepsPerSchedule, IReadOnlyList<double> Rounds);
+
+    private sealed record Row(string Scenario, Side Ours, Side Coyote, double RatioSchedulesPerSecond);
+
+    private static int Run(CliContext context, int rounds, long ourIterations, int coyoteIterations, string[] names, bool json)
+    {
+        OptionChecks.Positive("--rounds", rounds);
+        OptionChecks.Positive("--iterations", ourIterations);
+        OptionChecks.Positive("--coyote-iterations", coyoteIterations);
+        var catalog = ScenarioTargets.RequireCatalog();
+        var scenarios = names.Select(name => ScenarioTargets.Resolve(name) ?? throw new UsageException(
+            $"no scenario named '{name}' in {catalog.Directory} and no such file; known: {string.Join(", ", catalog.All.Select(s => s.Name))}")).ToList();
+        var rows = scenarios.Select(scenario => Measure(scenario, rounds, ourIterations, (uint)coyoteIterations)).ToList();
+        if (json)
+        {
+            var document = rows.ToDictionary(r => r.Scenario, r => new { ours = r.Ours, coyote = r.Coyote, ratioSchedulesPerSecond = r.RatioSchedulesPerSecond });
+            context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            return ExitCodes.Ok;
+        }
+
+        var table = TableWriter.New(context);
+        foreach (var column in new[] { "scenario", "ours sched/s", "Coyote sched/s", "ratio", "ours steps/sched", "Coyote steps/sched" })
+            table.AddColumn(column == "scenario" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        foreach (var r in rows)
+            table.AddRow(r.Scenario, N(r.Ours.SchedulesPerSecond), N(r.Coyote.SchedulesPerSecond), $"{r.RatioSchedulesPerSecond:0.0}x",
+                N(r.Ours.StepsPerSchedule), N(r.Coyote.StepsPerSchedule));
+        context.Out.WriteLine($"random strategy, seed 1, 1 worker, medians of {rounds} rounds alternating the engines; " +
+            $"{ourIterations:N0} schedules per round on ours, {coyoteIterations:N0} under Coyote (Coyote steps are its scheduling decisions)");
+        TableWriter.Write(context, table);
+        return ExitCodes.Ok;
+    }
+
+    private static Row Measure(Scenario scenario, int rounds, long ourIterations, uint coyoteIterations)
+    {
+        var program = ScenarioProgram.Build(scenario);
+        var options = new ExplorationOptions { Iterations = ourIterations, Strategy = "random", Seed = 1, StopAtFirstBug = false };
+        void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1);
+        // Warm both up (JIT, tiering) before the measured rounds.
+        Explorer.Explore(program, options with { Iterations = Math.Min(ourIterations, 2_000) });
+        Coyote(Math.Min(coyoteIterations, 20));
+
+        var ours = new List<(double Schedules, double Steps)>();
+        var coyote = new List<(double Schedules, double Steps)>();
+        for (int round = 0; round < rounds; round++)
+        {
+            // Alternate which engine goes first, so drift (thermal, other load) hits both alike.
+            if (round % 2 == 0) { ours.Add(RunOurs()); coyote.Add(RunCoyote()); }
+            else { coyote.Add(RunCoyote()); ours.Add(RunOurs()); }
+        }
+
+        var oursSide = Summarise(ours);
+        var coyoteSide = Summarise(coyote);
+        return new Row(scenario.Name, oursSide, coyoteSide,
+            coyoteSide.SchedulesPerSecond == 0 ? 0 : oursSide.SchedulesPerSecond / coyoteSide.SchedulesPerSecond);
+
+        (double, double) RunOurs()
+        {
+            var report = Explorer.Explore(program, options);
+            return (report.IterationsPerSecond, report.StepsPerSecond);
+        }
+
+        (double, double) RunCoyote()
+        {
+            var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program), coyoteIterations, seed: 1);
+            double seconds = report.Elapsed.TotalSeconds;
+            return (report.Schedules / seconds, report.Steps / seconds);
+        }
+    }
+
+    private static Side Summarise(List<(double Schedules, double Steps)> rounds)
+    {
+        double schedules = Median.Of(rounds.Select(r => r.Schedules));
+        double steps = Median.Of(rounds.Select(r => r.Steps));
+        return new Side(schedules, steps, schedules == 0 ? 0 : steps / schedules, rounds.Select(r => Math.Round(r.Schedules)).ToList());
+    }
+
+    private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Diagnostics;
+using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
+using Microsoft.Coyote.SystematicTesting;
+
+namespace MmuNotifier.Verification.Coyote;
+
+/// <summary>What one Coyote TestingEngine run reports, in our terms.</summary>
+/// <param name="Schedules">Iterations run (explored paths).</param>
+/// <param name="Steps">Scheduling steps over all iterations.</param>
+/// <param name="Bugs">Coyote's bug reports (our assertion texts, or Coyote's deadlock report).</param>
+public sealed record CoyoteReport(int Schedules, long Steps, TimeSpan Elapsed, IReadOnlyList<string> Bugs);
+
+/// <summary>
+/// Runs a Coyote test entry point (any <see cref="Action"/>, usually one of
+/// <see cref="EntryPoints.ScenarioTests"/>) through Coyote's TestingEngine in-process: what
+/// `dotnet coyote test` does, for the xunit tests and the side-by-side bench.
+/// </summary>
+public static class CoyoteExploration
+{
+    /// <param name="strategy">"random" or "pct" (Coyote's prioritization strategy).</param>
+    public static CoyoteReport Run(Action test, uint iterations, uint seed, string strategy = "random", uint maxSteps = 10_000)
+    {
+        var configuration = Configuration.Create()
+            .WithTestingIterations(iterations)
+            .WithRandomGeneratorSeed(seed)
+            .WithMaxSchedulingSteps(maxSteps)
+            .WithConsoleLoggingEnabled(false);
+        configuration = strategy switch
+        {
+            "random" => configuration.WithRandomStrategy(),
+            "pct" => configuration.WithPrioritizationStrategy(false, 10),
+            _ => throw new ArgumentException($"Coyote strategy must be random or pct, got '{strategy}'", nameof(strategy)),
+        };
+
+        using var engine = TestingEngine.Create(configuration, test);
+        // Quiet: the engine otherwise prints its progress ("Iteration #N") whatever the verbosity.
+        engine.SetLogger(new TextWriterLogger(TextWriter.Null, VerbosityLevel.None));
+        var clock = Stopwatch.StartNew();
+        engine.Run();
+        clock.Stop();
+        var report = engine.TestReport;
+        int schedules = report.NumOfExploredFairPaths + report.NumOfExploredUnfairPaths;
+        long steps = (long)report.TotalExploredFairSteps + report.TotalExploredUnfairSteps;
+        return new CoyoteReport(schedules, steps, clock.Elapsed, report.BugReports.Order(StringComparer.Ordinal).ToList());
+    }
+}

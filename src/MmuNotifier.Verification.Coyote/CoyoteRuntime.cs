@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using Microsoft.Coyote.Specifications;
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Real;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Coyote;
+
+/// <summary>
+/// The runtime abstraction on Microsoft.Coyote's controlled concurrency, the third
+/// implementation beside the exploration engine's and the real-thread stress runtime. It is the
+/// real runtime (OS threads, real primitives, the same lockdep checks) with Coyote as its
+/// <see cref="IThreadScheduler"/>: Coyote's TestingEngine decides every interleaving and every
+/// choice and reports every bug, so the port, models and invariants run unchanged under
+/// `coyote test`. One instance serves one schedule (one Coyote iteration).
+/// </summary>
+/// <remarks>
+/// Each primitive is one forwarding member: a primitive added to the real runtime works here
+/// by adding its line. Monitors run at every operation (watch sets are not consulted); traces are
+/// Coyote's own schedule files, replayed with `coyote replay`.
+/// </remarks>
+public sealed class CoyoteRuntime : IRuntime
+{
+    private readonly RealRuntime _real = new(new RealRuntimeOptions { Scheduler = new CoyoteScheduler() });
+
+    /// <summary>
+    /// Runs one schedule of <paramref name="program"/> inside the current Coyote iteration. A fatal
+    /// bug has already failed the iteration when it happened; a bug the run survived (WARN_ON)
+    /// fails it at the end, if <paramref name="isFinding"/> (the program's finding rule) counts it.
+    /// </summary>
+    public static void Run(TestProgram program, Func<IReadOnlyList<Bug>, bool>? isFinding = null)
+    {
+        var runtime = new CoyoteRuntime();
+        var result = runtime._real.Run(_ => program.Body(runtime));
+        var bugs = result.Bugs;
+        if ((isFinding ?? FindingOfAnyBug)(bugs))
+            Specification.Assert(false, CoyoteBugText.Of(bugs.First(b => b.IsBug)));
+    }
+
+    private static bool FindingOfAnyBug(IReadOnlyList<Bug> bugs) => bugs.Any(b => b.IsBug);
+
+    /// <summary>Coyote controls every interleaving, as the exploration engine does.</summary>
+    public bool IsControlled => true;
+
+    public bool IsTracing => false;
+
+    public string CurrentThreadName => _real.CurrentThreadName;
+
+    public ISpinLock NewSpinLock(string name, ILifetime? owner = null) => _real.NewSpinLock(name, owner);
+
+    public IMutex NewMutex(string name, ILifetime? owner = null) => _real.NewMutex(name, owner);
+
+    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null) => _real.NewRwSemaphore(name, owner);
+
+    public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => _real.NewWaitQueue(name, owner);
+
+    public ISrcu NewSrcu(string name) => _real.NewSrcu(name);
+
+    public ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null) => _real.NewCell(name, initial, owner);
+
+    public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => _real.NewAtomic(name, initial, owner);
+
+    public ILockMap NewLockMap(string name) => _real.NewLockMap(name);
+
+    public ILifetime NewLifetime(string name) => _real.NewLifetime(name);
+
+    public void OnAllocation(Action<ILifetime> observer) => _real.OnAllocation(observer);
+
+    public IThreadHandle Spawn(string name, Func<Task> body) => _real.Spawn(name, body);
+
+    public ValueTask<int> Choose(string name, int count) => _real.Choose(name, count);
+
+    public ValueTask<bool> ChooseBool(string name) => _real.ChooseBool(name);
+
+    public ValueTask Yield() => _real.Yield();
+
+    public void MightSleep(string what) => _real.MightSleep(what);
+
+    public NoSleepScope EnterNoSleep(string reason) => _real.EnterNoSleep(reason);
+
+    public void Assert(bool condition, string message) => _real.Assert(condition, message);
+
+    public bool WarnOn(bool condition, string message) => _real.WarnOn(condition, message);
+
+    public void BugOn(bool condition, string message) => _real.BugOn(condition, message);
+
+    public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
+        _real.ReportViolation(invariant, message, component);
+
+    public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
+        WatchSet? watches = null) => _real.AddMonitor(invariant, check, component, watches);
+
+    public void Annotate(string note)
+    {
+    }
+}

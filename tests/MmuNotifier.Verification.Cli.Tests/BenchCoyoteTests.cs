@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text.Json;
+
+namespace MmuNotifier.Verification.Cli.Tests;
+
+/// <summary>`bench coyote`: the shape of its output, never its timings.</summary>
+public sealed class BenchCoyoteTests
+{
+    [Fact]
+    public void Json_output_has_both_engines_and_the_ratio_per_scenario()
+    {
+        var result = CliRunner.Run("bench", "coyote", "--json", "--rounds", "2", "--iterations", "50",
+            "--coyote-iterations", "3", "--scenario", "fault-vs-unmap");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var json = JsonDocument.Parse(result.Out);
+        var row = json.RootElement.GetProperty("fault-vs-unmap");
+        foreach (var side in new[] { "ours", "coyote" })
+        {
+            var figures = row.GetProperty(side);
+            Assert.True(figures.GetProperty("schedulesPerSecond").GetDouble() > 0, side);
+            Assert.True(figures.GetProperty("stepsPerSchedule").GetDouble() > 0, side);
+            Assert.Equal(2, figures.GetProperty("rounds").GetArrayLength());
+        }
+
+        Assert.True(row.GetProperty("ratioSchedulesPerSecond").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Unknown_scenario_is_a_usage_error()
+    {
+        var result = CliRunner.Run("bench", "coyote", "--scenario", "no-such-scenario", "--rounds", "1");
+        Assert.Equal(2, result.ExitCode);
+    }
+}
