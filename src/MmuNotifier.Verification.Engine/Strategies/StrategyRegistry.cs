@@ -10,6 +10,8 @@ public static class StrategyRegistry
         RandomStrategy.Descriptor,
         PctStrategy.Descriptor,
         DfsStrategy.Descriptor,
+        IterativePreemptionBoundingStrategy.Descriptor,
+        DelayBoundingStrategy.Descriptor,
         PortfolioStrategy.Descriptor,
     ];
 
