@@ -12,6 +12,7 @@ public static class StrategyRegistry
         DfsStrategy.Descriptor,
         IterativePreemptionBoundingStrategy.Descriptor,
         DelayBoundingStrategy.Descriptor,
+        PosStrategy.Descriptor,
         PortfolioStrategy.Descriptor,
     ];
 
