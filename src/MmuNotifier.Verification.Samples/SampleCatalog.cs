@@ -18,6 +18,7 @@ public static class SampleCatalog
         new("srcu-free-before-unlink", "a writer frees an object, then unlinks it", true, SrcuUseAfterFree.FreeBeforeUnlink),
         new("srcu-sync-fixed", "unlink, synchronize_srcu, then free", false, SrcuUseAfterFree.UnlinkSyncFree),
         new("srcu-call-fixed", "unlink, then free from a call_srcu callback", false, SrcuUseAfterFree.UnlinkCallSrcu),
+        .. Benchmarks.BenchmarkCatalog.All,
     ];
 
     /// <summary>The body `bench` measures: 3 threads × 100 cell accesses, no bug.</summary>

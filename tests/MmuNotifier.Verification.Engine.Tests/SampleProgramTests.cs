@@ -47,7 +47,7 @@ public sealed class SampleProgramTests
     private static TheoryData<string, string> Cross(Func<SampleProgram, bool> filter)
     {
         var data = new TheoryData<string, string>();
-        foreach (var sample in SampleCatalog.All.Where(filter))
+        foreach (var sample in SampleCatalog.All.Where(filter).Except(Samples.Benchmarks.BenchmarkCatalog.All))  // benchmarks: BenchmarkProgramTests
             foreach (var strategy in new[] { "random", "pct", "dfs", "portfolio" })
                 data.Add(sample.Name, strategy);
         return data;

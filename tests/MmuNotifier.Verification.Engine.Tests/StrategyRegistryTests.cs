@@ -40,7 +40,7 @@ public sealed class StrategyRegistryTests
     public void UnknownStrategyNamesTheKnownOnes()
     {
         var error = Assert.Throws<ArgumentException>(() => StrategyRegistry.Find("bfs"));
-        Assert.Equal("unknown strategy 'bfs'; expected one of: random, pct, prioritization, dfs, portfolio", error.Message);
+        Assert.Equal("unknown strategy 'bfs'; expected one of: random, pct, prioritization, dfs, iterative-pb, icb, iterative-preemption-bounding, delay-bounding, delay, db, pos, partial-order-sampling, portfolio", error.Message);
     }
 
     [Theory]
@@ -78,6 +78,9 @@ public sealed class StrategyRegistryTests
     [InlineData("random", false, false, false, false)]
     [InlineData("pct", true, false, false, false)]
     [InlineData("dfs", false, true, true, false)]
+    [InlineData("iterative-pb", false, true, false, false)]
+    [InlineData("delay-bounding", false, true, false, false)]
+    [InlineData("pos", false, false, false, false)]
     [InlineData("portfolio", true, false, false, true)]
     public void CapabilitiesOfTheShippedStrategies(string name, bool needsLength, bool takesBound, bool splittable, bool portfolio)
     {

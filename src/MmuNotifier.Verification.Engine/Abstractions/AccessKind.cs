@@ -43,6 +43,14 @@ public enum AccessKind : byte
     /// <summary>A thread's first segment, up to its first scheduling point (rendering only: it is never a pending access).</summary>
     [Text("start")] Spawn,
     [Text("kfree")] Free,
+    [Text("xchg")] Exchange,
+    [Text("cmpxchg")] CompareExchange,
+    [Text("atomic_fetch_add")] FetchAdd,
+    [Text("atomic_fetch_sub")] FetchSub,
+    [Text("atomic_fetch_or")] FetchOr,
+    [Text("atomic_fetch_and")] FetchAnd,
+    /// <summary>Arriving at a barrier: every party waits there until the last one arrives.</summary>
+    [Text("barrier_wait")] BarrierWait,
 }
 
 /// <summary>The name an access kind is rendered with in traces and reports.</summary>

@@ -22,6 +22,13 @@ public interface IAtomic
     /// <summary>atomic_cmpxchg: returns the old value.</summary>
     ValueTask<long> CompareExchange(long expected, long desired);
 
+    /// <summary>
+    /// One read-modify-write (xchg, cmpxchg, atomic_fetch_add/sub/or/and) with an ordering;
+    /// returns the old value. For cmpxchg <paramref name="operand"/> is the expected value. The
+    /// shorthands are in <see cref="AtomicOps"/>.
+    /// </summary>
+    ValueTask<long> ReadModifyWrite(AtomicOp op, long operand, long desired = 0, MemoryOrder order = MemoryOrder.SequentiallyConsistent);
+
     /// <summary>Current value without a scheduling point (monitors, conditions, rendering).</summary>
     long Peek();
 }

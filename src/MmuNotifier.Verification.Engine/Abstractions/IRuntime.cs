@@ -36,6 +36,9 @@ public interface IRuntime
 
     ILockMap NewLockMap(string name);
 
+    /// <summary>A reusable barrier for <paramref name="parties"/> threads (pthread_barrier_t).</summary>
+    IBarrier NewBarrier(string name, int parties);
+
     /// <summary>A new live allocation (kmalloc). Free it with <see cref="ILifetime.Free"/>.</summary>
     ILifetime NewLifetime(string name);
 

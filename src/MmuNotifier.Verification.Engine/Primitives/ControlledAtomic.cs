@@ -16,6 +16,7 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
         IncNotZero,
         DecAndTest,
         CompareExchange,
+        ReadModifyWrite,
     }
 
     private long _value = initial;
@@ -32,6 +33,25 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
 
     public ValueTask<long> CompareExchange(long expected, long desired) =>
         Start(Operation.CompareExchange, AccessKind.AtomicRmw, expected, desired).AsLongTask();
+
+    public ValueTask<long> ReadModifyWrite(AtomicOp op, long operand, long desired = 0, MemoryOrder order = MemoryOrder.SequentiallyConsistent)
+    {
+        var thread = Start(Operation.ReadModifyWrite, KindOf(op), operand, desired);
+        thread.Op |= ((int)op << 8) | ((int)order << 16);  // the operation's low byte stays what Execute switches on
+        return thread.AsLongTask();
+    }
+
+    private static AtomicOp RmwOp(LogicalThread thread) => (AtomicOp)((thread.Op >> 8) & 0xFF);
+
+    private static AccessKind KindOf(AtomicOp op) => op switch
+    {
+        AtomicOp.Exchange => AccessKind.Exchange,
+        AtomicOp.CompareExchange => AccessKind.CompareExchange,
+        AtomicOp.FetchAdd => AccessKind.FetchAdd,
+        AtomicOp.FetchSub => AccessKind.FetchSub,
+        AtomicOp.FetchOr => AccessKind.FetchOr,
+        _ => AccessKind.FetchAnd,
+    };
 
     public long Peek()
     {
@@ -51,7 +71,7 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
     public override bool Execute(LogicalThread thread, AccessKind kind)
     {
         thread.ResultLong = _value;
-        switch ((Operation)thread.Op)
+        switch ((Operation)(thread.Op & 0xFF))
         {
             case Operation.Set:
                 _value = thread.Arg1;
@@ -71,18 +91,23 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
             case Operation.CompareExchange:
                 if (_value == thread.Arg1) _value = thread.Arg2;
                 break;
+            case Operation.ReadModifyWrite:
+                _value = AtomicOps.Apply(RmwOp(thread), _value, thread.Arg1, thread.Arg2);
+                break;
         }
 
         return true;
     }
 
-    public override string? DescribeDetail(LogicalThread thread, AccessKind kind) => (Operation)thread.Op switch
+    public override string? DescribeDetail(LogicalThread thread, AccessKind kind) => (Operation)(thread.Op & 0xFF) switch
     {
         Operation.Read => $"-> {thread.ResultLong}",
         Operation.Set => $"= {_value}",
         Operation.IncNotZero => thread.ResultBool ? $"inc_not_zero -> {_value}" : "inc_not_zero: was 0",
         Operation.DecAndTest => $"dec_and_test -> {_value}",
         Operation.AddReturn => $"add {thread.Arg1} -> {_value}",
+        Operation.ReadModifyWrite =>
+            $"{AtomicOps.KernelName(RmwOp(thread), (MemoryOrder)(thread.Op >> 16))} {thread.Arg1}: {thread.ResultLong} -> {_value}",
         _ => $"cmpxchg {thread.Arg1}->{thread.Arg2}: was {thread.ResultLong}",
     };
 }

@@ -56,4 +56,20 @@ internal sealed class RealAtomic(RealRuntime runtime, string name, long initial,
         runtime.Enter(owner, Name, "atomic_cmpxchg");
         return ValueTask.FromResult(Interlocked.CompareExchange(ref _value, desired, expected));
     }
+
+    public ValueTask<long> ReadModifyWrite(AtomicOp op, long operand, long desired = 0, MemoryOrder order = MemoryOrder.SequentiallyConsistent)
+    {
+        runtime.Enter(owner, Name, AtomicOps.KernelName(op, order));
+        // Interlocked is fully ordered, which is at least what every ordering asks.
+        var old = op switch
+        {
+            AtomicOp.Exchange => Interlocked.Exchange(ref _value, operand),
+            AtomicOp.CompareExchange => Interlocked.CompareExchange(ref _value, desired, operand),
+            AtomicOp.FetchAdd => Interlocked.Add(ref _value, operand) - operand,
+            AtomicOp.FetchSub => Interlocked.Add(ref _value, -operand) + operand,
+            AtomicOp.FetchOr => Interlocked.Or(ref _value, operand),
+            _ => Interlocked.And(ref _value, operand),
+        };
+        return ValueTask.FromResult(old);
+    }
 }

@@ -76,6 +76,8 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 
     public ILockMap NewLockMap(string name) => new RealLockMap(name);
 
+    public IBarrier NewBarrier(string name, int parties) => new RealBarrier(this, name, parties);
+
     public ILifetime NewLifetime(string name)
     {
         var lifetime = new RealLifetime(this, name);

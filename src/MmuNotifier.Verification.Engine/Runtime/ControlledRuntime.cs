@@ -76,6 +76,8 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
 
     public ILockMap NewLockMap(string name) => new ControlledLockMap(this, name);
 
+    public IBarrier NewBarrier(string name, int parties) => new ControlledBarrier(this, name, parties);
+
     public ILifetime NewLifetime(string name)
     {
         var lifetime = new ControlledLifetime(this, name);

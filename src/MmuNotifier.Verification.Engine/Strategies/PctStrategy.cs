@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
 namespace MmuNotifier.Verification.Engine.Strategies;
 
 /// <summary>
@@ -8,6 +10,11 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// change points k_1 ... k_(d-1) are distinct steps drawn from [1, k]; at step k_i the running
 /// thread drops to priority i, below every thread not yet demoted. A bug of depth d is found
 /// with probability at least 1/(n k^(d-1)) per schedule for n threads and k steps.
+/// <para>
+/// A thread that reaches a Yield() drops below every other thread, demoted ones included (the
+/// yield lowers its priority, as in CHESS), so a spin-with-yield loop lets the thread it waits
+/// for run instead of spinning until the step bound.
+/// </para>
 /// <para>
 /// A step counts only when more than one thread is enabled: where only one can run, a change
 /// point changes nothing, so counting such steps would waste change points and make k larger
@@ -22,6 +29,8 @@ public sealed class PctStrategy : IStrategy
             Aliases = ["prioritization"],
             NeedsLengthEstimate = true,
         };
+
+    private const int YieldRank = int.MinValue;  // below the rank of every change point
 
     private readonly ulong _seed;
     private readonly int _estimatedLength;
@@ -76,6 +85,9 @@ public sealed class PctStrategy : IStrategy
             _known = id + 1;
         }
 
+        if (view.Enabled.Length > 1 && view.Previous >= 0 && view.Pending(view.Previous).Kind == AccessKind.Yield)
+            LowerForYield(view.Previous);
+
         var chosen = HighestEnabled(view.Enabled);
         if (view.Enabled.Length < 2) return chosen;
         _contestedSteps++;
@@ -114,6 +126,14 @@ public sealed class PctStrategy : IStrategy
             if (rank > index) position++;
         _priority.Insert(position, thread);
         _demotedTo[thread] = index;
+    }
+
+    /// <summary>Puts a yielding thread last of all; a later change point may still move it.</summary>
+    private void LowerForYield(int thread)
+    {
+        _priority.Remove(thread);
+        _priority.Add(thread);
+        _demotedTo[thread] = YieldRank;
     }
 
     private int HighestEnabled(ReadOnlySpan<int> enabled)

@@ -8,13 +8,17 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// </summary>
 public sealed class PortfolioStrategy(IReadOnlyList<IStrategy> members) : IStrategy
 {
-    /// <summary>random, then PCT at depths 3, 10 and 1, each with its own seed.</summary>
+    /// <summary>
+    /// random, PCT at depths 3 and 10, then partial order sampling, each with its own seed. (PCT
+    /// at depth 1 has no change point: one fixed random priority order per schedule, a weaker
+    /// random walk, so it no longer takes a slot.)
+    /// </summary>
     public static StrategyDescriptor Descriptor { get; } = new("portfolio", settings => new PortfolioStrategy(
     [
         new RandomStrategy(settings.Seed),
         new PctStrategy(settings.Seed, 3, settings.EstimatedLength),
         new PctStrategy(settings.Seed + 1, 10, settings.EstimatedLength),
-        new PctStrategy(settings.Seed + 2, 1, settings.EstimatedLength),
+        new PosStrategy(settings.Seed + 2),
     ]))
     {
         NeedsLengthEstimate = true,

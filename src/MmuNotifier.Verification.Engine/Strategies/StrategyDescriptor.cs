@@ -21,6 +21,12 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
     /// <summary>The factory reads <see cref="StrategySettings.PreemptionBound"/>.</summary>
     public bool TakesPreemptionBound { get; init; }
 
+    /// <summary>
+    /// The strategy keeps one search's state across schedules (an iterative DFS) and cannot be
+    /// split: the exploration runs it on one worker whatever the worker count.
+    /// </summary>
+    public bool OneWorker { get; init; }
+
     /// <summary>A mix of the other strategies rather than one of its own (the kill matrix has no column for it).</summary>
     public bool IsPortfolio { get; init; }
 

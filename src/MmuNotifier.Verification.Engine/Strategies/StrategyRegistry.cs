@@ -10,6 +10,9 @@ public static class StrategyRegistry
         RandomStrategy.Descriptor,
         PctStrategy.Descriptor,
         DfsStrategy.Descriptor,
+        IterativePreemptionBoundingStrategy.Descriptor,
+        DelayBoundingStrategy.Descriptor,
+        PosStrategy.Descriptor,
         PortfolioStrategy.Descriptor,
     ];
 

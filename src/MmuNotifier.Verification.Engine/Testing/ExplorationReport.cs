@@ -27,8 +27,18 @@ public sealed record ExplorationReport
     /// <summary>Runs that hit the step bound (possible livelocks), reported apart from bugs.</summary>
     public IReadOnlyList<BugReport> StepBoundHits { get; init; } = [];
 
-    /// <summary>DFS only: the whole (bounded) schedule space was explored.</summary>
+    /// <summary>Schedules the step bound cut short (more than <see cref="StepBoundHits"/> holds): none of them counts as explored.</summary>
+    public long StepBoundCuts { get; init; }
+
+    /// <summary>
+    /// Systematic strategies only: the whole (bounded) schedule space was explored and no schedule
+    /// of it was cut short by the step bound. A cut run's continuations were never looked at, so a
+    /// space with one is not exhausted whatever the strategy says.
+    /// </summary>
     public bool Exhausted { get; init; }
+
+    /// <summary>Iterative strategies (iterative preemption or delay bounding): one entry per bound, in order.</summary>
+    public IReadOnlyList<BoundRound> Rounds { get; init; } = [];
 
     public TimeSpan Elapsed { get; init; }
 
@@ -46,3 +56,9 @@ public sealed record BugReport(Bug Bug, IReadOnlyList<Bug> AllBugsOfRun, Trace T
 {
     public override string ToString() => Bug.ToString();
 }
+
+/// <summary>
+/// One bound of an iterative search: the schedules it ran, how many the step bound cut, and
+/// whether it covered its whole bounded space (then every bug within the bound is ruled out).
+/// </summary>
+public sealed record BoundRound(int Bound, long Schedules, long StepBoundCuts, bool Complete);

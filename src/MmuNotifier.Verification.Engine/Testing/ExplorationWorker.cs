@@ -24,6 +24,18 @@ internal sealed class ExplorationWorker(
         // Both made on this thread: see ScheduleRunner.
         var runner = new ScheduleRunner(program, options, shared);
         var strategy = createStrategy();
+        try
+        {
+            RunChunks(runner, strategy);
+        }
+        finally
+        {
+            if (strategy is IRoundedStrategy rounded) Log.Rounds = rounded.Rounds.ToList();
+        }
+    }
+
+    private void RunChunks(ScheduleRunner runner, IStrategy strategy)
+    {
         for (var start = shared.TakeChunk(ChunkSize); start < options.Iterations; start = shared.TakeChunk(ChunkSize))
         {
             var end = Math.Min(start + ChunkSize, options.Iterations);

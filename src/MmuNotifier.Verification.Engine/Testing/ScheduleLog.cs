@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
+
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
@@ -17,6 +19,12 @@ internal sealed class ScheduleLog
 
     public List<BugReport> StepBoundHits { get; private init; } = [];
 
+    /// <summary>Numbers of the schedules the step bound cut short (every one, also those past the report cap).</summary>
+    public List<long> StepBoundRuns { get; private init; } = [];
+
+    /// <summary>Where each round of an iterative strategy began, when the strategy has rounds.</summary>
+    public List<StrategyRound> Rounds { get; set; } = [];
+
     /// <summary>The strategy said it had no schedule left.</summary>
     public bool Exhausted { get; set; }
 
@@ -27,6 +35,7 @@ internal sealed class ScheduleLog
         Findings = Findings.Select(n => n + offset).ToList(),
         Bugs = Bugs.Select(b => Renumbered(b, offset)).ToList(),
         StepBoundHits = StepBoundHits.Select(b => Renumbered(b, offset)).ToList(),
+        StepBoundRuns = StepBoundRuns.Select(n => n + offset).ToList(),
         Exhausted = Exhausted,
     };
 

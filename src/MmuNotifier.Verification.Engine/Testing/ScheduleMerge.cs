@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
+
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal static class ScheduleMerge
         var findings = logs.SelectMany(l => l.Findings).ToList();
         var last = options.StopAtFirstBug && findings.Count > 0 ? findings.Min() : long.MaxValue;
         var runs = logs.SelectMany(l => l.Runs).Where(r => r.Number <= last).ToList();
+        var cuts = logs.SelectMany(l => l.StepBoundRuns).Where(n => n <= last).ToList();
         return new ExplorationReport
         {
             Strategy = strategy,
@@ -24,11 +27,22 @@ internal static class ScheduleMerge
             Bugs = FirstReports(logs.SelectMany(l => l.Bugs), last, ScheduleRunner.MaxBugReports),
             BuggyIterations = findings.LongCount(n => n <= last),
             StepBoundHits = FirstReports(logs.SelectMany(l => l.StepBoundHits), last, ScheduleRunner.MaxStepBoundReports),
-            Exhausted = exhausted,
+            StepBoundCuts = cuts.Count,
+            Exhausted = exhausted && cuts.Count == 0,
+            Rounds = Rounds(logs.SelectMany(l => l.Rounds).ToList(), runs.Count, cuts),
             Elapsed = shared.Elapsed,
             Workers = workers,
         };
     }
+
+    /// <summary>Each round's schedules run from its first number to the next round's; the merge counts them and their cuts.</summary>
+    private static List<BoundRound> Rounds(List<StrategyRound> rounds, long runs, List<long> cuts) =>
+        rounds.Select((round, i) =>
+        {
+            var end = i + 1 < rounds.Count ? rounds[i + 1].FirstSchedule : runs;
+            var cut = cuts.LongCount(n => n >= round.FirstSchedule && n < end);
+            return new BoundRound(round.Bound, Math.Max(0, end - round.FirstSchedule), cut, round.Completed && cut == 0);
+        }).ToList();
 
     private static List<BugReport> FirstReports(IEnumerable<BugReport> reports, long last, int cap) =>
         reports.Where(b => b.Trace.Iteration <= last).OrderBy(b => b.Trace.Iteration).Take(cap).ToList();

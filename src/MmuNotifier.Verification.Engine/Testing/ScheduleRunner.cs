@@ -44,6 +44,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
         if (bugs.Count == 0) return false;
         if (hitStepBound)
         {
+            log.StepBoundRuns.Add(number);
             if (_stepBoundReports++ < MaxStepBoundReports) log.StepBoundHits.Add(Report(strategy, number, bugs, decisions));
             return false;
         }
