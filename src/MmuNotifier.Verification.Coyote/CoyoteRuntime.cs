@@ -63,6 +63,8 @@ public sealed class CoyoteRuntime : IRuntime
 
     public ILockMap NewLockMap(string name) => _real.NewLockMap(name);
 
+    public IBarrier NewBarrier(string name, int parties) => _real.NewBarrier(name, parties);
+
     public ILifetime NewLifetime(string name) => _real.NewLifetime(name);
 
     public void OnAllocation(Action<ILifetime> observer) => _real.OnAllocation(observer);

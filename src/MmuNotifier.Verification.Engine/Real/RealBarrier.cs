@@ -25,7 +25,7 @@ internal sealed class RealBarrier(RealRuntime runtime, string name, int parties)
             {
                 _arrived = 0;
                 _round++;
-                System.Threading.Monitor.PulseAll(_sync);
+                runtime.WakeAll(_sync);
             }
             else
             {
