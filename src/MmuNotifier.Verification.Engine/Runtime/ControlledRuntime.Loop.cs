@@ -77,6 +77,7 @@ internal sealed partial class ControlledRuntime
         _stopped = false;
         _scheduleHash = 14695981039346656037UL;
         HitStepBound = false;
+        _lockOrder.BeginRun();
         ResetTracing();
     }
 
@@ -160,6 +161,10 @@ internal sealed partial class ControlledRuntime
             {
                 StopWith(BugKind.UnhandledException, $"{thread.Name}: {error.GetType().Name}: {error.Message}",
                     thread: thread.Name);
+            }
+            else if (body.IsCompletedSuccessfully)
+            {
+                LockdepThreadExit(thread);
             }
 
             return;

@@ -27,6 +27,12 @@ public sealed record ExplorationReport
     /// <summary>Runs that hit the step bound (possible livelocks), reported apart from bugs.</summary>
     public IReadOnlyList<BugReport> StepBoundHits { get; init; } = [];
 
+    /// <summary>
+    /// lockdep across schedules: cycles in the class dependency graph of all explored schedules
+    /// whose links come from different schedules, so no single schedule shows (or replays) them.
+    /// </summary>
+    public IReadOnlyList<LockOrderCycle> LockOrderCycles { get; init; } = [];
+
     /// <summary>DFS only: the whole (bounded) schedule space was explored.</summary>
     public bool Exhausted { get; init; }
 
@@ -34,7 +40,7 @@ public sealed record ExplorationReport
 
     public int Workers { get; init; } = 1;
 
-    public bool FoundBug => Bugs.Count > 0;
+    public bool FoundBug => Bugs.Count > 0 || LockOrderCycles.Count > 0;
 
     public double StepsPerSecond => Elapsed.TotalSeconds > 0 ? TotalSteps / Elapsed.TotalSeconds : 0;
 

@@ -17,6 +17,9 @@ internal sealed class ScheduleLog
 
     public List<BugReport> StepBoundHits { get; private init; } = [];
 
+    /// <summary>Lock dependencies with the schedule that first showed them to this log's runtime (for cross-schedule cycles).</summary>
+    public List<(long Number, Checking.LockDependency Dependency)> LockDependencies { get; private init; } = [];
+
     /// <summary>The strategy said it had no schedule left.</summary>
     public bool Exhausted { get; set; }
 
@@ -27,6 +30,7 @@ internal sealed class ScheduleLog
         Findings = Findings.Select(n => n + offset).ToList(),
         Bugs = Bugs.Select(b => Renumbered(b, offset)).ToList(),
         StepBoundHits = StepBoundHits.Select(b => Renumbered(b, offset)).ToList(),
+        LockDependencies = LockDependencies.Select(d => d with { Number = d.Number + offset }).ToList(),
         Exhausted = Exhausted,
     };
 

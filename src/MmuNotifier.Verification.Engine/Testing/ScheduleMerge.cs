@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
+
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
@@ -24,6 +26,10 @@ internal static class ScheduleMerge
             Bugs = FirstReports(logs.SelectMany(l => l.Bugs), last, ScheduleRunner.MaxBugReports),
             BuggyIterations = findings.LongCount(n => n <= last),
             StepBoundHits = FirstReports(logs.SelectMany(l => l.StepBoundHits), last, ScheduleRunner.MaxStepBoundReports),
+            // A finding filter asks about particular bugs only (the kill matrix): cross-schedule cycles are none of them.
+            LockOrderCycles = options.FindingFilter is null
+                ? LockOrderCycles.Find(logs.SelectMany(l => l.LockDependencies).Where(d => d.Number <= last))
+                : [],
             Exhausted = exhausted,
             Elapsed = shared.Elapsed,
             Workers = workers,
