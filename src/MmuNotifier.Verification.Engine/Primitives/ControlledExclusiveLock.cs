@@ -37,7 +37,11 @@ internal abstract class ControlledExclusiveLock(
         return Runtime.Begin(this, AccessKind.Release).AsValueTask();
     }
 
-    public void AssertHeld() => Lockdep.CheckAssertHeld(Runtime, IsHeldByCurrentThread, "lockdep_assert_held", Name);
+    public void AssertHeld()
+    {
+        Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
+        Lockdep.CheckAssertHeld(Runtime, IsHeldByCurrentThread, "lockdep_assert_held", Name);
+    }
 
     /// <summary>The C names of this lock type's operations.</summary>
     protected LockNames Names => names;

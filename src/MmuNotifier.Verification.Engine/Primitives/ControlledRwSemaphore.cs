@@ -62,8 +62,11 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         return Runtime.Begin(this, AccessKind.Release).AsValueTask();
     }
 
-    public void AssertHeld() =>
+    public void AssertHeld()
+    {
+        Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
         Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "lockdep_assert_held", Name);
+    }
 
     public void AssertWriteHeld() => Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current, "lockdep_assert_held_write", Name);
 
