@@ -18,15 +18,7 @@ public static class LockInversion
         var a = rt.NewMutex("lock_a");
         var b = rt.NewMutex("lock_b");
 
-        static async Task Both(IMutex first, IMutex second)
-        {
-            await first.Lock();
-            await second.Lock();
-            await second.Unlock();
-            await first.Unlock();
-        }
-
-        await rt.Spawn("cpu0", () => Both(a, b)).Join();
-        await rt.Spawn("cpu1", () => sameOrder ? Both(a, b) : Both(b, a)).Join();
+        await rt.Spawn("cpu0", () => AbBaDeadlock.Nested(a, b)).Join();
+        await rt.Spawn("cpu1", () => sameOrder ? AbBaDeadlock.Nested(a, b) : AbBaDeadlock.Nested(b, a)).Join();
     }
 }
