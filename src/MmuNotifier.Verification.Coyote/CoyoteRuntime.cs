@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using Microsoft.Coyote.Specifications;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
@@ -47,11 +48,14 @@ public sealed class CoyoteRuntime : IRuntime
 
     public string CurrentThreadName => _real.CurrentThreadName;
 
-    public ISpinLock NewSpinLock(string name, ILifetime? owner = null) => _real.NewSpinLock(name, owner);
+    public ISpinLock NewSpinLock(string name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
+        _real.NewSpinLock(name, owner, classFile, classLine);
 
-    public IMutex NewMutex(string name, ILifetime? owner = null) => _real.NewMutex(name, owner);
+    public IMutex NewMutex(string name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
+        _real.NewMutex(name, owner, classFile, classLine);
 
-    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null) => _real.NewRwSemaphore(name, owner);
+    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
+        _real.NewRwSemaphore(name, owner, classFile, classLine);
 
     public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => _real.NewWaitQueue(name, owner);
 
@@ -61,7 +65,7 @@ public sealed class CoyoteRuntime : IRuntime
 
     public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => _real.NewAtomic(name, initial, owner);
 
-    public ILockMap NewLockMap(string name) => _real.NewLockMap(name);
+    public ILockMap NewLockMap(string name, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) => _real.NewLockMap(name, classFile, classLine);
 
     public IBarrier NewBarrier(string name, int parties) => _real.NewBarrier(name, parties);
 

@@ -15,16 +15,17 @@ public static class AbBaDeadlock
         var a = rt.NewMutex("lock_a");
         var b = rt.NewMutex("lock_b");
 
-        static async Task Both(IMutex first, IMutex second)
-        {
-            await first.Lock();
-            await second.Lock();
-            await second.Unlock();
-            await first.Unlock();
-        }
-
-        rt.Spawn("cpu0", () => Both(a, b));
-        rt.Spawn("cpu1", () => sameOrder ? Both(a, b) : Both(b, a));
+        rt.Spawn("cpu0", () => Nested(a, b));
+        rt.Spawn("cpu1", () => sameOrder ? Nested(a, b) : Nested(b, a));
         return Task.CompletedTask;
+    }
+
+    /// <summary>Takes <paramref name="outer"/>, then <paramref name="inner"/> inside it, and drops both.</summary>
+    internal static async Task Nested(IMutex outer, IMutex inner)
+    {
+        await outer.Lock();
+        await inner.Lock();
+        await inner.Unlock();
+        await outer.Unlock();
     }
 }

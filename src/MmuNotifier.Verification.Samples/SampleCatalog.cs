@@ -18,6 +18,12 @@ public static class SampleCatalog
         new("srcu-free-before-unlink", "a writer frees an object, then unlinks it", true, SrcuUseAfterFree.FreeBeforeUnlink),
         new("srcu-sync-fixed", "unlink, synchronize_srcu, then free", false, SrcuUseAfterFree.UnlinkSyncFree),
         new("srcu-call-fixed", "unlink, then free from a call_srcu callback", false, SrcuUseAfterFree.UnlinkCallSrcu),
+        new("lock-inversion", "AB in one thread, BA in another, joined in between: lockdep sees the inversion", true, LockInversion.Inverted),
+        new("lock-inversion-fixed", "both threads take the locks in the same order", false, LockInversion.SameOrder),
+        new("lockmap-held-at-exit", "a path returns with a lockdep map still acquired", true, LockMapHeldAtExit.Forgotten),
+        new("lockmap-held-at-exit-fixed", "every path releases the lockdep map", false, LockMapHeldAtExit.Released),
+        new("rwsem-queued-writer", "down_read twice with a writer queued in between", true, RwsemQueuedWriter.ReadTwice),
+        new("rwsem-queued-writer-fixed", "up_read before the second down_read", false, RwsemQueuedWriter.ReadReleaseRead),
         .. Benchmarks.BenchmarkCatalog.All,
     ];
 

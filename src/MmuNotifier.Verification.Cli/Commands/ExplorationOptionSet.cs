@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 
@@ -62,9 +63,14 @@ internal sealed class ExplorationOptionSet
         Description = "Run every schedule twice and compare (catches state leaking between schedules)",
     };
 
+    public Option<string[]> NoDetector { get; } = new Option<string[]>("--no-detector")
+    {
+        Description = "Switch off a kernel-debug detector (repeatable; see docs/detectors.md)",
+    }.AcceptOnlyFromAmong([.. DetectorNames.All.Select(d => d.Name)]);
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism })
+        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector })
             command.Options.Add(option);
     }
 
@@ -84,6 +90,7 @@ internal sealed class ExplorationOptionSet
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
+            Detectors = (parse.GetValue(NoDetector) ?? []).Aggregate(Detectors.All, (on, name) => on & ~DetectorNames.Parse(name)),
         };
         try
         {

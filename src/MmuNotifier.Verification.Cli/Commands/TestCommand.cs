@@ -121,6 +121,13 @@ internal static class TestCommand
             BugPrinter.PrintInterleaving(context.Out, found.Steps, found.Bug);
         }
 
+        foreach (var cycle in report.LockOrderCycles)
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine($"=== {(target.ExpectsBug ? "Expected bug" : "BUG")} in {target.Name}: lockdep");
+            context.Out.WriteLine($"    {cycle.Describe()}");
+        }
+
         if (!verbose) return;
         foreach (var hit in report.StepBoundHits.Take(1))
         {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Checking;
 
 namespace MmuNotifier.Verification.Engine.Abstractions;
@@ -20,11 +21,17 @@ public interface IRuntime
     /// </summary>
     bool IsTracing { get; }
 
-    ISpinLock NewSpinLock(string name, ILifetime? owner = null);
+    // The lock factories take their caller's file and line: locks made at one site are one lockdep
+    // class, as the kernel keys a class by its init site. Callers never pass them.
 
-    IMutex NewMutex(string name, ILifetime? owner = null);
+    ISpinLock NewSpinLock(string name, ILifetime? owner = null,
+        [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
-    IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null);
+    IMutex NewMutex(string name, ILifetime? owner = null,
+        [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
+
+    IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null,
+        [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
     IWaitQueue NewWaitQueue(string name, ILifetime? owner = null);
 
@@ -34,7 +41,7 @@ public interface IRuntime
 
     IAtomic NewAtomic(string name, long initial, ILifetime? owner = null);
 
-    ILockMap NewLockMap(string name);
+    ILockMap NewLockMap(string name, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
     /// <summary>A reusable barrier for <paramref name="parties"/> threads (pthread_barrier_t).</summary>
     IBarrier NewBarrier(string name, int parties);

@@ -54,6 +54,21 @@ internal static class Lockdep
     /// <summary>The state of an srcu_read_unlock whose index no srcu_read_lock of this thread returned.</summary>
     public const string NoSrcuReadLock = "no srcu_read_lock of it returned that index";
 
+    /// <summary>The report of a new dependency that closes a cycle: the new link and the chain back.</summary>
+    public static string CircularDependency(string thread, string acquiring, in HeldLock held, IReadOnlyList<LockDependency> chainBack) =>
+        $"possible circular locking dependency: {thread} takes {acquiring} [class {chainBack[0].From}] while holding {held.Name} " +
+        $"[class {held.Class}] (since step {held.Step}), but already " +
+        string.Join(", then ", chainBack.Select(d => d.Describe()));
+
+    /// <summary>A non-recursive lock (lock map, rw-semaphore read side) taken again by its holder.</summary>
+    public static string RecursiveLocking(string thread, string operation, string name, int since) =>
+        $"possible recursive locking: {thread} calls {operation}({name}) while already holding it (since step {since})";
+
+    /// <summary>A thread that finished with locks held, innermost last.</summary>
+    public static string HeldAtExit(string thread, IReadOnlyList<HeldLock> held) =>
+        $"lock held when returning: {thread} finished holding " +
+        string.Join(", ", held.Select(h => $"{h.Name} (since step {h.Step})"));
+
     /// <summary>Who holds a lock, for <see cref="CheckHeldForRelease"/>.</summary>
     public static string HeldBy(string? holder) => holder is null ? "held by nobody" : $"held by {holder}";
 }

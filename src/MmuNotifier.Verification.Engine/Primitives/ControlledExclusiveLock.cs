@@ -10,7 +10,8 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 /// self-deadlock and foreign-unlock detection, lockdep_assert_held. They differ in what holding
 /// and waiting mean for sleeping, which the subclasses add.
 /// </summary>
-internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockNames names)
+internal abstract class ControlledExclusiveLock(
+    ControlledRuntime runtime, string name, ControlledLifetime? owner, LockNames names, LockClass lockClass)
     : ControlledPrimitive(runtime, name, owner)
 {
     private LogicalThread? _holder;
@@ -23,6 +24,7 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
     {
         BeforeLock();
         Lockdep.CheckNotHeld(Runtime, IsHeldByCurrentThread, names.Lock, Name);
+        Runtime.LockdepBeforeAcquire(lockClass, Name);
         return Runtime.Begin(this, AccessKind.Acquire).AsValueTask();
     }
 
@@ -35,7 +37,11 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
         return Runtime.Begin(this, AccessKind.Release).AsValueTask();
     }
 
-    public void AssertHeld() => Lockdep.CheckAssertHeld(Runtime, IsHeldByCurrentThread, "lockdep_assert_held", Name);
+    public void AssertHeld()
+    {
+        Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
+        Lockdep.CheckAssertHeld(Runtime, IsHeldByCurrentThread, "lockdep_assert_held", Name);
+    }
 
     /// <summary>The C names of this lock type's operations.</summary>
     protected LockNames Names => names;
@@ -65,6 +71,7 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
                 break;
             default:
                 _holder = null;
+                Runtime.LockdepReleased(thread, this);
                 OnHeld(thread, held: false);
                 break;
         }
@@ -75,6 +82,7 @@ internal abstract class ControlledExclusiveLock(ControlledRuntime runtime, strin
     private void Take(LogicalThread thread)
     {
         _holder = thread;
+        Runtime.LockdepAcquired(thread, this, lockClass, Name);
         OnHeld(thread, held: true);
     }
 

@@ -11,11 +11,14 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
 {
     public bool IsFreed { get; private set; }
 
+    /// <summary>Where the kfree happened, for KASAN-style reports ("freed by ... at step N").</summary>
+    public string FreedAt { get; private set; } = "";
+
     public ValueTask Free() => Runtime.Begin(this, AccessKind.Free).AsValueTask();
 
     public void CheckAlive(string what)
     {
-        if (IsFreed) Runtime.UseAfterFree($"{Runtime.CurrentThreadName}: {what} on {Name} after it was freed");
+        if (IsFreed) Runtime.UseAfterFree($"{Runtime.CurrentThreadName}: {what} on {Name} after it was freed ({FreedAt})");
     }
 
     public override bool Execute(LogicalThread thread, AccessKind kind)
@@ -27,6 +30,7 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
         }
 
         IsFreed = true;
+        FreedAt = $"freed by {thread.Name} at step {Runtime.Steps}";
         return true;
     }
 }

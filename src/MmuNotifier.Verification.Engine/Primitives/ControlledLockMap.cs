@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Kernel rule: lock_map_acquire/release only inform lockdep; they never block.
+// Kernel rule: lock_map_acquire/release only inform lockdep; they never block, but they order like a lock.
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Runtime;
@@ -7,17 +7,30 @@ using MmuNotifier.Verification.Engine.Runtime;
 namespace MmuNotifier.Verification.Engine.Primitives;
 
 /// <summary>
-/// Remembers which threads acquired it, so a release without an acquire is reported. Nothing
-/// checks lock order yet (no lockdep cycle detection): see the limit tests.
+/// A pseudo-lock: never a scheduling point and never blocking, but with lockdep on it takes part
+/// in the class dependency graph like a lock (so a driver lock taken inside the invalidation and
+/// around mmu_interval_read_begin closes a cycle through it), may not be taken recursively and
+/// must be released before its thread finishes. A release without an acquire is always reported.
 /// </summary>
-internal sealed class ControlledLockMap(ControlledRuntime runtime, string name) : ILockMap
+internal sealed class ControlledLockMap(ControlledRuntime runtime, string name, LockClass lockClass) : ILockMap
 {
     private readonly List<LogicalThread> _holders = [];
 
     public string Name { get; } = name;
 
-    public void Acquire() => _holders.Add(runtime.Current);
+    public void Acquire()
+    {
+        runtime.LockdepCheckRecursion(this, "lock_map_acquire", Name);
+        runtime.LockdepBeforeAcquire(lockClass, Name);
+        var thread = runtime.Current;
+        _holders.Add(thread);
+        runtime.LockdepAcquired(thread, this, lockClass, Name);
+    }
 
-    public void Release() =>
-        Lockdep.CheckHeldForRelease(runtime, _holders.Remove(runtime.Current), "lock_map_release", Name, "never acquired by it");
+    public void Release()
+    {
+        var thread = runtime.Current;
+        Lockdep.CheckHeldForRelease(runtime, _holders.Remove(thread), "lock_map_release", Name, "never acquired by it");
+        runtime.LockdepReleased(thread, this);
+    }
 }

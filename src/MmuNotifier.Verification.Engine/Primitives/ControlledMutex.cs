@@ -6,8 +6,8 @@ using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Primitives;
 
-internal sealed class ControlledMutex(ControlledRuntime runtime, string name, ControlledLifetime? owner)
-    : ControlledExclusiveLock(runtime, name, owner, LockNames.Mutex), IMutex
+internal sealed class ControlledMutex(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockClass lockClass)
+    : ControlledExclusiveLock(runtime, name, owner, LockNames.Mutex, lockClass), IMutex
 {
     protected override void BeforeLock() => Runtime.MightSleep($"mutex_lock({Name})");
 }

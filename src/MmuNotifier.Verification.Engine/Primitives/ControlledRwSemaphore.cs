@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Kernel rule: an rw_semaphore admits many readers or one writer; down_read/down_write may sleep.
+// Kernel rule: an rw_semaphore admits many readers or one writer; down_read/down_write may sleep, and a
+// new reader queues behind a waiting writer (the kernel's rwsem is not reader-preferring).
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Runtime;
@@ -7,19 +8,28 @@ using MmuNotifier.Verification.Engine.Runtime;
 namespace MmuNotifier.Verification.Engine.Primitives;
 
 /// <summary>
-/// Readers are not held back by a waiting writer here (the kernel's rwsem does hold them back);
-/// a deadlock that needs that fairness rule is therefore not found. Documented limit.
+/// Writer fairness as in the kernel: a down_write that finds the semaphore taken is queued, and
+/// while a writer is queued every new down_read waits and down_read_trylock fails, so a thread
+/// that takes the read side twice with a writer queued in between deadlocks. A down_write that
+/// finds the semaphore free is not queued yet: a reader that gets there first wins, and then the
+/// writer is queued behind it.
 /// </summary>
-internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string name, ControlledLifetime? owner)
+internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockClass lockClass)
     : ControlledPrimitive(runtime, name, owner), IRwSemaphore
 {
     private readonly List<LogicalThread> _readers = [];
+    private readonly List<LogicalThread> _pendingWriters = [];
+    private readonly List<LogicalThread> _queuedWriters = [];
     private LogicalThread? _writer;
+
+    private bool IsFree => _writer is null && _readers.Count == 0;
 
     public ValueTask DownRead()
     {
         Runtime.MightSleep($"down_read({Name})");
         Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current, "down_read", Name, "while holding it for write");
+        Runtime.LockdepCheckRecursion(this, "down_read", Name);
+        Runtime.LockdepBeforeAcquire(lockClass, Name);
         return Runtime.Begin(this, AccessKind.AcquireRead).AsValueTask();
     }
 
@@ -36,7 +46,11 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     {
         Runtime.MightSleep($"down_write({Name})");
         Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "down_write", Name);
-        return Runtime.Begin(this, AccessKind.Acquire).AsValueTask();
+        Runtime.LockdepBeforeAcquire(lockClass, Name);
+        var thread = Runtime.Begin(this, AccessKind.Acquire);
+        _pendingWriters.Add(thread);
+        if (!IsFree) _queuedWriters.Add(thread);
+        return thread.AsValueTask();
     }
 
     public ValueTask<bool> TryDownWrite() => Runtime.Begin(this, AccessKind.TryAcquire).AsBoolTask();
@@ -48,15 +62,18 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         return Runtime.Begin(this, AccessKind.Release).AsValueTask();
     }
 
-    public void AssertHeld() =>
+    public void AssertHeld()
+    {
+        Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
         Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "lockdep_assert_held", Name);
+    }
 
     public void AssertWriteHeld() => Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current, "lockdep_assert_held_write", Name);
 
     public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
     {
-        AccessKind.AcquireRead => _writer is null,
-        AccessKind.Acquire => _writer is null && _readers.Count == 0,
+        AccessKind.AcquireRead => _writer is null && _queuedWriters.Count == 0,
+        AccessKind.Acquire => IsFree,
         _ => true,
     };
 
@@ -65,31 +82,59 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         switch (kind)
         {
             case AccessKind.AcquireRead:
-                _readers.Add(thread);
+                TakeRead(thread);
                 break;
             case AccessKind.TryAcquireRead:
-                thread.ResultBool = _writer is null;
-                if (thread.ResultBool) _readers.Add(thread);
+                thread.ResultBool = _writer is null && _queuedWriters.Count == 0;
+                if (thread.ResultBool) TakeRead(thread);
                 break;
             case AccessKind.ReleaseRead:
                 _readers.Remove(thread);
+                Runtime.LockdepReleased(thread, this);
                 break;
             case AccessKind.Acquire:
-                _writer = thread;
+                _pendingWriters.Remove(thread);
+                _queuedWriters.Remove(thread);
+                TakeWrite(thread);
                 break;
             case AccessKind.TryAcquire:
-                thread.ResultBool = _writer is null && _readers.Count == 0;
-                if (thread.ResultBool) _writer = thread;
+                thread.ResultBool = IsFree && _queuedWriters.Count == 0;
+                if (thread.ResultBool) TakeWrite(thread);
                 break;
             default:
                 _writer = null;
+                Runtime.LockdepReleased(thread, this);
                 break;
         }
 
         return true;
     }
 
-    public override string DescribeWait(LogicalThread thread, AccessKind kind) => $"{kind.Render()} {Name} {Holders()}";
+    private void TakeRead(LogicalThread thread)
+    {
+        _readers.Add(thread);
+        Runtime.LockdepAcquired(thread, this, lockClass, Name, read: true);
+        QueueWaitingWriters();
+    }
+
+    private void TakeWrite(LogicalThread thread)
+    {
+        _writer = thread;
+        Runtime.LockdepAcquired(thread, this, lockClass, Name);
+        QueueWaitingWriters();
+    }
+
+    /// <summary>The semaphore just got taken: writers that were about to take it now wait in the queue.</summary>
+    private void QueueWaitingWriters()
+    {
+        foreach (var writer in _pendingWriters)
+            if (!_queuedWriters.Contains(writer)) _queuedWriters.Add(writer);
+    }
+
+    public override string DescribeWait(LogicalThread thread, AccessKind kind) =>
+        kind == AccessKind.AcquireRead && _writer is null
+            ? $"{kind.Render()} {Name} {Holders()}, behind queued writer {_queuedWriters[0].Name}"
+            : $"{kind.Render()} {Name} {Holders()}";
 
     private string Holders() => _writer is not null
         ? $"held for write by {_writer.Name}"

@@ -6,8 +6,8 @@ using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Primitives;
 
-internal sealed class ControlledSpinLock(ControlledRuntime runtime, string name, ControlledLifetime? owner)
-    : ControlledExclusiveLock(runtime, name, owner, LockNames.Spin), ISpinLock
+internal sealed class ControlledSpinLock(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockClass lockClass)
+    : ControlledExclusiveLock(runtime, name, owner, LockNames.Spin, lockClass), ISpinLock
 {
     protected override void OnHeld(LogicalThread thread, bool held)
     {

@@ -60,11 +60,11 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 
     public string CurrentThreadName => CurrentThread().Name;
 
-    public ISpinLock NewSpinLock(string name, ILifetime? owner = null) => new RealSpinLock(this, name, owner);
+    public ISpinLock NewSpinLock(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealSpinLock(this, name, owner);
 
-    public IMutex NewMutex(string name, ILifetime? owner = null) => new RealMutex(this, name, owner);
+    public IMutex NewMutex(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealMutex(this, name, owner);
 
-    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null) => new RealRwSemaphore(this, name, owner);
+    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealRwSemaphore(this, name, owner);
 
     public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => new RealWaitQueue(this, name, owner);
 
@@ -74,7 +74,7 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 
     public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => new RealAtomic(this, name, initial, owner);
 
-    public ILockMap NewLockMap(string name) => new RealLockMap(name);
+    public ILockMap NewLockMap(string name, string classFile = "", int classLine = 0) => new RealLockMap(name);
 
     public IBarrier NewBarrier(string name, int parties) => new RealBarrier(this, name, parties);
 

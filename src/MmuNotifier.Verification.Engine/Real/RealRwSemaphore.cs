@@ -101,7 +101,8 @@ internal sealed class RealRwSemaphore(RealRuntime runtime, string name, ILifetim
         var self = runtime.Enter(owner, Name, "down_write_trylock");
         lock (_sync)
         {
-            if (!CanWrite) return ValueTask.FromResult(false);
+            // The kernel's trylock fails while writers are queued, even in the instant the count is free.
+            if (!CanWrite || _writersWaiting > 0) return ValueTask.FromResult(false);
             _writer = self;
         }
 

@@ -49,6 +49,15 @@ internal sealed partial class ControlledRuntime
         return new NoSleepScope(thread.PopNoSleep);
     }
 
+    /// <summary>
+    /// KASAN on an access that is not a scheduling point: a plain field guarded by a lock of a
+    /// freed object (<see cref="Abstractions.Guarded{T}"/> asserts its lock on every access).
+    /// </summary>
+    internal void CheckNotFreed(Primitives.ControlledLifetime? owner, string what)
+    {
+        if (owner is { IsFreed: true } && (Detectors & Detectors.Kasan) != 0) owner.CheckAlive(what);
+    }
+
     /// <summary>Use-after-free found by model code (a callback of a freed object was called).</summary>
     internal void UseAfterFree(string message) => Fail(BugKind.UseAfterFree, message);
 

@@ -77,6 +77,7 @@ internal sealed partial class ControlledRuntime
         _stopped = false;
         _scheduleHash = 14695981039346656037UL;
         HitStepBound = false;
+        _lockOrder.BeginRun();
         ResetTracing();
     }
 
@@ -105,7 +106,7 @@ internal sealed partial class ControlledRuntime
         if (target.Owner is { IsFreed: true } owner)
         {
             if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record));
-            StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed");
+            StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed ({owner.FreedAt})");
             return;
         }
 
@@ -160,6 +161,10 @@ internal sealed partial class ControlledRuntime
             {
                 StopWith(BugKind.UnhandledException, $"{thread.Name}: {error.GetType().Name}: {error.Message}",
                     thread: thread.Name);
+            }
+            else if (body.IsCompletedSuccessfully)
+            {
+                LockdepThreadExit(thread);
             }
 
             return;

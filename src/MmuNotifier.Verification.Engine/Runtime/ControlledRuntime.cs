@@ -60,11 +60,14 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
 
     // ---- factories ----
 
-    public ISpinLock NewSpinLock(string name, ILifetime? owner = null) => new ControlledSpinLock(this, name, Own(owner));
+    public ISpinLock NewSpinLock(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) =>
+        new ControlledSpinLock(this, name, Own(owner), LockClassFor(classFile, classLine, name));
 
-    public IMutex NewMutex(string name, ILifetime? owner = null) => new ControlledMutex(this, name, Own(owner));
+    public IMutex NewMutex(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) =>
+        new ControlledMutex(this, name, Own(owner), LockClassFor(classFile, classLine, name));
 
-    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null) => new ControlledRwSemaphore(this, name, Own(owner));
+    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) =>
+        new ControlledRwSemaphore(this, name, Own(owner), LockClassFor(classFile, classLine, name));
 
     public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => new ControlledWaitQueue(this, name, Own(owner));
 
@@ -74,7 +77,8 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
 
     public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => new ControlledAtomic(this, name, initial, Own(owner));
 
-    public ILockMap NewLockMap(string name) => new ControlledLockMap(this, name);
+    public ILockMap NewLockMap(string name, string classFile = "", int classLine = 0) =>
+        new ControlledLockMap(this, name, LockClassFor(classFile, classLine, name));
 
     public IBarrier NewBarrier(string name, int parties) => new ControlledBarrier(this, name, parties);
 

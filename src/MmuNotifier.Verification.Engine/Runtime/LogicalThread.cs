@@ -75,6 +75,9 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public List<string> NoSleepReasons { get; } = [];
 
+    /// <summary>lockdep's held_locks: locks and lock maps held, innermost last (kept only while lockdep is on).</summary>
+    public List<Checking.HeldLock> HeldLocks { get; } = [];
+
     public Action PopNoSleep { get; }
 
     public short Token => _token;

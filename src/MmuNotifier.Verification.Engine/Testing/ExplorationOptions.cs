@@ -35,6 +35,9 @@ public sealed record ExplorationOptions
     /// <summary>DFS: at most this many preemptions per schedule; null for unbounded.</summary>
     public int? PreemptionBound { get; init; }
 
+    /// <summary>The kernel-debug oracles every run applies (docs/detectors.md); all by default.</summary>
+    public Detectors Detectors { get; init; } = Detectors.All;
+
     /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
     public bool CheckDeterminism { get; init; }
 

@@ -31,6 +31,12 @@ public sealed record ExplorationReport
     public long StepBoundCuts { get; init; }
 
     /// <summary>
+    /// lockdep across schedules: cycles in the class dependency graph of all explored schedules
+    /// whose links come from different schedules, so no single schedule shows (or replays) them.
+    /// </summary>
+    public IReadOnlyList<LockOrderCycle> LockOrderCycles { get; init; } = [];
+
+    /// <summary>
     /// Systematic strategies only: the whole (bounded) schedule space was explored and no schedule
     /// of it was cut short by the step bound. A cut run's continuations were never looked at, so a
     /// space with one is not exhausted whatever the strategy says.
@@ -44,7 +50,7 @@ public sealed record ExplorationReport
 
     public int Workers { get; init; } = 1;
 
-    public bool FoundBug => Bugs.Count > 0;
+    public bool FoundBug => Bugs.Count > 0 || LockOrderCycles.Count > 0;
 
     public double StepsPerSecond => Elapsed.TotalSeconds > 0 ? TotalSteps / Elapsed.TotalSeconds : 0;
 

@@ -10,9 +10,10 @@ namespace MmuNotifier.Verification.Engine.Testing;
 internal static class RunOutcome
 {
     /// <summary>Replays <paramref name="decisions"/> with step recording on, for rendering.</summary>
-    public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps)
+    public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps,
+        Detectors detectors = Detectors.All)
     {
-        var runtime = new ControlledRuntime { RecordSteps = true };
+        var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors };
         var replay = new ReplayStrategy(decisions);
         replay.InitializeIteration(0);
         runtime.Run(program.Body, replay, maxSteps);
@@ -42,7 +43,7 @@ internal static class RunOutcome
             Decisions = decisions.ToArray(),
             Bug = primary,
         };
-        var rendered = Replay(program, trace.Decisions, options.MaxSteps);
+        var rendered = Replay(program, trace.Decisions, options.MaxSteps, options.Detectors);
         return new BugReport(primary, bugs.ToArray(), trace, rendered.Steps);
     }
 

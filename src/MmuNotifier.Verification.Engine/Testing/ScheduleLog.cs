@@ -24,6 +24,8 @@ internal sealed class ScheduleLog
 
     /// <summary>Where each round of an iterative strategy began, when the strategy has rounds.</summary>
     public List<StrategyRound> Rounds { get; set; } = [];
+    /// <summary>Lock dependencies with the schedule that first showed them to this log's runtime (for cross-schedule cycles).</summary>
+    public List<(long Number, Checking.LockDependency Dependency)> LockDependencies { get; private init; } = [];
 
     /// <summary>The strategy said it had no schedule left.</summary>
     public bool Exhausted { get; set; }
@@ -36,6 +38,7 @@ internal sealed class ScheduleLog
         Bugs = Bugs.Select(b => Renumbered(b, offset)).ToList(),
         StepBoundHits = StepBoundHits.Select(b => Renumbered(b, offset)).ToList(),
         StepBoundRuns = StepBoundRuns.Select(n => n + offset).ToList(),
+        LockDependencies = LockDependencies.Select(d => d with { Number = d.Number + offset }).ToList(),
         Exhausted = Exhausted,
     };
 

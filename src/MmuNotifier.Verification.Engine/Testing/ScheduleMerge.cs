@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Checking;
 
 namespace MmuNotifier.Verification.Engine.Testing;
 
@@ -28,8 +29,12 @@ internal static class ScheduleMerge
             BuggyIterations = findings.LongCount(n => n <= last),
             StepBoundHits = FirstReports(logs.SelectMany(l => l.StepBoundHits), last, ScheduleRunner.MaxStepBoundReports),
             StepBoundCuts = cuts.Count,
-            Exhausted = exhausted && cuts.Count == 0,
             Rounds = Rounds(logs.SelectMany(l => l.Rounds).ToList(), runs.Count, cuts),
+            // A finding filter asks about particular bugs only (the kill matrix): cross-schedule cycles are none of them.
+            LockOrderCycles = options.FindingFilter is null
+                ? LockOrderCycles.Find(logs.SelectMany(l => l.LockDependencies).Where(d => d.Number <= last))
+                : [],
+            Exhausted = exhausted && cuts.Count == 0,
             Elapsed = shared.Elapsed,
             Workers = workers,
         };

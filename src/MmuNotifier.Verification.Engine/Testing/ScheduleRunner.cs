@@ -19,7 +19,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
 
     public const int MaxStepBoundReports = 10;
 
-    private readonly ControlledRuntime _runtime = new();
+    private readonly ControlledRuntime _runtime = new() { Detectors = options.Detectors };
     private int _bugReports;
     private int _stepBoundReports;
 
@@ -33,6 +33,8 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
     {
         _runtime.Run(program.Body, strategy, options.MaxSteps);
         log.Runs.Add((number, _runtime.Steps, _runtime.ScheduleHash));
+        if (_runtime.LockOrder.HasFirstSeen)
+            foreach (var dependency in _runtime.LockOrder.TakeFirstSeen()) log.LockDependencies.Add((number, dependency));
         shared.Count(_runtime.Steps);
         if (!options.CheckDeterminism && _runtime.Bugs.Count == 0) return false;
 

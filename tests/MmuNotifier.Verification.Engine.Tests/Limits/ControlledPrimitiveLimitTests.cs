@@ -25,36 +25,6 @@ public sealed class ControlledPrimitiveLimitTests
         Assert.False(report.FoundBug, report.FoundBug ? report.Bugs[0].ToString() : "");
 
     /// <summary>
-    /// LIMIT: rw-semaphores prefer readers. In the kernel a queued writer holds back new readers, so
-    /// a reader that takes the lock recursively while a writer waits deadlocks. Here the second
-    /// down_read always succeeds and no schedule deadlocks. Inverted, this test expects a Deadlock.
-    /// </summary>
-    [Fact]
-    public void Limit_RwSemaphore_ARecursiveReaderIsNotHeldBackByAQueuedWriter()
-    {
-        var report = Exhaust(rt =>
-        {
-            var sem = rt.NewRwSemaphore("mmap_lock");
-            rt.Spawn("reader", async () =>
-            {
-                await sem.DownRead();
-                await rt.Yield();   // room for the writer to queue up
-                await sem.DownRead();
-                await sem.UpRead();
-                await sem.UpRead();
-            });
-            rt.Spawn("writer", async () =>
-            {
-                await sem.DownWrite();
-                await sem.UpWrite();
-            });
-            return Task.CompletedTask;
-        });
-
-        AssertNoBug(report);
-    }
-
-    /// <summary>
     /// LIMIT: cells are sequentially consistent. Message passing with plain WRITE_ONCE/READ_ONCE
     /// (no smp_wmb/smp_rmb, no release/acquire) lets the Linux memory model see the flag but stale
     /// data; the engine never shows that outcome. Inverted, the stale read is found.
@@ -145,40 +115,6 @@ public sealed class ControlledPrimitiveLimitTests
         AssertNoBug(many);
         Assert.Equal(none.Iterations, many.Iterations);
         Assert.Equal(none.TotalSteps, many.TotalSteps);
-    }
-
-    /// <summary>
-    /// LIMIT: lock maps (lock_map_acquire/release) only check release-without-acquire; there is no
-    /// lock-order (lockdep cycle) checking, so an AB-BA order through lock maps alone is silent. The
-    /// kernel's lockdep reports "possible circular locking dependency". Inverted, that is found.
-    /// </summary>
-    [Fact]
-    public void Limit_LockMap_OppositeAcquisitionOrdersAreNotReported()
-    {
-        var report = Exhaust(rt =>
-        {
-            var a = rt.NewLockMap("map_a");
-            var b = rt.NewLockMap("map_b");
-            rt.Spawn("cpu0", async () =>
-            {
-                a.Acquire();
-                b.Acquire();
-                await rt.Yield();
-                b.Release();
-                a.Release();
-            });
-            rt.Spawn("cpu1", async () =>
-            {
-                b.Acquire();
-                a.Acquire();
-                await rt.Yield();
-                a.Release();
-                b.Release();
-            });
-            return Task.CompletedTask;
-        });
-
-        AssertNoBug(report);
     }
 
     /// <summary>

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Engine.Tests.Primitives;
+
+/// <summary>Kernel rw-semaphores are not reader-preferring: a queued writer holds back new readers and read trylocks.</summary>
+public sealed class RwSemaphoreFairnessTests
+{
+    private static ExplorationReport Exhaust(Func<IRuntime, Task> body) =>
+        Explorer.Explore(TestProgram.Sample("rwsem", body), new ExplorationOptions
+        {
+            Strategy = "dfs",
+            Iterations = 10_000,
+            Detectors = Detectors.None,  // the deadlock itself, not lockdep's earlier recursion report
+        });
+
+    private static Func<IRuntime, Task> ReaderAndWriter(Func<IRwSemaphore, IRuntime, Task> reader) => rt =>
+    {
+        var sem = rt.NewRwSemaphore("mmap_lock");
+        rt.Spawn("reader", () => reader(sem, rt));
+        rt.Spawn("writer", async () =>
+        {
+            await sem.DownWrite();
+            await sem.UpWrite();
+        });
+        return Task.CompletedTask;
+    };
+
+    [Fact]
+    public void A_recursive_reader_deadlocks_behind_a_queued_writer()
+    {
+        var report = Exhaust(ReaderAndWriter(async (sem, rt) =>
+        {
+            await sem.DownRead();
+            await rt.Yield();   // room for the writer to queue up
+            await sem.DownRead();
+            await sem.UpRead();
+            await sem.UpRead();
+        }));
+
+        Assert.Equal(BugKind.Deadlock, report.Bugs[0].Bug.Kind);
+        Assert.Contains("behind queued writer writer", report.Bugs[0].Bug.Message);
+    }
+
+    [Fact]
+    public void A_reader_that_releases_before_reading_again_is_fine()
+    {
+        var report = Exhaust(ReaderAndWriter(async (sem, rt) =>
+        {
+            await sem.DownRead();
+            await rt.Yield();
+            await sem.UpRead();
+            await sem.DownRead();
+            await sem.UpRead();
+        }));
+
+        Assert.False(report.FoundBug);
+        Assert.True(report.Exhausted);
+    }
+
+    [Fact]
+    public void A_read_trylock_fails_while_a_writer_is_queued()
+    {
+        var outcomes = new HashSet<bool>();
+        var report = Exhaust(ReaderAndWriter(async (sem, rt) =>
+        {
+            await sem.DownRead();
+            await rt.Yield();
+            var taken = await sem.TryDownRead();
+            outcomes.Add(taken);
+            if (taken) await sem.UpRead();
+            await sem.UpRead();
+        }));
+
+        Assert.False(report.FoundBug);
+        Assert.Equal([false, true], outcomes.Order());
+    }
+
+    [Fact]
+    public void A_writer_that_finds_the_semaphore_free_is_not_queued_yet()
+    {
+        // Both ask for a free semaphore at once: either may win, and the loser waits its turn.
+        var winners = new HashSet<string>();
+        var report = Exhaust(rt =>
+        {
+            var sem = rt.NewRwSemaphore("mmap_lock");
+            string? winner = null;
+            rt.Spawn("reader", async () =>
+            {
+                await sem.DownRead();
+                winner ??= "reader";
+                await sem.UpRead();
+            });
+            rt.Spawn("writer", async () =>
+            {
+                await sem.DownWrite();
+                winner ??= "writer";
+                await sem.UpWrite();
+                winners.Add(winner);
+            });
+            return Task.CompletedTask;
+        });
+
+        Assert.False(report.FoundBug);
+        Assert.Equal(["reader", "writer"], winners.Order());
+    }
+}
