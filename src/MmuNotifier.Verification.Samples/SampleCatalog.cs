@@ -18,7 +18,25 @@ public static class SampleCatalog
         new("srcu-free-before-unlink", "a writer frees an object, then unlinks it", true, SrcuUseAfterFree.FreeBeforeUnlink),
         new("srcu-sync-fixed", "unlink, synchronize_srcu, then free", false, SrcuUseAfterFree.UnlinkSyncFree),
         new("srcu-call-fixed", "unlink, then free from a call_srcu callback", false, SrcuUseAfterFree.UnlinkCallSrcu),
+        new("independent-writes", "3 threads each write their own cell (1 trace)", false, KnownTraceCounts.IndependentWrites),
+        new("shared-writes", "3 threads each write one shared cell once (6 traces)", false, KnownTraceCounts.SharedWrites),
+        new("readers-writer", "one writer and 3 readers of one cell (8 traces)", false, KnownTraceCounts.ReadersWriter),
+        new("readers-8", "readers(8) of the DPOR literature: one writer, 8 readers (256 traces)", false, KnownTraceCounts.ReadersOf(8)),
+        new("indexer-13", "indexer(13) of Flanagan and Godefroid: CAS hash-table inserts (64 traces)", false, KnownTraceCounts.Indexer(13)),
     ];
+
+    /// <summary>
+    /// Samples whose number of Mazurkiewicz traces is known: what an optimal partial-order
+    /// reduction must explore, exactly (the published ones cite their source in <see cref="KnownTraceCounts"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> KnownCounts { get; } = new Dictionary<string, long>
+    {
+        ["independent-writes"] = 1,
+        ["shared-writes"] = 6,
+        ["readers-writer"] = 8,
+        ["readers-8"] = 256,
+        ["indexer-13"] = 64,
+    };
 
     /// <summary>The body `bench` measures: 3 threads × 100 cell accesses, no bug.</summary>
     public static SampleProgram BenchBody { get; } =

@@ -98,6 +98,7 @@ internal sealed partial class ControlledRuntime
             }
 
             string? violation;
+            MonitorsChecked = true;
             try
             {
                 violation = monitor.Check();

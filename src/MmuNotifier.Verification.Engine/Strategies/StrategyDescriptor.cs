@@ -31,6 +31,12 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
     /// </summary>
     public Func<StrategySettings, IReadOnlyList<Decision>, int, IStrategy>? CreateSubtree { get; init; }
 
+    /// <summary>
+    /// One search whose every schedule depends on those before it (DPOR's wakeup trees): it runs
+    /// on one worker, whatever the worker count asked for.
+    /// </summary>
+    public bool SingleSearch { get; init; }
+
     public bool SplittableIntoSubtrees => CreateSubtree is not null;
 
     /// <summary>The canonical name followed by the aliases.</summary>

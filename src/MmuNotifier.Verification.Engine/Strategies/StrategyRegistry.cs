@@ -10,6 +10,7 @@ public static class StrategyRegistry
         RandomStrategy.Descriptor,
         PctStrategy.Descriptor,
         DfsStrategy.Descriptor,
+        Dpor.DporStrategy.Descriptor,
         PortfolioStrategy.Descriptor,
     ];
 

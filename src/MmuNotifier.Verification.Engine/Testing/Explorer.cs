@@ -20,7 +20,7 @@ public static class Explorer
         if (descriptor is { CreateSubtree: { } createSubtree } && options.Workers > 1)
             return ExploreSubtrees(program, options, shared, descriptor.Name, (prefix, frontier) => createSubtree(settings, prefix, frontier));
 
-        var workers = Enumerable.Range(0, options.Workers)
+        var workers = Enumerable.Range(0, descriptor.SingleSearch ? 1 : options.Workers)
             .Select(_ => new ExplorationWorker(program, options, () => descriptor.Create(settings), shared))
             .ToList();
         RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
