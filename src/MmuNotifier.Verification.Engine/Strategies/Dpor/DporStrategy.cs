@@ -62,6 +62,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     /// <summary>Branches not taken because of the preemption bound: when positive, the search is not complete.</summary>
     public long CutByBound { get; private set; }
 
+    /// <summary>Branches still waiting in the wakeup trees of the current path (what a cut-off search leaves).</summary>
+    public long PendingBranches => _nodes.Sum(n => (long)n.Wakeup.Children.Count(c => c != n.Current));
+
     public bool InitializeIteration(long iteration)
     {
         if (_started)
