@@ -41,6 +41,11 @@ internal static class VerifyCommand
             DefaultValueFactory = _ => Path.Combine("traces", "found"),
         };
 
+        var defects = new Option<string[]>("--defect")
+        {
+            Description = "Switch on a catalogued defect (repeatable); without a program, verifies the scenarios it shows on",
+        };
+
         var command = new Command("verify", "Explore every interleaving up to equivalence (optimal DPOR) and say whether the program is verified");
         command.Arguments.Add(program);
         command.Options.Add(maxExecutions);
@@ -49,6 +54,7 @@ internal static class VerifyCommand
         command.Options.Add(timeout);
         command.Options.Add(json);
         command.Options.Add(outDir);
+        command.Options.Add(defects);
         command.SetAction(parse =>
         {
             var options = new ExplorationOptions
@@ -59,6 +65,14 @@ internal static class VerifyCommand
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
             };
             var name = parse.GetValue(program);
+            var defectNames = parse.GetValue(defects) ?? [];
+            if (defectNames.Length > 0)
+            {
+                var (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(defectNames));
+                foreach (var note in notes) context.Out.WriteLine(note);
+                return targets.Select(t => RunOne(context, t, options, parse.GetValue(json), parse.GetValue(outDir)!)).DefaultIfEmpty(ExitCodes.Ok).Max();
+            }
+
             return name is null
                 ? RunAll(context, options, parse.GetValue(json))
                 : RunOne(context, TargetCatalog.Find(name), options, parse.GetValue(json), parse.GetValue(outDir)!);

@@ -40,14 +40,14 @@ public static class Verifier
         }
 
         var report = ScheduleMerge.Merge([log], log.Exhausted, strategy.Name, options, shared, workers: 1);
-        return new VerificationReport(report, strategy.SleepBlocked, strategy.Infeasible, strategy.CutByBound,
+        return new VerificationReport(report, strategy.Blocked, strategy.Infeasible, strategy.CutByBound,
             outOfBudget ? strategy.PendingBranches : 0, outOfBudget);
     }
 }
 
 /// <summary>What `verify` found, and whether it may say "verified".</summary>
 /// <param name="Exploration">The executions run, the bug with its trace when one was found.</param>
-/// <param name="Blocked">Executions cut short as redundant (every enabled thread asleep).</param>
+/// <param name="Blocked">Runs that turned out redundant (every enabled thread asleep, or every planned reversal infeasible).</param>
 /// <param name="Infeasible">Race reversals dropped because their thread was blocked when its turn came.</param>
 /// <param name="CutByBound">Branches not taken because of the preemption bound.</param>
 /// <param name="PendingBranches">When stopped by the budget: branches still waiting on the current path (a lower bound on what is left).</param>
@@ -55,7 +55,8 @@ public static class Verifier
 public sealed record VerificationReport(
     ExplorationReport Exploration, long Blocked, long Infeasible, long CutByBound, long PendingBranches, bool OutOfBudget)
 {
-    public long Executions => Exploration.Iterations;
+    /// <summary>Explored executions, one per trace: the runs minus the blocked (redundant) ones.</summary>
+    public long Executions => Exploration.Iterations - Blocked;
 
     public bool FoundBug => Exploration.FoundBug;
 

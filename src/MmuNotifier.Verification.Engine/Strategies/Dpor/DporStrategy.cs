@@ -53,8 +53,12 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     /// <summary>True once the search tree is used up.</summary>
     public bool Exhausted { get; private set; }
 
-    /// <summary>Executions that ran into a point where every enabled thread was asleep (redundant ones).</summary>
-    public long SleepBlocked { get; private set; }
+    /// <summary>
+    /// Executions that turned out redundant part-way: every enabled thread asleep, or every
+    /// planned sequence at a point infeasible. They are run to their end (a bug in them is real)
+    /// but are not among the explored traces.
+    /// </summary>
+    public long Blocked { get; private set; }
 
     /// <summary>Wakeup steps dropped because their thread was blocked when its turn came.</summary>
     public long Infeasible { get; private set; }
@@ -143,6 +147,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
 
     private int Select(DporNode node, int depth, in SchedulingView view)
     {
+        var planned = !node.Wakeup.IsEmpty;
         while (!node.Wakeup.IsEmpty)
         {
             var child = node.Wakeup.Children[0];
@@ -154,24 +159,12 @@ public sealed class DporStrategy : IStrategy, IStepObserver
             node.Wakeup.Children.RemoveAt(0);
         }
 
-        var candidate = -1;
-        foreach (var thread in OrderedCandidates(view))
-        {
-            if (IsAsleep(node, thread)) continue;
-            if (!WithinBound(node, view, thread))
-            {
-                CutByBound++;
-                continue;
-            }
-
-            candidate = thread;
-            break;
-        }
-
+        // A point with planned sequences explores only those (Algorithm 2); when every one of them
+        // turned out infeasible here, this execution adds nothing and finishes as a blocked one.
+        var candidate = planned ? -1 : FreeCandidate(node, view);
         if (candidate < 0)
         {
-            // Everything enabled is asleep (or out of bound): this execution is redundant from here.
-            if (node.Sleep.Count > 0) SleepBlocked++;
+            Blocked++;
             _blocked = true;
             _nodes.RemoveAt(depth);
             return Preferred(view);
@@ -180,6 +173,19 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         var fresh = new WakeupNode(new DporEvent(candidate, -1));
         node.Wakeup.Children.Insert(0, fresh);
         return Take(node, fresh, free: true, view);
+    }
+
+    /// <summary>An enabled thread not asleep and within the bound, or -1 when everything enabled is asleep or out of bound.</summary>
+    private int FreeCandidate(DporNode node, in SchedulingView view)
+    {
+        foreach (var thread in OrderedCandidates(view))
+        {
+            if (IsAsleep(node, thread)) continue;
+            if (WithinBound(node, view, thread)) return thread;
+            CutByBound++;
+        }
+
+        return -1;
     }
 
     private int Take(DporNode node, WakeupNode child, bool free, in SchedulingView view)
