@@ -22,7 +22,7 @@ public sealed class BenchKillTests
         foreach (var row in rows.EnumerateArray())
         {
             var cells = row.GetProperty("cells");
-            Assert.Equal(3, cells.GetArrayLength());
+            Assert.Equal(MmuNotifier.Verification.Engine.Strategies.StrategyRegistry.Single.Count, cells.GetArrayLength());
             foreach (var cell in cells.EnumerateArray())
             {
                 Assert.Equal(2, cell.GetProperty("found").GetInt32());

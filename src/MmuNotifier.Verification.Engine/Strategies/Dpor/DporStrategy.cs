@@ -33,7 +33,6 @@ public sealed class DporStrategy : IStrategy, IStepObserver
 {
     public static StrategyDescriptor Descriptor { get; } = new("dpor", settings => new DporStrategy(settings.PreemptionBound))
     {
-        Aliases = ["optimal-dpor"],
         TakesPreemptionBound = true,
         SingleSearch = true,
     };
