@@ -71,6 +71,7 @@ public static class CliApp
             "Deterministic concurrency model checker for Linux's mm/mmu_notifier.c.\n" +
             "Exit codes: 0 nothing unexpected, 1 bug found, 2 usage or input error, 3 internal error.");
         root.Subcommands.Add(TestCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));

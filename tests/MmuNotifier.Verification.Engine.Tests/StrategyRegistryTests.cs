@@ -40,7 +40,7 @@ public sealed class StrategyRegistryTests
     public void UnknownStrategyNamesTheKnownOnes()
     {
         var error = Assert.Throws<ArgumentException>(() => StrategyRegistry.Find("bfs"));
-        Assert.Equal("unknown strategy 'bfs'; expected one of: random, pct, prioritization, dfs, iterative-pb, icb, iterative-preemption-bounding, delay-bounding, delay, db, pos, partial-order-sampling, portfolio", error.Message);
+        Assert.Equal("unknown strategy 'bfs'; expected one of: random, pct, prioritization, dfs, iterative-pb, icb, iterative-preemption-bounding, delay-bounding, delay, db, pos, partial-order-sampling, dpor, portfolio", error.Message);
     }
 
     [Theory]

@@ -105,7 +105,7 @@ internal static class TestCommand
         (false, false) => report.StepBoundHits.Count > 0 ? $"ok, {report.StepBoundHits.Count} step-bound hits" : "ok",
     };
 
-    private static void PrintBugs(CliContext context, CheckTarget target, ExplorationReport report, string outDir, bool verbose,
+    internal static void PrintBugs(CliContext context, CheckTarget target, ExplorationReport report, string outDir, bool verbose,
         Func<BugReport, BugReport> shortest)
     {
         foreach (var first in report.Bugs)

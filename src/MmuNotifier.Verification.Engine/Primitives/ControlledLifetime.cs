@@ -18,6 +18,7 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
 
     public void CheckAlive(string what)
     {
+        Runtime.NoteTouch(this);
         if (IsFreed) Runtime.UseAfterFree($"{Runtime.CurrentThreadName}: {what} on {Name} after it was freed ({FreedAt})");
     }
 

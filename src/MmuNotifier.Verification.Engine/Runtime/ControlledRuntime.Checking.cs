@@ -107,6 +107,7 @@ internal sealed partial class ControlledRuntime
             }
 
             string? violation;
+            MonitorsChecked = true;
             try
             {
                 violation = monitor.Check();

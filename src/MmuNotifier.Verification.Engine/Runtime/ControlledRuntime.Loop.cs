@@ -56,13 +56,15 @@ internal sealed partial class ControlledRuntime
             }
 
             RecordDecision(Decision.Thread(chosen));
-            Step(_threads[chosen]);
+            if (_stepObserver is null) Step(_threads[chosen]);
+            else ObservedStep(_threads[chosen]);
             previous = chosen;
         }
     }
 
     private void Reset(IStrategy strategy, int maxSteps)
     {
+        _stepObserver = strategy as IStepObserver;
         _osThreadId = Environment.CurrentManagedThreadId;
         _strategy = strategy;
         _maxSteps = maxSteps;

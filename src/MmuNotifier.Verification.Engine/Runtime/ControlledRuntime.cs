@@ -140,6 +140,7 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
         var thread = _threads[threadId];
         return thread.Target is null
             ? new PendingAccess(AccessKind.Yield, "(none)", -1)
-            : new PendingAccess(thread.Kind, thread.Target.Name, thread.Target.Id, thread.Target.DeclaredReads(thread, thread.Kind));
+            : new PendingAccess(thread.Kind, thread.Target.Name, thread.Target.Id, thread.Target.DeclaredReads(thread, thread.Kind),
+                thread.Target.Owner?.Id ?? -1);
     }
 }

@@ -30,8 +30,11 @@ public readonly ref struct SchedulingView
     public PendingAccess Pending(int threadId) => _pending.GetPending(threadId);
 }
 
-/// <summary>The access a thread is blocked at; <paramref name="Reads"/>: cells it reads besides its target (a wait_event condition's), or null.</summary>
-public readonly record struct PendingAccess(AccessKind Kind, string Target, int TargetId, IReadOnlyList<ObjectRef>? Reads = null);
+/// <summary>
+/// The access a thread is blocked at; <paramref name="Reads"/>: cells it reads besides its target (a wait_event condition's), or null;
+/// <paramref name="OwnerId"/>: the allocation (lifetime) the target lives in, or -1.
+/// </summary>
+public readonly record struct PendingAccess(AccessKind Kind, string Target, int TargetId, IReadOnlyList<ObjectRef>? Reads = null, int OwnerId = -1);
 
 /// <summary>Lets a strategy inspect pending accesses (DPOR and race detection need them).</summary>
 public interface IPendingAccessView

@@ -22,8 +22,8 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
     public bool TakesPreemptionBound { get; init; }
 
     /// <summary>
-    /// The strategy keeps one search's state across schedules (an iterative DFS) and cannot be
-    /// split: the exploration runs it on one worker whatever the worker count.
+    /// The strategy keeps one search's state across schedules (an iterative DFS, DPOR's wakeup
+    /// trees) and cannot be split: the exploration runs it on one worker whatever the worker count.
     /// </summary>
     public bool OneWorker { get; init; }
 

@@ -13,6 +13,7 @@ public static class StrategyRegistry
         IterativePreemptionBoundingStrategy.Descriptor,
         DelayBoundingStrategy.Descriptor,
         PosStrategy.Descriptor,
+        Dpor.DporStrategy.Descriptor,
         PortfolioStrategy.Descriptor,
     ];
 

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Engine.Testing;
+using Spectre.Console;
+
+namespace MmuNotifier.Verification.Cli.Commands;
+
+/// <summary>
+/// `verify [program|scenario]`: explores every execution up to equivalence with optimal DPOR and
+/// says "verified" only when the search ran to its end with nothing cut (budget, preemption
+/// bound, step bound); otherwise "incomplete" and why, or the bug with its trace. Without an
+/// argument, every scenario of models/ in one table. Exit 1 when a bug is found, 0 otherwise.
+/// </summary>
+internal static class VerifyCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(CliContext context)
+    {
+        var program = new Argument<string?>("program")
+        {
+            Description = "Program or scenario to verify; every scenario of models/ when omitted",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var maxExecutions = new Option<long>("--max-executions")
+        {
+            Description = "Stop after this many executions (the verdict is then \"incomplete\")",
+            DefaultValueFactory = _ => 100_000,
+        };
+        var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" };
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 };
+        var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
+        var outDir = new Option<string>("--out", "-o")
+        {
+            Description = "Directory where the trace of a found bug is written",
+            DefaultValueFactory = _ => Path.Combine("traces", "found"),
+        };
+
+        var defects = new Option<string[]>("--defect")
+        {
+            Description = "Switch on a catalogued defect (repeatable); without a program, verifies the scenarios it shows on",
+        };
+
+        var command = new Command("verify", "Explore every interleaving up to equivalence (optimal DPOR) and say whether the program is verified");
+        command.Arguments.Add(program);
+        command.Options.Add(maxExecutions);
+        command.Options.Add(bound);
+        command.Options.Add(maxSteps);
+        command.Options.Add(timeout);
+        command.Options.Add(json);
+        command.Options.Add(outDir);
+        command.Options.Add(defects);
+        command.SetAction(parse =>
+        {
+            var options = new ExplorationOptions
+            {
+                Iterations = OptionChecks.Positive("--max-executions", parse.GetValue(maxExecutions)),
+                PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
+                MaxSteps = (int)OptionChecks.Positive("--max-steps", parse.GetValue(maxSteps)),
+                TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
+            };
+            var name = parse.GetValue(program);
+            var defectNames = parse.GetValue(defects) ?? [];
+            if (defectNames.Length > 0)
+            {
+                var (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(defectNames));
+                foreach (var note in notes) context.Out.WriteLine(note);
+                return targets.Select(t => RunOne(context, t, options, parse.GetValue(json), parse.GetValue(outDir)!)).DefaultIfEmpty(ExitCodes.Ok).Max();
+            }
+
+            return name is null
+                ? RunAll(context, options, parse.GetValue(json))
+                : RunOne(context, TargetCatalog.Find(name), options, parse.GetValue(json), parse.GetValue(outDir)!);
+        });
+        return command;
+    }
+
+    private static VerificationReport Verify(CheckTarget target, ExplorationOptions options) =>
+        Verifier.Verify(target.CreateProgram(), options with { FindingFilter = target.FindingFilter });
+
+    private static int RunOne(CliContext context, CheckTarget target, ExplorationOptions options, bool json, string outDir)
+    {
+        var report = Verify(target, options);
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(Summary(target.Name, report), Json));
+        }
+        else
+        {
+            TestCommand.PrintBugs(context, target, report.Exploration, outDir, verbose: false, found => found);
+            context.Out.WriteLine(Verdict(report));
+        }
+
+        return report.FoundBug ? ExitCodes.BugFound : ExitCodes.Ok;
+    }
+
+    private static int RunAll(CliContext context, ExplorationOptions options, bool json)
+    {
+        var targets = ScenarioTargets.RequireCatalog().All.Select(ScenarioTargets.From).ToList();
+        var rows = targets.Select(t => (t, Verify(t, options))).ToList();
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => Summary(r.t.Name, r.Item2)), Json));
+        }
+        else
+        {
+            var table = TableWriter.New(context)
+                .AddColumn("scenario").AddColumn(new TableColumn("executions").RightAligned())
+                .AddColumn(new TableColumn("seconds").RightAligned()).AddColumn("complete");
+            foreach (var (target, report) in rows)
+            {
+                table.AddRow(Markup.Escape(target.Name), report.Executions.ToString(CultureInfo.InvariantCulture),
+                    report.Exploration.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
+                    Markup.Escape(Status(report, target.ExpectsBug)));
+            }
+
+            TableWriter.Write(context, table);
+        }
+
+        return rows.Any(r => r.Item2.FoundBug && !r.t.ExpectsBug) ? ExitCodes.BugFound : ExitCodes.Ok;
+    }
+
+    private static string Status(VerificationReport report, bool expectsBug) =>
+        report.FoundBug ? (expectsBug ? "bug (expected)" : "BUG")
+        : report.Complete ? "yes"
+        : $"no: {report.IncompleteReason}";
+
+    /// <summary>The one-line verdict; "verified" only for a search that ran to its end with nothing cut.</summary>
+    internal static string Verdict(VerificationReport report)
+    {
+        var blocked = $"({report.Blocked} blocked)";
+        if (report.FoundBug) return $"bug found after {report.Executions} executions {blocked}: not verified";
+        // A bound that never cut a branch leaves the search complete; one that did makes it incomplete.
+        if (report.Complete) return $"verified: all {report.Executions} executions explored {blocked}, no bug";
+
+        return $"incomplete: {report.Executions} executions explored {blocked}, no bug found; {report.IncompleteReason}";
+    }
+
+    private static object Summary(string name, VerificationReport report) => new
+    {
+        program = name,
+        complete = report.Complete,
+        executions = report.Executions,
+        blocked = report.Blocked,
+        bugs = report.Exploration.Bugs.Count,
+        seconds = Math.Round(report.Exploration.Elapsed.TotalSeconds, 3),
+        incomplete = report.IncompleteReason,
+        infeasibleReversals = report.Infeasible,
+        cutByBound = report.CutByBound,
+    };
+}

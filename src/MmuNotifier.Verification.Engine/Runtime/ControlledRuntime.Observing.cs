@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Strategies;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+internal sealed partial class ControlledRuntime
+{
+    private readonly List<int> _touched = [];
+    private IStepObserver? _stepObserver;
+
+    /// <summary>Set by the monitor loop when a monitor read the state after the current step.</summary>
+    private bool MonitorsChecked { get; set; }
+
+    /// <summary>A lifetime was checked by model code between scheduling points (only recorded for an observing strategy).</summary>
+    internal void NoteTouch(ControlledPrimitive lifetime)
+    {
+        if (_stepObserver is not null) _touched.Add(lifetime.Id);
+    }
+
+    /// <summary>A step as <see cref="Step"/> runs it, then told to the observing strategy with what it did.</summary>
+    private void ObservedStep(LogicalThread thread)
+    {
+        var access = GetPending(thread.ThreadId);
+        var threadsBefore = _threads.Count;
+        _touched.Clear();
+        MonitorsChecked = false;
+        Step(thread);
+        var next = !_stopped && thread.Target is not null ? GetPending(thread.ThreadId) : (PendingAccess?)null;
+        _stepObserver!.StepTaken(new ExecutedStep(thread.ThreadId, thread.Id, access, next, threadsBefore,
+            _threads.Count, MonitorsChecked, _touched.Count == 0 ? null : _touched.ToArray()));
+    }
+}

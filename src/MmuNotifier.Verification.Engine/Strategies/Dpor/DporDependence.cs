@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
+namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
+
+/// <summary>How two steps of different threads relate.</summary>
+internal enum Relation
+{
+    /// <summary>They commute wherever both can run: swapping them changes nothing observable.</summary>
+    Independent,
+
+    /// <summary>Their order matters and either order can happen: a race DPOR reverses.</summary>
+    Conflict,
+
+    /// <summary>
+    /// The second can only run after the first (a join after the joined thread's steps): part of
+    /// happens-before, never a race to reverse.
+    /// </summary>
+    Enables,
+}
+
+/// <summary>
+/// The dependence relation over the engine's declared accesses, with the kernel primitives'
+/// meaning. Two rules keep it both sound and small:
+/// <list type="bullet">
+/// <item>Steps that conflict are those whose swap changes a value read, a trylock's result, who
+/// sleeps or wakes, a grace period's readers, a lifetime's state, thread numbering, or what an
+/// invariant monitor sees.</item>
+/// <item>A release is independent of a blocking acquire of the same lock (and a reader's exit of
+/// the synchronize_srcu that waits for it): the two are never both enabled, so the race that
+/// orders the critical sections is the one between the two acquires (Abdulla et al., JACM 2017,
+/// treat locks the same way). A reversal that would run a thread while it is blocked is
+/// infeasible and dropped when it is met (<see cref="DporStrategy"/>).</item>
+/// </list>
+/// Choice points and yields are independent of everything: a choice is the thread's own
+/// branching, explored value by value at the point it is made.
+/// </summary>
+internal static class DporDependence
+{
+    public static Relation Between(DporEvent earlier, DporEvent later)
+    {
+        if (earlier.Thread == later.Thread) return Relation.Conflict;
+        if (later.Kind == AccessKind.Join && later.Target == earlier.ThreadObjectId) return Relation.Enables;
+        return Conflicts(earlier, later) ? Relation.Conflict : Relation.Independent;
+    }
+
+    public static bool Independent(DporEvent a, DporEvent b) => a.Thread != b.Thread && Between(a, b) == Relation.Independent
+        && Between(b, a) == Relation.Independent;
+
+    private static bool Conflicts(DporEvent a, DporEvent b)
+    {
+        if (a.Spawned && b.Spawned) return true;  // thread ids are handed out in spawn order
+        if (a.Monitored && b.Monitored && !(ReadsOnly(a) && ReadsOnly(b))) return true;
+        if (LifetimeConflict(a, b) || LifetimeConflict(b, a)) return true;
+        if (ParkConflict(a, b) || ParkConflict(b, a)) return true;
+        if (ConditionConflict(a, b) || ConditionConflict(b, a)) return true;
+        return a.Target == b.Target && a.Target >= 0 && SameObjectConflict(a.Kind, b.Kind);
+    }
+
+    /// <summary>A kfree against anything living in, or checking, that allocation; two kfrees of it.</summary>
+    private static bool LifetimeConflict(DporEvent free, DporEvent other) =>
+        free.Kind == AccessKind.Free
+        && (other.Owner == free.Target || other.Target == free.Target || other.Touched.Contains(free.Target));
+
+    /// <summary>Parking on synchronize_srcu / srcu_barrier captured the domain's readers or callbacks: srcu_read_lock and call_srcu change them.</summary>
+    private static bool ParkConflict(DporEvent parked, DporEvent other) =>
+        parked.ParkedOnDomain >= 0 && other.Target == parked.ParkedOnDomain
+        && other.Kind is AccessKind.SrcuReadLock or AccessKind.CallSrcu;
+
+    /// <summary>A wait_event condition reads its declared cells.</summary>
+    private static bool ConditionConflict(DporEvent waiter, DporEvent other) =>
+        waiter.Kind == AccessKind.Wait && waiter.Reads.Length > 0 && Writes(other.Kind) && waiter.Reads.Contains(other.Target);
+
+    private static bool SameObjectConflict(AccessKind a, AccessKind b) =>
+        (a, b) switch
+        {
+            _ when IsCell(a) && IsCell(b) => Writes(a) || Writes(b),
+            _ when IsLock(a) && IsLock(b) => LockConflict(a, b) || LockConflict(b, a),
+            (AccessKind.Wake, AccessKind.Wait or AccessKind.Sleep) or (AccessKind.Wait or AccessKind.Sleep, AccessKind.Wake) => true,
+            // srcu_read_lock hands out increasing indices; two readers entering in either order are alike to every
+            // grace period, since one that could tell them apart parked in between and conflicts with both.
+            (AccessKind.CallSrcu, AccessKind.SrcuReadLock or AccessKind.CallSrcu) or (AccessKind.SrcuReadLock, AccessKind.CallSrcu) => true,
+            _ => false,
+        };
+
+    private static bool LockConflict(AccessKind a, AccessKind b) => (a, b) switch
+    {
+        (AccessKind.Acquire or AccessKind.TryAcquire, AccessKind.Acquire or AccessKind.TryAcquire) => true,
+        (AccessKind.Acquire or AccessKind.TryAcquire, AccessKind.AcquireRead or AccessKind.TryAcquireRead) => true,
+        (AccessKind.Release, AccessKind.TryAcquire or AccessKind.TryAcquireRead) => true,
+        (AccessKind.ReleaseRead, AccessKind.TryAcquire) => true,
+        _ => false,
+    };
+
+    private static bool IsLock(AccessKind kind) => kind is AccessKind.Acquire or AccessKind.TryAcquire or AccessKind.Release
+        or AccessKind.AcquireRead or AccessKind.TryAcquireRead or AccessKind.ReleaseRead;
+
+    private static bool IsCell(AccessKind kind) => kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
+        or AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease or AccessKind.AtomicRmw;
+
+    private static bool Writes(AccessKind kind) => kind is AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease
+        or AccessKind.AtomicRmw;
+
+    private static bool ReadsOnly(DporEvent e) => !e.Spawned && e.Kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
+        or AccessKind.Yield or AccessKind.Choose or AccessKind.Join or AccessKind.Synchronize or AccessKind.SrcuBarrier;
+}

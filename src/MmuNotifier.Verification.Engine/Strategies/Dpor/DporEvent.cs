@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
+namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
+
+/// <summary>
+/// One step of an execution as DPOR compares it: who ran, which access, and what the step's code
+/// did around it (see <see cref="ExecutedStep"/>). <see cref="ChoiceValue"/> is the value a
+/// choice point took during the step, -1 when there was none.
+/// </summary>
+internal sealed class DporEvent
+{
+    public DporEvent(int thread, int choiceValue) => (Thread, ChoiceValue) = (thread, choiceValue);
+
+    public int Thread { get; }
+
+    public int ChoiceValue { get; set; }
+
+    public int ThreadObjectId { get; private set; } = -1;
+
+    public AccessKind Kind { get; private set; } = AccessKind.Yield;
+
+    public int Target { get; private set; } = -1;
+
+    public int Owner { get; private set; } = -1;
+
+    public int[] Reads { get; private set; } = [];
+
+    /// <summary>The SRCU domain whose reader count or callback list the step captured when it parked (synchronize_srcu, srcu_barrier), or -1.</summary>
+    public int ParkedOnDomain { get; private set; } = -1;
+
+    public bool Spawned { get; private set; }
+
+    public bool Monitored { get; private set; }
+
+    public int[] Touched { get; private set; } = [];
+
+    /// <summary>Threads in the run before and after this event: the ids in between are the threads it spawned.</summary>
+    public int ThreadsBefore { get; private set; }
+
+    public int ThreadCount { get; private set; }
+
+    /// <summary>False while the event is only a planned step (a wakeup sequence not yet run).</summary>
+    public bool Known { get; private set; }
+
+    public void Record(in ExecutedStep step)
+    {
+        ThreadObjectId = step.ThreadObjectId;
+        Kind = step.Access.Kind;
+        Target = step.Access.TargetId;
+        Owner = step.Access.OwnerId;
+        Reads = step.Access.Reads is { Count: > 0 } reads ? reads.Select(r => r.Id).ToArray() : [];
+        ParkedOnDomain = step.Next is { Kind: AccessKind.Synchronize or AccessKind.SrcuBarrier } next ? next.TargetId : -1;
+        Spawned = step.Spawned;
+        Monitored = step.Monitored;
+        Touched = step.Touched?.ToArray() ?? [];
+        ThreadsBefore = step.ThreadsBefore;
+        ThreadCount = step.ThreadCount;
+        Known = true;
+    }
+
+    /// <summary>The same step of the same thread (what a wakeup sequence names and what a run took).</summary>
+    public bool SameStep(DporEvent other) => other.Thread == Thread && other.ChoiceValue == ChoiceValue;
+
+    public override string ToString() => $"t{Thread}:{Kind.Render()}#{Target}{(ChoiceValue >= 0 ? $"={ChoiceValue}" : "")}";
+}

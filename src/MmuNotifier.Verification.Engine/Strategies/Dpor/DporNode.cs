@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
+
+/// <summary>One point of the current execution: the state before its step number <c>index</c>.</summary>
+internal sealed class DporNode
+{
+    /// <summary>Sequences still to explore from here (the current branch is its first child while it runs).</summary>
+    public WakeupTree Wakeup { get; init; } = new();
+
+    /// <summary>Steps whose continuations from here are already explored or covered (the sleep set).</summary>
+    public List<DporEvent> Sleep { get; init; } = [];
+
+    /// <summary>The branch being explored, or null at a point just backtracked to.</summary>
+    public WakeupNode? Current { get; set; }
+
+    /// <summary>The current step was picked freely: the other values of a choice it makes are explored here too.</summary>
+    public bool FreeStep { get; set; }
+
+    /// <summary>How many values the current step's choice has (0: it made none).</summary>
+    public int ChoiceCount { get; set; }
+
+    /// <summary>Taking the current branch switches away from a thread that could have gone on.</summary>
+    public bool CurrentPreempts { get; set; }
+
+    /// <summary>Preemptions spent before this point (for a preemption-bounded search).</summary>
+    public int Preemptions { get; init; }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
+namespace MmuNotifier.Verification.Engine.Strategies;
+
+/// <summary>
+/// Optional for a strategy: told, after every step, what that step actually did. Partial-order
+/// reduction needs it, because a step is more than its pending access: the code that runs after
+/// the access, up to the thread's next scheduling point, may spawn threads, check a lifetime,
+/// trigger invariant monitors, and park on an access whose arguments it captured then.
+/// </summary>
+public interface IStepObserver
+{
+    void StepTaken(in ExecutedStep step);
+}
+
+/// <summary>What one step did.</summary>
+/// <param name="Thread">The thread that ran.</param>
+/// <param name="ThreadObjectId">That thread's object id (what a join names as its target).</param>
+/// <param name="Access">The access it carried out.</param>
+/// <param name="Next">The access it parked at afterwards, or null when it finished or the run stopped.</param>
+/// <param name="ThreadsBefore">Threads in the run before the step.</param>
+/// <param name="ThreadCount">Threads in the run after the step: more than before when it spawned some.</param>
+/// <param name="Monitored">Some invariant monitor read the state after this step.</param>
+/// <param name="Touched">Lifetimes the step's code checked outside a scheduling point (CheckAlive), or null.</param>
+public readonly record struct ExecutedStep(
+    int Thread,
+    int ThreadObjectId,
+    PendingAccess Access,
+    PendingAccess? Next,
+    int ThreadsBefore,
+    int ThreadCount,
+    bool Monitored,
+    IReadOnlyList<int>? Touched)
+{
+    /// <summary>The step created threads.</summary>
+    public bool Spawned => ThreadCount > ThreadsBefore;
+}

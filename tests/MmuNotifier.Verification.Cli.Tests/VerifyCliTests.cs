@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text.Json.Nodes;
+using MmuNotifier.Verification.Models.Defects;
+
+namespace MmuNotifier.Verification.Cli.Tests;
+
+/// <summary>`verify`: the verdict is "verified" only for a search that ran to its end.</summary>
+public sealed class VerifyCliTests
+{
+    [Fact]
+    public void CleanSampleIsVerifiedWithItsTraceCount()
+    {
+        var result = CliRunner.Run("verify", "shared-writes");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("verified: all 6 executions explored (0 blocked), no bug", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BudgetMakesTheVerdictIncompleteNeverVerified()
+    {
+        var result = CliRunner.Run("verify", "shared-writes", "--max-executions", "2");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("incomplete: 2 executions explored", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("verified", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PreemptionBoundThatCutsABranchIsIncomplete()
+    {
+        // The lost update needs one preemption: bound 0 cuts it, and the verdict must say so.
+        var result = CliRunner.Run("verify", "lost-update", "--preemption-bound", "0");
+        Assert.Contains("incomplete", result.Out, StringComparison.Ordinal);
+        Assert.Contains("preemption bound", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StepBoundHitIsIncomplete()
+    {
+        var result = CliRunner.Run("verify", "shared-writes", "--max-steps", "3");
+        Assert.Contains("incomplete", result.Out, StringComparison.Ordinal);
+        Assert.Contains("max-steps", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BugIsPrintedWithItsTrace()
+    {
+        using var temp = new TempDirectory();
+        var result = CliRunner.Run("verify", "lost-update", "--out", temp.File("traces"));
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("the following interleaving leads to the error", result.Out, StringComparison.Ordinal);
+        Assert.Contains("not verified", result.Out, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(temp.File("traces"), "*.json"));
+    }
+
+    [Fact]
+    public void JsonCarriesTheVerdictFields()
+    {
+        var result = CliRunner.Run("verify", "readers-writer", "--json");
+        var json = JsonNode.Parse(result.Out)!;
+        Assert.True(json["complete"]!.GetValue<bool>());
+        Assert.Equal(8, json["executions"]!.GetValue<long>());
+        Assert.Equal(0, json["blocked"]!.GetValue<long>());
+        Assert.Equal(0, json["bugs"]!.GetValue<int>());
+        Assert.NotNull(json["seconds"]);
+    }
+
+    /// <summary>
+    /// Defects that unbounded DPOR does not reach within 20,000 executions yet: depth-first, it
+    /// finishes the subtree of the first schedule before the interleaving that shows them
+    /// (docs/verification.md). Listed, so that the gap stays visible and shrinks.
+    /// </summary>
+    private static readonly string[] NotYetWithinBudget =
+    [
+        "inv-end-deferred-early", "nonblock-fail-no-inv-end", "put-frees-immediately", "remove-no-wait",
+        "kvm-checks-retry-before-lock", "mirror-maps-before-lock", "unregister-no-synchronize",
+        "mirror-set-seq-after-unlock", "remove-no-defer", "read-begin-unlocked",
+    ];
+
+    public static TheoryData<string> MustBeFound =>
+        new(DefectCatalogue.All.Where(d => d.MustBeFound && !NotYetWithinBudget.Contains(d.Name)).Select(d => d.Name));
+
+    /// <summary>The catalogued defects `verify` finds on the scenarios they show on, within a budget.</summary>
+    [Theory]
+    [MemberData(nameof(MustBeFound))]
+    public void VerifyFindsEveryCataloguedDefect(string defect)
+    {
+        using var temp = new TempDirectory();
+        var result = CliRunner.Run("verify", "--defect", defect, "--max-executions", "20000", "--out", temp.File("traces"));
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("bug found after", result.Out, StringComparison.Ordinal);
+    }
+}
