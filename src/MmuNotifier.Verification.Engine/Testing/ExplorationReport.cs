@@ -30,6 +30,9 @@ public sealed record ExplorationReport
     /// <summary>DFS only: the whole (bounded) schedule space was explored.</summary>
     public bool Exhausted { get; init; }
 
+    /// <summary>Cancelled before its budget was spent: the figures are those of the schedules that ran.</summary>
+    public bool Interrupted { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 
     public int Workers { get; init; } = 1;

@@ -24,7 +24,8 @@ internal static class ScheduleMerge
             Bugs = FirstReports(logs.SelectMany(l => l.Bugs), last, ScheduleRunner.MaxBugReports),
             BuggyIterations = findings.LongCount(n => n <= last),
             StepBoundHits = FirstReports(logs.SelectMany(l => l.StepBoundHits), last, ScheduleRunner.MaxStepBoundReports),
-            Exhausted = exhausted,
+            Exhausted = exhausted && !shared.Interrupted,
+            Interrupted = shared.Interrupted,
             Elapsed = shared.Elapsed,
             Workers = workers,
         };
