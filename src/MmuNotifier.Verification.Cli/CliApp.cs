@@ -86,7 +86,7 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Deterministic concurrency model checker for Linux's mm/mmu_notifier.c.\n" +
-            "Exit codes: 0 nothing unexpected, 1 bug found, 2 usage or input error, 3 internal error.");
+            "Exit codes: 0 nothing unexpected, 1 bug found, 2 usage or input error, 3 internal error, 130/143 interrupted by SIGINT/SIGTERM.");
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));
         root.Subcommands.Add(ListCommand.Create(context));
