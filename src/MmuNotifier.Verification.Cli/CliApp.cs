@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
 using MmuNotifier.Verification.Cli.Commands;
+using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Terminal;
 using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Engine.Testing;
@@ -16,18 +17,34 @@ public static class CliApp
 {
     public const string Name = "mmu-verify";
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <param name="interruption">Signals of the real process (Program.cs); null: a run that is never interrupted.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, Interruption? interruption = null)
+    {
+        var skipped = new SkippedInputs(error);
+        SkippedInputs.Current = skipped;
+        using var never = interruption is null ? new Interruption() : null;
+        interruption ??= never!;
+        var code = RunVerb(args, output, error, interruption);
+        if (interruption.Requested) return interruption.ExitCode;
+        // Files a sweep had to leave out were reported as they were met; the exit code says so too.
+        return skipped.Count > 0 && code is ExitCodes.Ok or ExitCodes.BugFound ? ExitCodes.UsageError : code;
+    }
+
+    private static int RunVerb(string[] args, TextWriter output, TextWriter error, Interruption interruption)
     {
         var interactive = ConsoleFactory.IsInteractive(output);
-        var context = new CliContext(output, error, ConsoleFactory.Create(output, interactive), interactive);
+        var context = new CliContext(output, error, ConsoleFactory.Create(output, interactive), interactive, interruption);
         var root = BuildRoot(context);
         var parsed = root.Parse(args);
 
         // Parse errors are ours to report: System.CommandLine would print the whole help and exit 1,
         // but 1 means "bug found" here.
-        if (parsed.Errors.Count > 0)
+        // System.CommandLine ignores what follows --version; a stray word there is a mistake.
+        var errors = parsed.Errors.Select(e => OneLine(e.Message)).ToList();
+        if (args is ["--version", _, ..]) errors.Add($"--version takes no arguments, found '{args[1]}'");
+        if (errors.Count > 0)
         {
-            error.WriteLine($"{Name}: error: {string.Join("; ", parsed.Errors.Select(e => OneLine(e.Message)))}");
+            error.WriteLine($"{Name}: error: {ErrorText.Visible(string.Join("; ", errors))}");
             error.WriteLine($"Run '{Name} --help' for usage.");
             return ExitCodes.UsageError;
         }
@@ -43,14 +60,14 @@ public static class CliApp
         }
         catch (Exception e) when (e is UsageException or JsonFormatException)
         {
-            error.WriteLine($"{Name}: error: {e.Message}");
+            error.WriteLine(ErrorText.Line(e.Message));
             return ExitCodes.UsageError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // An output directory that is a file, a read-only path, a vanished input file: the
             // user's environment, not a fault of the tool.
-            error.WriteLine($"{Name}: error: {e.Message}");
+            error.WriteLine(ErrorText.Line(e.Message));
             return ExitCodes.UsageError;
         }
         catch (Exception e)
@@ -69,7 +86,7 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Deterministic concurrency model checker for Linux's mm/mmu_notifier.c.\n" +
-            "Exit codes: 0 nothing unexpected, 1 bug found, 2 usage or input error, 3 internal error.");
+            "Exit codes: 0 nothing unexpected, 1 bug found, 2 usage or input error, 3 internal error, 130/143 interrupted by SIGINT/SIGTERM.");
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(ReplayCommand.Create(context));

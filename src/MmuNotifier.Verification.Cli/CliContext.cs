@@ -4,7 +4,7 @@ using Spectre.Console;
 namespace MmuNotifier.Verification.Cli;
 
 /// <summary>Where a command writes: plain writers for text that must not be reflowed (interleavings, JSON) and a Spectre console over the same writer for tables and progress.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole console, bool interactive)
+internal sealed class CliContext(TextWriter output, TextWriter error, IAnsiConsole console, bool interactive, Interruption interruption)
 {
     public TextWriter Out { get; } = output;
 
@@ -14,4 +14,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IAnsiConso
 
     /// <summary>A person is watching a terminal: live progress and colour are welcome.</summary>
     public bool Interactive { get; } = interactive;
+
+    /// <summary>Ctrl-C / SIGTERM of this run; a verb that stops cleanly sets <see cref="Interruption.Graceful"/>.</summary>
+    public Interruption Interruption { get; } = interruption;
 }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Cli;
+using MmuNotifier.Verification.Cli.Terminal;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+using var interruption = Interruption.ForProcess();
+return CliApp.Run(args, new StandardOutputWriter(Console.Out), Console.Error, interruption);

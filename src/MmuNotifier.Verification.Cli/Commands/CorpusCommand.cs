@@ -40,6 +40,7 @@ internal static class CorpusCommand
 
     private static int Run(CliContext context, string outDir, string[] only, CorpusOptions options)
     {
+        OutputDirectory.Require("--out", outDir);
         var targets = KillTarget.All(ScenarioTargets.RequireCatalog());
         var defects = (only.Length == 0 ? DefectCatalogue.All : DefectTargets.Resolve(only)).Where(d => d.MustBeFound).ToList();
         var table = TableWriter.New(context);
@@ -68,6 +69,6 @@ internal static class CorpusCommand
     /// <summary>The scenario path as the repository names it, so the trace replays from a clone anywhere.</summary>
     private static Trace Portable(Trace trace) => trace.Subject.Path is null ? trace : trace with
     {
-        Subject = trace.Subject with { Path = Path.Combine("models", Path.GetFileName(trace.Subject.Path)).Replace('\\', '/') },
+        Subject = trace.Subject with { Path = RepositoryPaths.Portable(trace.Subject.Path) },
     };
 }

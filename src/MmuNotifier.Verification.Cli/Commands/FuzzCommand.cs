@@ -39,6 +39,8 @@ internal static class FuzzCommand
 
     private static int Run(CliContext context, FuzzOptions options)
     {
+        OutputDirectory.Require("--models-out", options.ModelsDirectory);
+        OutputDirectory.Require("--traces-out", options.TracesDirectory);
         var b = options.Budget;
         context.Out.WriteLine(
             $"fuzz: {options.Count} scenarios from seed {options.Seed}; per scenario {b.Schedules} {b.Strategy} schedules, plus dfs " +

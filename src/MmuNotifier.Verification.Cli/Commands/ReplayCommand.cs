@@ -53,10 +53,19 @@ internal static class ReplayCommand
             throw new UsageException($"{path}: at $.decisions: the model no longer follows this trace ({divergence.Message}); re-record it with 'test'");
         }
 
-        var bug = result.Bugs.FirstOrDefault(b => b.IsBug) ?? result.FirstBug;
+        // Judged as the recording run judged it: the bug a run is reported under (its first fatal
+        // one), and a finding only by the rule of the defects switched on.
+        var bug = result.PrimaryBug;
         if (bug is null || !bug.IsBug)
         {
             output.WriteLine(bug is null ? "the run completed without a bug" : $"the run ended without a bug: {bug}");
+            if (trace.Bug is not null) output.WriteLine($"note: the recorded bug did not reproduce: {trace.Bug}");
+            return ExitCodes.Ok;
+        }
+
+        if (target.FindingFilter is { } isFinding && !isFinding(result.Bugs))
+        {
+            output.WriteLine($"the run ended with {bug}, which the rule of its defects ({string.Join(", ", trace.Defects)}) does not count as a finding");
             if (trace.Bug is not null) output.WriteLine($"note: the recorded bug did not reproduce: {trace.Bug}");
             return ExitCodes.Ok;
         }

@@ -61,6 +61,11 @@ internal static class TestCommand
     private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, bool verbose, long shorten,
         string[] defectNames)
     {
+        // Before any exploring: a finding must never be lost to an output path that cannot be written.
+        OutputDirectory.Require("--out", outDir);
+        var interruption = context.Interruption;
+        interruption.Graceful = true;
+        options = options with { Cancellation = interruption.Token };
         var notes = new List<string>();
         IReadOnlyList<CheckTarget> targets;
         if (defectNames.Length == 0)
@@ -80,18 +85,21 @@ internal static class TestCommand
         var missed = new List<string>();
         foreach (var target in targets)
         {
+            if (interruption.Requested) break;
             if (verbose) context.Out.WriteLine($"exploring {target.Name}: {target.Description}");
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
             var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), targetOptions);
-            table.Add(target.Name, report, ResultText(target, report));
+            table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
-            if (target.ExpectsBug && !report.FoundBug) missed.Add(target.Name);
+            if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
             PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, shorten));
         }
 
         context.Out.WriteLine();
         context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, workers {options.Workers}");
         table.Write(context);
+        if (interruption.Requested)
+            context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");
         foreach (var program in missed)
             context.Out.WriteLine($"note: {program} has a known bug that this budget did not find (raise --iterations or try another --strategy)");
         return unexpected > 0 ? ExitCodes.BugFound : ExitCodes.Ok;

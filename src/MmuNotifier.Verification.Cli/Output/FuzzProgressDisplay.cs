@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace MmuNotifier.Verification.Cli.Output;
 
 /// <summary>
-/// Progress of a fuzzing run: a live Spectre bar on a terminal; elsewhere a plain line on stderr
+/// Progress of a fuzzing run: a live Spectre bar on a terminal; elsewhere a plain line on stdout
 /// at every tenth of the scenarios and when shrinking starts, so logs show it is alive without
 /// flooding them.
 /// </summary>
@@ -13,7 +13,8 @@ internal static class FuzzProgressDisplay
 {
     public static FuzzResult Run(CliContext context, FuzzOptions options)
     {
-        if (!context.Interactive) return FuzzRunner.Run(options with { Progress = PlainLines(context.Err, options.Count) });
+        // Progress goes to stdout with the rest of the report: stderr carries only errors, one line each.
+        if (!context.Interactive) return FuzzRunner.Run(options with { Progress = PlainLines(context.Out, options.Count) });
 
         return context.Console.Progress()
             .AutoClear(true)
@@ -34,7 +35,7 @@ internal static class FuzzProgressDisplay
             });
     }
 
-    private static Action<FuzzProgress> PlainLines(TextWriter err, int count)
+    private static Action<FuzzProgress> PlainLines(TextWriter output, int count)
     {
         var step = Math.Max(1, count / 10);
         var lastPhase = FuzzPhase.Exploring;
@@ -42,7 +43,7 @@ internal static class FuzzProgressDisplay
         return p =>
         {
             if (p.Phase != lastPhase || (p.Phase == FuzzPhase.Exploring && p.Tested != lastTested && p.Tested % step == 0))
-                err.WriteLine($"fuzz: {Describe(p)}");
+                output.WriteLine($"fuzz: {Describe(p)}");
             lastPhase = p.Phase;
             lastTested = p.Tested;
         };

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Json;
+using MmuNotifier.Verification.Engine.Traces;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Scenarios;
 
@@ -10,18 +12,26 @@ namespace MmuNotifier.Verification.Cli.Programs;
 /// </summary>
 internal static class ScenarioTargets
 {
+    public const string ModelsVariable = "MMU_VERIFY_MODELS";
+
+    /// <summary>The scenarios that load; each file that does not is reported to <see cref="SkippedInputs"/>.</summary>
     public static ScenarioCatalog? Catalog()
     {
+        if (Environment.GetEnvironmentVariable(ModelsVariable) is { Length: > 0 } chosen && !Directory.Exists(chosen))
+            throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but there is no such directory");
         var directory = ScenarioCatalog.FindModelsDirectory();
-        return directory is null ? null : ScenarioCatalog.Load(directory);
+        if (directory is null) return null;
+        var catalog = ScenarioCatalog.Load(directory);
+        foreach (var failure in catalog.Failures) SkippedInputs.Report(failure);
+        return catalog;
     }
 
     /// <summary>The catalogue, for verbs that cannot do anything without scenarios.</summary>
     public static ScenarioCatalog RequireCatalog() =>
-        Catalog() ?? throw new UsageException("no models/ directory found above the current directory (set MMU_VERIFY_MODELS)");
+        Catalog() ?? throw new UsageException($"no models/ directory found above the current directory (set {ModelsVariable})");
 
     public static CheckTarget From(Scenario scenario) =>
-        new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(scenario));
+        new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(Recorded(scenario)));
 
     /// <summary>
     /// <paramref name="scenario"/> with catalogued defects switched on: a bug is expected when one
@@ -35,25 +45,28 @@ internal static class ScenarioTargets
             $"{scenario.Name} + {string.Join(" + ", names)}",
             $"{scenario.Description}; defects: {string.Join(", ", defects.Select(d => $"{d.Name} ({d.Description})"))}",
             scenario.Expect is not null || defects.Any(d => d.MustBeFound),
-            () => ScenarioProgram.Build(scenario, names),
+            () => ScenarioProgram.Build(Recorded(scenario), names),
             bugs => defects.Any(d => d.FindingFilter(bugs)));
     }
 
-    /// <summary>A scenario by name (in models/) or by path to a scenario file; null if it is neither.</summary>
+    /// <summary>
+    /// A scenario by name (in models/) or by path to a scenario file; null if it is neither. What
+    /// looks like a path is read as one, so a missing file or a directory is named as such.
+    /// </summary>
     public static Scenario? Resolve(string nameOrPath)
     {
         if (Catalog()?.Find(nameOrPath) is { } byName) return byName;
-        return File.Exists(nameOrPath) ? ScenarioParser.Load(nameOrPath) : null;
+        return LooksLikePath(nameOrPath) ? ScenarioParser.Load(nameOrPath) : null;
     }
 
     /// <summary>
     /// The scenario a trace was recorded from: its file (by the recorded path, else by name in
-    /// models/), refused when the file's content changed since, because the decisions would no
-    /// longer mean the same schedule.
+    /// models/), refused when it holds another scenario than the trace names or when its content
+    /// changed since, because the decisions would no longer mean the same schedule.
     /// </summary>
-    public static Scenario ForTrace(string traceFile, Engine.Traces.TraceSubject subject)
+    public static Scenario ForTrace(string traceFile, TraceSubject subject)
     {
-        var scenario = (subject.Path is { } path && File.Exists(path) ? ScenarioParser.Load(path) : null)
+        var scenario = FromRecordedPath(traceFile, subject)
             ?? Catalog()?.Find(subject.Name)
             ?? throw new UsageException($"{traceFile}: at $.subject.name: no scenario '{subject.Name}' found (recorded path: {subject.Path ?? "none"})");
         if (subject.ContentHash is { } hash && !string.Equals(hash, scenario.ContentHash, StringComparison.OrdinalIgnoreCase))
@@ -65,4 +78,31 @@ internal static class ScenarioTargets
 
         return scenario;
     }
+
+    private static Scenario? FromRecordedPath(string traceFile, TraceSubject subject)
+    {
+        if (subject.Path is not { } recorded) return null;
+        var path = RepositoryPaths.Resolve(recorded);
+        if (!File.Exists(path) && !Directory.Exists(path)) return null;
+        Scenario scenario;
+        try
+        {
+            scenario = ScenarioParser.Load(path);
+        }
+        catch (JsonFormatException e)
+        {
+            throw new UsageException($"{traceFile}: at $.subject.path: expected a usable scenario file, but {e.Message}");
+        }
+
+        return scenario.Name == subject.Name ? scenario
+            : throw new UsageException($"{traceFile}: at $.subject.path: expected the file of scenario '{subject.Name}' ($.subject.name), but {recorded} holds scenario '{scenario.Name}'");
+    }
+
+    /// <summary>The scenario as a trace records it: its path relative to the checkout.</summary>
+    private static Scenario Recorded(Scenario scenario) =>
+        scenario.Path is { } path ? scenario with { Path = RepositoryPaths.Portable(path) } : scenario;
+
+    private static bool LooksLikePath(string text) =>
+        text.Contains('/') || text.Contains(Path.DirectorySeparatorChar) || text.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+        || File.Exists(text) || Directory.Exists(text);
 }

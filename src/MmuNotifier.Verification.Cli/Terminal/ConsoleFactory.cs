@@ -13,7 +13,7 @@ internal static class ConsoleFactory
     private const int PlainWidth = 160;
 
     public static bool IsInteractive(TextWriter output) =>
-        ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected && !IsCi();
+        ReferenceEquals(output is StandardOutputWriter named ? named.Inner : output, System.Console.Out) && !System.Console.IsOutputRedirected && !IsCi();
 
     public static IAnsiConsole Create(TextWriter output, bool interactive)
     {

@@ -3,7 +3,8 @@ namespace MmuNotifier.Verification.Engine.Json;
 
 /// <summary>
 /// Reads an input file's bytes for <see cref="JsonValue.Parse"/>, refusing what cannot be one:
-/// a missing path, a directory, an unreadable file, or more than <see cref="MaxBytes"/> (reading
+/// a missing path, a directory, a pipe or terminal (opened without blocking, see
+/// <see cref="InputFileStream"/>), an unreadable file, or more than <see cref="MaxBytes"/> (reading
 /// in bounded chunks, so a device such as /dev/zero is refused instead of filling memory).
 /// </summary>
 public static class JsonFile
@@ -20,14 +21,19 @@ public static class JsonFile
         if (Directory.Exists(path)) throw JsonFormatException.ForFile(path, $"expected a {what} file, found a directory");
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            using var stream = InputFileStream.Open(path);
+            if (!stream.CanSeek) throw JsonFormatException.ForFile(path, $"expected a regular {what} file, found a pipe, socket or terminal");
             return ReadBounded(stream, path, what, maxBytes);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw JsonFormatException.ForFile(path, $"expected an existing {what} file, but it does not exist", e);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (UnauthorizedAccessException e)
+        {
+            throw JsonFormatException.ForFile(path, $"expected a readable {what} file, but permission to read it is denied", e);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
         {
             throw JsonFormatException.ForFile(path, $"expected a readable {what} file: {e.Message}", e);
         }

@@ -48,6 +48,12 @@ public sealed record ExplorationOptions
     /// </summary>
     public Func<IReadOnlyList<Bug>, bool>? FindingFilter { get; init; }
 
+    /// <summary>
+    /// Stops the exploration at the next schedule boundary (Ctrl-C, SIGTERM): the workers finish
+    /// the schedule they are in and the report holds what ran, marked <see cref="ExplorationReport.Interrupted"/>.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>Called now and then from the exploring thread with a snapshot of progress.</summary>
     public Action<ExplorationProgress>? Progress { get; init; }
 

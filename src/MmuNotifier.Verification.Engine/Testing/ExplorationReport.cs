@@ -46,6 +46,9 @@ public sealed record ExplorationReport
     /// <summary>Iterative strategies (iterative preemption or delay bounding): one entry per bound, in order.</summary>
     public IReadOnlyList<BoundRound> Rounds { get; init; } = [];
 
+    /// <summary>Cancelled before its budget was spent: the figures are those of the schedules that ran.</summary>
+    public bool Interrupted { get; init; }
+
     public TimeSpan Elapsed { get; init; }
 
     public int Workers { get; init; } = 1;

@@ -21,13 +21,16 @@ internal sealed class ExplorationShared(ExplorationOptions options)
 
     public ExplorationProgress Progress => new(Interlocked.Read(ref _iterations), Interlocked.Read(ref _steps), _bugs, _clock.Elapsed);
 
+    /// <summary>The run was cancelled (<see cref="ExplorationOptions.Cancellation"/>): no further schedule starts.</summary>
+    public bool Interrupted => options.Cancellation.IsCancellationRequested;
+
     /// <summary>
-    /// Past the first bug (when stopping at it) or out of time. Schedules numbered below the
+    /// Past the first bug (when stopping at it), interrupted, or out of time. Schedules numbered below the
     /// first bug still run, so the bug reported is the lowest-numbered one whatever the workers.
     /// </summary>
     public bool ShouldStop(long iteration)
     {
-        if (iteration > FirstBugIteration) return true;
+        if (iteration > FirstBugIteration || Interrupted) return true;
         // Reading the clock costs more than a schedule step: look at it every 64th schedule.
         return (iteration & 63) == 0 ? OutOfTimeNow() : _outOfTime;
     }
@@ -38,14 +41,14 @@ internal sealed class ExplorationShared(ExplorationOptions options)
     /// <summary>Claims one schedule of the iteration budget; false when the budget is spent.</summary>
     public bool TryReserveSchedule()
     {
-        if (Interlocked.Increment(ref _reserved) <= options.Iterations && !OutOfTimeNow()) return true;
+        if (Interlocked.Increment(ref _reserved) <= options.Iterations && !OutOfTimeNow() && !Interrupted) return true;
         Interlocked.Decrement(ref _reserved);
         return false;
     }
 
     public void ReleaseReservation() => Interlocked.Decrement(ref _reserved);
 
-    public bool HasBudget => Interlocked.Read(ref _reserved) < options.Iterations && !OutOfTimeNow();
+    public bool HasBudget => Interlocked.Read(ref _reserved) < options.Iterations && !OutOfTimeNow() && !Interrupted;
 
     private bool OutOfTimeNow() => options.TimeBudget is { } budget && (_outOfTime = _outOfTime || _clock.Elapsed > budget);
 

@@ -18,10 +18,15 @@ internal static class RunOutcome
         replay.InitializeIteration(0);
         runtime.Run(program.Body, replay, maxSteps);
         var bugs = runtime.Bugs.ToList();
-        if (replay.Remaining > 0 && !bugs.Exists(b => !IsWarning(b)))
+        // Decisions left over mean the run did not follow the trace, unless a fatal bug ended it
+        // early. The step bound is no such bug: a trace whose maxSteps is too small for its own
+        // decisions diverges rather than replaying "clean".
+        var cutByStepBound = runtime.HitStepBound;
+        if (replay.Remaining > 0 && !bugs.Exists(b => !IsWarning(b) && b.Kind != BugKind.StepBoundExceeded))
         {
             bugs.Add(new Bug(BugKind.ReplayDivergence,
-                $"the run ended at step {runtime.Steps} with {replay.Remaining} decisions of the trace left",
+                $"the run ended at step {runtime.Steps} with {replay.Remaining} decisions of the trace left" +
+                (cutByStepBound ? $" (stopped by maxSteps {maxSteps})" : ""),
                 runtime.Steps, "(engine)", Component: BugComponent.Harness));
         }
 

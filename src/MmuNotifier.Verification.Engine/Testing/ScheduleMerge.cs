@@ -34,7 +34,8 @@ internal static class ScheduleMerge
             LockOrderCycles = options.FindingFilter is null
                 ? LockOrderCycles.Find(logs.SelectMany(l => l.LockDependencies).Where(d => d.Number <= last))
                 : [],
-            Exhausted = exhausted && cuts.Count == 0,
+            Exhausted = exhausted && cuts.Count == 0 && !shared.Interrupted,
+            Interrupted = shared.Interrupted,
             Elapsed = shared.Elapsed,
             Workers = workers,
         };

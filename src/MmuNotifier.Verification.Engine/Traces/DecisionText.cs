@@ -26,16 +26,18 @@ public static class DecisionText
     }
 
     /// <summary>
-    /// Parses the text form. On a bad token returns false with its 0-based index and the token,
-    /// so the caller can say exactly where the file is wrong.
+    /// Parses the text form, as strictly as <see cref="Format"/> writes it (single spaces, no
+    /// tabs or line breaks). On a bad token returns false with its 0-based index and the token
+    /// (empty for a stray space), so the caller can say exactly where the file is wrong.
     /// </summary>
     public static bool TryParse(string text, out List<Decision> decisions, out int badIndex, out string badToken)
     {
         decisions = [];
         badIndex = -1;
         badToken = "";
-        var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var token in tokens)
+        // Exactly as Format writes it: tokens separated by one space each, so a trace has one spelling.
+        if (text.Length == 0) return true;
+        foreach (var token in text.Split(' '))
         {
             if (!TryParseToken(token, out var decision))
             {

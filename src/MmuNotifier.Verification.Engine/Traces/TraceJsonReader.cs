@@ -2,6 +2,7 @@
 using System.Text.Json;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Json;
+using MmuNotifier.Verification.Engine.Strategies;
 
 namespace MmuNotifier.Verification.Engine.Traces;
 
@@ -37,7 +38,7 @@ internal static class TraceJsonReader
             EngineVersion = engineVersion,
             Subject = ReadSubject(root.Required(TraceFields.Subject)),
             Defects = ReadDefects(root.Required(TraceFields.Defects)),
-            Strategy = root.Required(TraceFields.Strategy).AsNonEmptyString(),
+            Strategy = ReadStrategy(root.Required(TraceFields.Strategy)),
             Seed = root.Required(TraceFields.Seed).AsUInt64(),
             Iteration = root.Required(TraceFields.Iteration).AsInteger(min: 0),
             // 0 is accepted: a Trace built without a bound (the record's default) must still round-trip.
@@ -53,8 +54,25 @@ internal static class TraceJsonReader
         return new TraceSubject(
             subject.Required(TraceFields.SubjectKind).AsNonEmptyString(),
             subject.Required(TraceFields.SubjectName).AsNonEmptyString(),
-            subject[TraceFields.SubjectContentHash]?.AsStringOrNull(),
-            subject[TraceFields.SubjectPath]?.AsStringOrNull());
+            ReadContentHash(subject[TraceFields.SubjectContentHash]),
+            subject[TraceFields.SubjectPath] is { Kind: not JsonValueKind.Null } path ? path.AsNonEmptyString() : null);
+    }
+
+    /// <summary>A SHA-256 in hex, so a malformed one is called malformed rather than "changed".</summary>
+    private static string? ReadContentHash(JsonValue? node)
+    {
+        if (node?.AsStringOrNull() is not { } hash) return null;
+        return hash.Length == 64 && hash.All(char.IsAsciiHexDigit)
+            ? hash
+            : throw node.Error($"expected a SHA-256 of 64 hex digits, found {node.Describe()}");
+    }
+
+    private static string ReadStrategy(JsonValue node)
+    {
+        var name = node.AsNonEmptyString();
+        return StrategyRegistry.Names.Contains(name)
+            ? name
+            : throw node.Error($"expected a strategy name ({string.Join(", ", StrategyRegistry.Names)}), found {node.Describe()}");
     }
 
     private static List<string> ReadDefects(JsonValue defects)
@@ -77,7 +95,9 @@ internal static class TraceJsonReader
         if (decisions.Kind != JsonValueKind.String)
             throw decisions.Error($"expected a string of decisions such as \"t0 t1 c0\", found {decisions.Describe()}");
         if (!DecisionText.TryParse(decisions.AsString(), out var list, out var badIndex, out var badToken))
-            throw decisions.Error($"expected a decision tN (thread N) or cN (choice value N), found \"{badToken}\"", JsonPath.Index(decisions.Path, badIndex));
+            throw decisions.Error(badToken.Length == 0
+                ? "expected decisions separated by single spaces, found an extra space (or one at either end)"
+                : $"expected a decision tN (thread N) or cN (choice value N), found \"{badToken}\"", JsonPath.Index(decisions.Path, badIndex));
         return list;
     }
 
@@ -89,7 +109,7 @@ internal static class TraceJsonReader
             bug.Required(TraceFields.BugKind).AsEnum<BugKind>(),
             bug.Required(TraceFields.BugMessage).AsString(),
             bug.Required(TraceFields.BugStep).AsInt32(min: 0),
-            bug.Required(TraceFields.BugThread).AsString(),
+            bug.Required(TraceFields.BugThread).AsNonEmptyString(),
             bug[TraceFields.BugInvariant]?.AsStringOrNull(),
             bug.Required(TraceFields.BugComponent).AsEnum<BugComponent>());
     }

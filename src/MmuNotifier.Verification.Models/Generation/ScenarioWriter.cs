@@ -46,13 +46,8 @@ public static class ScenarioWriter
         return json.ToString();
     }
 
-    /// <summary>Writes the scenario's JSON to <paramref name="path"/> (UTF-8, no BOM), creating the directory.</summary>
-    public static void Save(Scenario scenario, string path)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, ToJson(scenario), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-    }
+    /// <summary>Writes the scenario's JSON to <paramref name="path"/> (UTF-8, no BOM, whole or not at all), creating the directory.</summary>
+    public static void Save(Scenario scenario, string path) => Engine.IO.AtomicFile.WriteAllText(path, ToJson(scenario));
 
     private static string Subscription(SubscriptionSpec spec, int pages)
     {

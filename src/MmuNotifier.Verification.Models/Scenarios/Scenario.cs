@@ -25,6 +25,12 @@ public sealed record Scenario
 
     /// <summary>SHA-256 of the file's bytes, lower-case hex; empty for a scenario built in code.</summary>
     public string ContentHash { get; init; } = "";
+
+    /// <summary>The line of its "name" field in <see cref="Path"/> (1 for a scenario built in code).</summary>
+    public long NameLine { get; init; } = 1;
+
+    /// <summary>An error about the scenario's name, at the place the file gives it.</summary>
+    public Engine.Json.JsonFormatException NameError(string expected) => new(Path ?? Name, NameLine, 1, "$.name", expected);
 }
 
 /// <summary>

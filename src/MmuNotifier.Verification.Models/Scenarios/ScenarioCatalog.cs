@@ -6,10 +6,11 @@ namespace MmuNotifier.Verification.Models.Scenarios;
 /// <summary>The scenarios of a models/ directory, loaded and validated together, found by name.</summary>
 public sealed class ScenarioCatalog
 {
-    private ScenarioCatalog(string directory, IReadOnlyList<Scenario> all)
+    private ScenarioCatalog(string directory, IReadOnlyList<Scenario> all, IReadOnlyList<JsonFormatException> failures)
     {
         Directory = directory;
         All = all;
+        Failures = failures;
     }
 
     public string Directory { get; }
@@ -17,20 +18,43 @@ public sealed class ScenarioCatalog
     /// <summary>In file-name order.</summary>
     public IReadOnlyList<Scenario> All { get; }
 
-    /// <summary>Loads every *.json of <paramref name="directory"/>; names must be unique across files.</summary>
+    /// <summary>
+    /// The files that are not usable scenarios, one error each. One bad file must not take the
+    /// others down: a sweep runs what loaded and reports these.
+    /// </summary>
+    public IReadOnlyList<JsonFormatException> Failures { get; }
+
+    /// <summary>
+    /// Loads every *.json of <paramref name="directory"/>; names must be unique across files (the
+    /// later file of two with one name is a failure, the earlier one stays usable).
+    /// </summary>
     public static ScenarioCatalog Load(string directory)
     {
         var files = System.IO.Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
-        var all = files.Select(ScenarioParser.Load).ToList();
+        var all = new List<Scenario>();
+        var failures = new List<JsonFormatException>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var scenario in all)
+        foreach (var file in files)
         {
-            if (seen.TryGetValue(scenario.Name, out var other))
-                throw new JsonFormatException(scenario.Path!, 1, 1, "$.name", $"a name unique in {directory}; '{scenario.Name}' is also used by {other}");
-            seen.Add(scenario.Name, scenario.Path!);
+            try
+            {
+                var scenario = ScenarioParser.Load(file);
+                if (seen.TryGetValue(scenario.Name, out var other))
+                {
+                    failures.Add(scenario.NameError($"a name unique in {directory}; '{scenario.Name}' is also used by {other}"));
+                    continue;
+                }
+
+                seen.Add(scenario.Name, file);
+                all.Add(scenario);
+            }
+            catch (JsonFormatException e)
+            {
+                failures.Add(e);
+            }
         }
 
-        return new ScenarioCatalog(directory, all);
+        return new ScenarioCatalog(directory, all, failures);
     }
 
     /// <summary>

@@ -39,7 +39,8 @@ public static class ScenarioParser
         var root = JsonValue.Parse(utf8, file, JsonSyntax.CommentsAndTrailingCommas);
         root.AsObject(["name", "description", "pages", "subscriptions", "threads", "faults", "expect"]);
 
-        var name = Name(root.Required("name"));
+        var nameNode = root.Required("name");
+        var name = Name(nameNode);
         var pages = root["pages"] is { } p ? p.AsInt32(1, MaxPages) : 4;
         var subscriptionItems = root["subscriptions"]?.AsArray() ?? [];
         var subscriptions = subscriptionItems.Select(s => Subscription(s, pages)).ToList();
@@ -64,6 +65,7 @@ public static class ScenarioParser
             Faults = root["faults"] is { } f ? Faults(f) : new FaultInjection(),
             Expect = root["expect"] is { } e ? Expect(e) : null,
             Path = file,
+            NameLine = nameNode.Line,
             // Over the file's bytes exactly as read: replay compares it with the trace's recorded hash.
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(utf8)),
         };

@@ -14,7 +14,7 @@ public sealed class TraceFileTests : IDisposable
 
     internal static Trace Sample(Bug? bug = null) => new()
     {
-        Subject = new TraceSubject("sample", "racy-counter", "sha256:abc", "models/x.json"),
+        Subject = new TraceSubject("sample", "racy-counter", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "models/x.json"),
         Defects = ["skip-seq-bump"],
         Strategy = "pct",
         Seed = ulong.MaxValue,

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Cli.Tests;
+
+/// <summary>
+/// Issue 11, item 1: one broken file in models/ is reported (one line) and the sweep runs every
+/// other scenario; the exit code (2) says a file was left out. A real process, since the models
+/// directory comes from the environment.
+/// </summary>
+public sealed class BadModelsSweepTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly Dictionary<string, string> _environment;
+
+    public BadModelsSweepTests()
+    {
+        var models = Directory.CreateDirectory(_dir.File("models")).FullName;
+        foreach (var name in new[] { "get-put", "register-unregister" })
+            File.Copy(RepositoryFiles.Model(name), Path.Combine(models, name + ".json"));
+        File.WriteAllBytes(Path.Combine(models, "broken.json"), [(byte)'{', 0xC3, (byte)'}']);
+        // A second file claiming a name already taken: left out too, the first one stays.
+        File.WriteAllText(Path.Combine(models, "zz-twin.json"), File.ReadAllText(RepositoryFiles.Model("get-put")));
+        _environment = new() { ["MMU_VERIFY_MODELS"] = models };
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private void AssertReported(CliRunner.Result result)
+    {
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var errors = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, errors.Length);
+        Assert.Contains("broken.json:1: $: expected UTF-8 text, found the byte 0xC3", errors[0]);
+        Assert.Contains("zz-twin.json:4: $.name: a name unique in", errors[1]);
+        Assert.All(errors, e => Assert.StartsWith("mmu-verify: error: ", e));
+    }
+
+    [Fact]
+    public void List_scenarios_lists_the_good_ones()
+    {
+        var result = CliProcess.Run(_environment, "list", "scenarios");
+        AssertReported(result);
+        Assert.Contains("get-put", result.Out);
+        Assert.Contains("register-unregister", result.Out);
+    }
+
+    [Fact]
+    public void Test_explores_the_good_ones()
+    {
+        var result = CliProcess.Run(_environment, "test", "--iterations", "20", "--shorten", "0", "--out", _dir.File("out"));
+        AssertReported(result);
+        Assert.Contains("| get-put ", result.Out);
+        Assert.Contains("| register-unregister ", result.Out);
+    }
+
+    [Fact]
+    public void Bench_scenarios_measures_the_good_ones()
+    {
+        var result = CliProcess.Run(_environment, "bench", "scenarios", "--iterations", "20");
+        AssertReported(result);
+        Assert.Contains("register-unregister", result.Out);
+    }
+
+    [Fact]
+    public void A_models_variable_naming_no_directory_is_named()
+    {
+        var result = CliProcess.Run(new Dictionary<string, string> { ["MMU_VERIFY_MODELS"] = _dir.File("absent") }, "list", "scenarios");
+        CliRunner.AssertCleanError(result, $"MMU_VERIFY_MODELS={_dir.File("absent")}: expected a directory of scenario files");
+    }
+}

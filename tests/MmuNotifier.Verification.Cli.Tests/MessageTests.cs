@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Cli.Terminal;
+
+namespace MmuNotifier.Verification.Cli.Tests;
+
+/// <summary>Issue 11, item 6: every error names the thing that is wrong, in the documented form.</summary>
+public sealed class MessageTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Test_of_a_directory_or_a_missing_file_says_so()
+    {
+        CliRunner.AssertCleanError(CliRunner.Run("test", _dir.Path), $"{_dir.Path}: expected a scenario file, found a directory");
+        CliRunner.AssertCleanError(CliRunner.Run("test", "/no/such.json"), "/no/such.json: expected an existing scenario file, but it does not exist");
+        CliRunner.AssertCleanError(CliRunner.Run("replay", _dir.Path), $"{_dir.Path}: expected a trace file, found a directory");
+    }
+
+    [Fact]
+    public void A_duplicate_key_in_a_trace_is_reported_at_its_line()
+    {
+        var path = _dir.File("t.json");
+        File.WriteAllText(path, "{\n  \"formatVersion\": 1,\n  \"formatVersion\": 1\n}\n");
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}:3: $.formatVersion: each field once");
+    }
+
+    [Fact]
+    public void An_unreadable_file_is_reported_in_the_documented_form()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root") return;  // root reads anything
+        var path = _dir.File("t.json");
+        File.WriteAllText(path, "{}");
+        File.SetUnixFileMode(path, UnixFileMode.None);
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: expected a readable trace file, but permission to read it is denied");
+    }
+
+    [Fact]
+    public void A_failing_standard_output_is_named()
+    {
+        var result = new StringWriter();
+        var code = CliApp.Run(["list", "defects"], new StandardOutputWriter(new FullDisk()), result);
+        Assert.Equal(2, code);
+        Assert.StartsWith("mmu-verify: error: standard output: cannot write: No space left on device", result.ToString());
+    }
+
+    [Fact]
+    public void Quoted_control_characters_keep_an_error_on_one_line()
+    {
+        var result = CliRunner.Run("test", "no\nsuch");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("'no\\nsuch'", result.Err);
+    }
+
+    private sealed class FullDisk : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => throw new IOException("No space left on device");
+    }
+}
