@@ -10,7 +10,7 @@ internal sealed partial class ControlledRuntime
     private readonly LockOrderGraph _lockOrder = new();
 
     /// <summary>Which detectors the next runs apply (all by default).</summary>
-    public Detectors Detectors { get; set; } = Detectors.All;
+    public Detectors Detectors { get; set; } = Detectors.Default;
 
     private bool LockdepOn => (Detectors & Detectors.Lockdep) != 0;
 
