@@ -90,7 +90,7 @@ internal sealed class ExplorationOptionSet
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
-            Detectors = (parse.GetValue(NoDetector) ?? []).Aggregate(Detectors.All, (on, name) => on & ~DetectorNames.Parse(name)),
+            Detectors = (parse.GetValue(NoDetector) ?? []).Aggregate(Detectors.Default, (on, name) => on & ~DetectorNames.Parse(name)),
         };
         try
         {

@@ -1,26 +1,40 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
+using MmuNotifier.Verification.Engine.HappensBefore;
+using MmuNotifier.Verification.Engine.Runtime;
+
 namespace MmuNotifier.Verification.Engine.Abstractions;
 
 /// <summary>
 /// A field that is only ever touched under one lock: a plain field, not a scheduling point, that
 /// checks on every access that the lock is held (lockdep_assert_held), so the claim stays honest.
-/// If any path touches it without the lock it must be an <see cref="ICell{T}"/> instead.
+/// Under the controlled runtime every access is also a plain access the data-race detector sees,
+/// with the thread's lockset and clock. If any path touches it without the lock it must be an
+/// <see cref="ICell{T}"/> instead.
 /// </summary>
 public sealed class Guarded<T>
 {
     private readonly Action _assertHeld;
+    private readonly ControlledRuntime? _runtime;
+    private readonly AccessShadow? _shadow;
     private T _value;
 
-    public Guarded(ISpinLock guard, T initial)
+    public Guarded(ISpinLock guard, T initial, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+        : this(guard.AssertHeld, guard as ControlledPrimitive, initial, file, line)
     {
-        _assertHeld = guard.AssertHeld;
-        _value = initial;
     }
 
-    public Guarded(IMutex guard, T initial)
+    public Guarded(IMutex guard, T initial, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+        : this(guard.AssertHeld, guard as ControlledPrimitive, initial, file, line)
     {
-        _assertHeld = guard.AssertHeld;
+    }
+
+    private Guarded(Action assertHeld, ControlledPrimitive? controlledGuard, T initial, string file, int line)
+    {
+        _assertHeld = assertHeld;
         _value = initial;
+        _runtime = controlledGuard?.Runtime;
+        _shadow = _runtime?.NewShadow($"field at {Path.GetFileName(file)}:{line} guarded by {controlledGuard!.Name}");
     }
 
     public T Value
@@ -28,11 +42,13 @@ public sealed class Guarded<T>
         get
         {
             _assertHeld();
+            if (_shadow is not null) _runtime!.KcsanAccess(_shadow, AccessKind.Read);
             return _value;
         }
         set
         {
             _assertHeld();
+            if (_shadow is not null) _runtime!.KcsanAccess(_shadow, AccessKind.Write);
             _value = value;
         }
     }

@@ -15,6 +15,8 @@ public enum BugKind
     DoubleFree,
     /// <summary>A lockdep report that is not a deadlock: a lock or lock map still held when its thread finishes.</summary>
     Lockdep,
+    /// <summary>KCSAN: two conflicting accesses, at least one plain, that happens-before does not order.</summary>
+    DataRace,
     /// <summary>The step bound was exceeded: possibly a livelock or an unfair spin loop; reported apart from bugs.</summary>
     StepBoundExceeded,
     /// <summary>The model escaped the engine's control or behaved nondeterministically.</summary>

@@ -91,6 +91,13 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
         return true;
     }
 
+    /// <summary>srcu_barrier returns after every callback queued before it: their ends happen before its return.</summary>
+    internal void JoinCallbackClocks(HappensBefore.VectorClock clock)
+    {
+        foreach (var callback in _callbacks)
+            if (callback.IsCompleted) clock.Join(((LogicalThread)callback).Clock);
+    }
+
     private void Queue(string name, Func<Task> callback)
     {
         var gracePeriodEnd = _lastIndex;

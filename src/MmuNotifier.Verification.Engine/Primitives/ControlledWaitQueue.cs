@@ -38,7 +38,13 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
         switch (kind)
         {
             case AccessKind.Wait:
-                if (Runtime.EvaluateCondition((WaitCondition)thread.ArgObject!, this)) return Finish(thread);
+                var condition = (WaitCondition)thread.ArgObject!;
+                if (Runtime.EvaluateCondition(condition, this))
+                {
+                    Runtime.KcsanConditionHeld(thread, condition.Cell);
+                    return Finish(thread);
+                }
+
                 GoToSleep(thread);
                 return false;
             case AccessKind.Sleep:

@@ -14,6 +14,9 @@ internal abstract class WaitCondition
     public abstract bool Declares(ControlledPrimitive cell);
 
     public abstract bool Evaluate();
+
+    /// <summary>The cell the condition reads (the data-race detector treats a true condition as an acquire of it).</summary>
+    public abstract ControlledPrimitive Cell { get; }
 }
 
 /// <summary>A condition on one cell's value.</summary>
@@ -27,4 +30,6 @@ internal sealed class CellCondition<T>(ControlledCell<T> cell, Func<T, bool> pre
     public override bool Declares(ControlledPrimitive read) => ReferenceEquals(read, cell);
 
     public override bool Evaluate() => predicate(cell.Peek());
+
+    public override ControlledPrimitive Cell => cell;
 }

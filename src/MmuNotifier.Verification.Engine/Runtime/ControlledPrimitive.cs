@@ -19,7 +19,7 @@ internal abstract class ControlledPrimitive
         Id = runtime.NextObjectId();
     }
 
-    protected ControlledRuntime Runtime { get; }
+    internal ControlledRuntime Runtime { get; }
 
     public string Name { get; }
 
@@ -28,6 +28,12 @@ internal abstract class ControlledPrimitive
 
     /// <summary>The allocation this object lives in; accessing it after the free is a use-after-free.</summary>
     public ControlledLifetime? Owner { get; }
+
+    /// <summary>The data-race detector: the clock this object's releases published (made on first release).</summary>
+    public HappensBefore.VectorClock? SyncClock { get; set; }
+
+    /// <summary>The data-race detector: the accesses to this location (cells only; made on first access).</summary>
+    public HappensBefore.AccessShadow? Shadow { get; set; }
 
     /// <summary>Whether <paramref name="thread"/>'s pending <paramref name="kind"/> access could run now.</summary>
     public virtual bool IsEnabled(LogicalThread thread, AccessKind kind) => true;

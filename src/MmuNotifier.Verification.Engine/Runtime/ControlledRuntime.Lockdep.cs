@@ -10,7 +10,7 @@ internal sealed partial class ControlledRuntime
     private readonly LockOrderGraph _lockOrder = new();
 
     /// <summary>Which detectors the next runs apply (all by default).</summary>
-    public Detectors Detectors { get; set; } = Detectors.All;
+    public Detectors Detectors { get; set; } = Detectors.Default;
 
     private bool LockdepOn => (Detectors & Detectors.Lockdep) != 0;
 
@@ -50,7 +50,9 @@ internal sealed partial class ControlledRuntime
     /// <summary>The lock is now held by <paramref name="thread"/> (called when the acquisition takes effect).</summary>
     internal void LockdepAcquired(LogicalThread thread, object lockObject, LockClass lockClass, string name, bool read = false)
     {
-        if (LockdepOn) thread.HeldLocks.Add(new HeldLock(lockObject, lockClass, name, _step, read));
+        if (!LockdepOn) return;
+        thread.HeldLocks.Add(new HeldLock(lockObject, lockClass, name, _step, read));
+        thread.LocksetVersion++;
     }
 
     internal void LockdepReleased(LogicalThread thread, object lockObject)
@@ -61,6 +63,7 @@ internal sealed partial class ControlledRuntime
         {
             if (!ReferenceEquals(held[i].Lock, lockObject)) continue;
             held.RemoveAt(i);
+            thread.LocksetVersion++;
             return;
         }
     }

@@ -123,6 +123,7 @@ internal sealed partial class ControlledRuntime
             return;
         }
 
+        if (KcsanOn) KcsanAfterStep(thread, target, done);
         if (record is not null) CompleteStepRecord(record, thread, target, done);
         if (_stopped) return;
         if (done) Resume(thread);
@@ -189,6 +190,7 @@ internal sealed partial class ControlledRuntime
         // The child runs eagerly up to its first scheduling point: code before it touches nothing
         // shared, so running it now or later is indistinguishable and saves a decision.
         var parent = _current;
+        KcsanSpawned(thread, parent);
         _current = thread;
         try
         {

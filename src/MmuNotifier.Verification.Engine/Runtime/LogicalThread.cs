@@ -80,6 +80,23 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public Action PopNoSleep { get; }
 
+    /// <summary>Counts changes of <see cref="HeldLocks"/>, so the lockset text is rebuilt only when it changed.</summary>
+    public int LocksetVersion { get; set; }
+
+    private string? _locksetText;
+    private int _locksetTextVersion = -1;
+
+    /// <summary>The data-race detector's view of this thread: which events happen before its next one.</summary>
+    public HappensBefore.VectorClock Clock { get; } = new();
+
+    /// <summary>The locks held, as data-race reports print them (lockdep keeps the list).</summary>
+    public string LocksetText()
+    {
+        if (_locksetTextVersion == LocksetVersion && _locksetText is not null) return _locksetText;
+        _locksetTextVersion = LocksetVersion;
+        return _locksetText = HeldLocks.Count == 0 ? "none" : string.Join(", ", HeldLocks.Select(h => h.Name));
+    }
+
     public short Token => _token;
 
     /// <summary>Registers the access the thread is about to await.</summary>

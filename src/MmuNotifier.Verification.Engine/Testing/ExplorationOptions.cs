@@ -36,7 +36,7 @@ public sealed record ExplorationOptions
     public int? PreemptionBound { get; init; }
 
     /// <summary>The kernel-debug oracles every run applies (docs/detectors.md); all by default.</summary>
-    public Detectors Detectors { get; init; } = Detectors.All;
+    public Detectors Detectors { get; init; } = Detectors.Default;
 
     /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
     public bool CheckDeterminism { get; init; }

@@ -11,7 +11,7 @@ internal static class RunOutcome
 {
     /// <summary>Replays <paramref name="decisions"/> with step recording on, for rendering.</summary>
     public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps,
-        Detectors detectors = Detectors.All)
+        Detectors detectors = Detectors.Default)
     {
         var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors };
         var replay = new ReplayStrategy(decisions);
