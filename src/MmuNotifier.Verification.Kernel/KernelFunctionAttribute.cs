@@ -6,7 +6,7 @@ namespace MmuNotifier.Verification.Kernel;
 /// can build the kernel-to-C# map and notice a function that lost its port.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class KernelFunctionAttribute(string name) : Attribute
+public sealed class KernelFunctionAttribute(string name) : Attribute, Engine.Traces.INamedFunction
 {
     public string Name { get; } = name;
 

@@ -20,16 +20,19 @@ internal static class ReplayCommand
         var file = new Argument<string>("trace") { Description = "Trace file written by 'test' (JSON, see docs/trace-format.md)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print the decisions and every bug of the run" };
         var columns = new Option<bool>("--columns") { Description = "Render the interleaving with one column per thread" };
+        var html = new Option<string?>("--html") { Description = "Also write the run as a self-contained HTML page to this file (docs/trace-viewer.md)" };
         var command = new Command("replay", "Replay a recorded trace and print its interleaving");
         command.Arguments.Add(file);
         command.Options.Add(verbose);
         command.Options.Add(columns);
-        command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(verbose), parse.GetValue(columns)));
+        command.Options.Add(html);
+        command.SetAction(parse => Run(context, parse.GetValue(file)!, parse.GetValue(verbose), parse.GetValue(columns), parse.GetValue(html)));
         return command;
     }
 
-    private static int Run(CliContext context, string path, bool verbose, bool columns)
+    private static int Run(CliContext context, string path, bool verbose, bool columns, string? htmlPath)
     {
+        if (htmlPath is not null) OutputFile.Require("--html", htmlPath);
         var trace = TraceFile.Load(path);
         // The defects are part of the program: replay rebuilds the same defective variant.
         var target = TargetCatalog.ForTrace(path, trace.Subject, trace.Defects);
@@ -56,6 +59,12 @@ internal static class ReplayCommand
         // Judged as the recording run judged it: the bug a run is reported under (its first fatal
         // one), and a finding only by the rule of the defects switched on.
         var bug = result.PrimaryBug;
+        if (htmlPath is not null)
+        {
+            TraceHtml.Write(htmlPath, trace, result.Steps, bug);
+            output.WriteLine($"viewer: {htmlPath}");
+        }
+
         if (bug is null || !bug.IsBug)
         {
             output.WriteLine(bug is null ? "the run completed without a bug" : $"the run ended without a bug: {bug}");

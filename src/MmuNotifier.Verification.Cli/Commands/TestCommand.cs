@@ -29,6 +29,7 @@ internal static class TestCommand
             Description = "Directory where the traces of found bugs are written",
             DefaultValueFactory = _ => Path.Combine("traces", "found"),
         };
+        var html = new Option<string?>("--html") { Description = "Also write one self-contained HTML page per bug into this directory (docs/trace-viewer.md)" };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print descriptions, every bug of a run and step-bound hits" };
         var shorten = new Option<long>("--shorten")
         {
@@ -44,6 +45,7 @@ internal static class TestCommand
         command.Arguments.Add(program);
         exploration.AddTo(command);
         command.Options.Add(outDir);
+        command.Options.Add(html);
         command.Options.Add(verbose);
         command.Options.Add(shorten);
         command.Options.Add(defects);
@@ -52,17 +54,19 @@ internal static class TestCommand
             parse.GetValue(program),
             exploration.Read(parse),
             parse.GetValue(outDir)!,
+            parse.GetValue(html),
             parse.GetValue(verbose),
             OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
             parse.GetValue(defects) ?? []));
         return command;
     }
 
-    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, bool verbose, long shorten,
-        string[] defectNames)
+    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, string? htmlDir, bool verbose,
+        long shorten, string[] defectNames)
     {
         // Before any exploring: a finding must never be lost to an output path that cannot be written.
         OutputDirectory.Require("--out", outDir);
+        if (htmlDir is not null) OutputDirectory.Require("--html", htmlDir);
         var interruption = context.Interruption;
         interruption.Graceful = true;
         options = options with { Cancellation = interruption.Token };
@@ -92,7 +96,7 @@ internal static class TestCommand
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
-            PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, shorten));
+            PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, shorten), htmlDir);
         }
 
         context.Out.WriteLine();
@@ -114,7 +118,7 @@ internal static class TestCommand
     };
 
     internal static void PrintBugs(CliContext context, CheckTarget target, ExplorationReport report, string outDir, bool verbose,
-        Func<BugReport, BugReport> shortest)
+        Func<BugReport, BugReport> shortest, string? htmlDir = null)
     {
         foreach (var first in report.Bugs)
         {
@@ -123,6 +127,12 @@ internal static class TestCommand
             TraceFile.Save(found.Trace, path);
             BugPrinter.PrintHeader(context.Out, target.Name, found.Bug, target.ExpectsBug);
             BugPrinter.PrintOrigin(context.Out, found.Trace, path);
+            if (htmlDir is not null)
+            {
+                var page = Path.ChangeExtension(TraceNaming.PathFor(htmlDir, found.Trace), ".html");
+                TraceHtml.Write(page, found.Trace, found.Steps, found.Bug);
+                context.Out.WriteLine($"    viewer: {page}");
+            }
             if (found.Bug.Step < first.Bug.Step)
                 context.Out.WriteLine($"    shortest run found: {found.Bug.Step} steps (the first one found took {first.Bug.Step})");
             if (verbose) BugPrinter.PrintOtherBugs(context.Out, found.Bug, found.AllBugsOfRun);

@@ -107,7 +107,8 @@ internal sealed partial class ControlledRuntime
         var record = IsTracing ? BeginStepRecord(thread) : null;
         if (target.Owner is { IsFreed: true } owner)
         {
-            if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record));
+            if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record,
+                LockdepOn ? thread.LocksetText() : null, thread.StepFunction));
             StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed ({owner.FreedAt})");
             return;
         }

@@ -99,6 +99,9 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public short Token => _token;
 
+    /// <summary>While steps are recorded: the named function the pending access was made from.</summary>
+    public string? StepFunction { get; set; }
+
     /// <summary>Registers the access the thread is about to await.</summary>
     public void BeginAccess(ControlledPrimitive target, AccessKind kind)
     {

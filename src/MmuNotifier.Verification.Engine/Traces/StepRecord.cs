@@ -6,6 +6,10 @@ namespace MmuNotifier.Verification.Engine.Traces;
 /// <summary>
 /// One executed step of a recorded run: the thread, what it did to which object, the value it
 /// saw or wrote, and the kernel-level notes the model attached while running that step.
+/// <paramref name="Locks"/> is the thread's held-lock stack after the step, innermost last
+/// ("none" when empty; null when lockdep, which keeps the stack, was off), and
+/// <paramref name="Function"/> the innermost ported kernel function the step ran in (a method
+/// marked with an <see cref="INamedFunction"/> attribute), or null outside any.
 /// </summary>
 public sealed record StepRecord(
     int Step,
@@ -14,4 +18,6 @@ public sealed record StepRecord(
     AccessKind Access,
     string Target,
     string? Detail,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    string? Locks = null,
+    string? Function = null);

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-2.0-only
+namespace MmuNotifier.Verification.Cli.Output;
+
+/// <summary>
+/// Checks an output file option (such as --html FILE) before any work, so a result is never lost
+/// to a path that could not be written: not empty, not a directory, in a directory that exists or
+/// can be created and accepts files. Nothing is created here.
+/// </summary>
+internal static class OutputFile
+{
+    /// <returns><paramref name="path"/>, usable.</returns>
+    /// <exception cref="UsageException">One line naming the option, the path and what was expected.</exception>
+    public static string Require(string option, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{option}: expected a file path, found an empty string");
+        if (Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+            throw new UsageException($"{option} {path}: expected a file path, but it names a directory");
+        string directory;
+        try
+        {
+            directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UsageException($"{option} {path}: expected a file path: {e.Message}");
+        }
+
+        OutputDirectory.Require(option, directory);
+        return path;
+    }
+}
