@@ -5,6 +5,7 @@ using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Bench.Kill;
 using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Cli.Output.Html;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Models.KillMatrix;
 using Spectre.Console;
@@ -25,8 +26,9 @@ internal static class BenchKillCommand
         var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => defaults.Budget.PreemptionBound };
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => [.. defaults.Budget.Strategies] };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
+        var html = new Option<string?>("--html") { Description = "Also write the matrix as an HTML report with an SVG chart to this file" };
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
-        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects })
+        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, html })
             command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
         {
@@ -39,25 +41,34 @@ internal static class BenchKillCommand
                 Strategies = Canonical(parse.GetValue(strategies) ?? []),
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
-        }, parse.GetValue(defects) ?? []));
+        }, parse.GetValue(defects) ?? [], parse.GetValue(html)));
         return command;
     }
 
-    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only)
+    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only, string? htmlPath)
     {
+        if (htmlPath is not null) OutputFile.Require("--html", htmlPath);
         var wanted = only.Length == 0 ? null : DefectTargets.Resolve(only).Select(d => d.Name).ToHashSet();
         var targets = KillTarget.All(ScenarioTargets.RequireCatalog()).Where(t => wanted is null || wanted.Contains(t.Defect)).ToList();
 
         Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
         var result = KillMatrixRunner.Run(targets, options, log);
+        var budget = options.Budget;
+        var how = $"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect";
+        if (htmlPath is not null)
+        {
+            HtmlReport.Write(htmlPath, "Kill matrix", how + $". Found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}.",
+                [KillMatrixChart.Render(result)]);
+            context.Err.WriteLine($"kill: report written to {htmlPath}");
+        }
+
         if (json)
         {
             context.Out.WriteLine(KillMatrixJson.Write(result));
             return ExitCodes.Ok;
         }
 
-        var budget = options.Budget;
-        context.Out.WriteLine($"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect");
+        context.Out.WriteLine(how);
         context.Out.WriteLine("cells: seeds that found it / seeds, median schedules to the first finding, median seconds to it");
         var table = TableWriter.New(context);
         table.AddColumn("defect");
