@@ -7,11 +7,13 @@ using System.Runtime.CompilerServices;
 namespace MmuNotifier.Verification.Engine.Traces;
 
 /// <summary>
-/// Finds the innermost named function (see <see cref="INamedFunction"/>) on the stack of the
-/// model code that is about to take a step. Only async methods count: a step is always an await,
-/// so the function that takes it is the async method whose state machine is running, and the
-/// JIT never inlines those frames away, which keeps the answer the same on every replay.
-/// Used only while steps are recorded (replay), so walking the stack is affordable.
+/// Names the function of the model code that is about to take a step: the innermost async
+/// method outside the engine on the stack, if it carries an <see cref="INamedFunction"/>
+/// attribute. Only that one frame counts: a step is always an await, so the method taking it is
+/// the innermost running state machine, while the frames beyond it may be callers (on a first
+/// await) or callees finishing (on a resumption), so they cannot say who called whom. Async
+/// frames are never inlined away, which keeps the answer the same on every replay. Used only
+/// while steps are recorded (replay), so walking the stack is affordable.
 /// </summary>
 internal static class StepFunction
 {
@@ -23,8 +25,8 @@ internal static class StepFunction
         foreach (var frame in frames)
         {
             if (frame.GetMethod() is not { Name: nameof(IAsyncStateMachine.MoveNext), DeclaringType: { } type }) continue;
-            if (!typeof(IAsyncStateMachine).IsAssignableFrom(type)) continue;
-            if (ByStateMachine.GetOrAdd(type, NameOf) is { } name) return name;
+            if (!typeof(IAsyncStateMachine).IsAssignableFrom(type) || type.Assembly == typeof(StepFunction).Assembly) continue;
+            return ByStateMachine.GetOrAdd(type, NameOf);
         }
 
         return null;
