@@ -25,14 +25,18 @@ internal sealed class CliProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartIn(AppContext.BaseDirectory, environment, args);
+
+    /// <summary>Starts the program in <paramref name="workingDirectory"/> (e.g. one outside the checkout).</summary>
+    public static CliProcess StartIn(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "mmu-verify.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);

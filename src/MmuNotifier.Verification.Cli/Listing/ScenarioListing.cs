@@ -14,13 +14,9 @@ internal sealed class ScenarioListing : IListing
 
     public void Print(CliContext context)
     {
-        var catalog = ScenarioTargets.Catalog();
-        if (catalog is null)
-        {
-            context.Out.WriteLine("no models/ directory found (set MMU_VERIFY_MODELS or run from the repository)");
-            return;
-        }
-
+        // An installed tool has no checkout: without models/ above the working directory (or
+        // $MMU_VERIFY_MODELS) there is nothing to list, which is a usage error (exit 2).
+        var catalog = ScenarioTargets.RequireCatalog();
         var table = TableWriter.New(context);
         table.AddColumn("scenario");
         table.AddColumn("threads");
