@@ -108,7 +108,7 @@ internal sealed partial class ControlledRuntime
         if (target.Owner is { IsFreed: true } owner)
         {
             if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record,
-                LockdepOn ? thread.LocksetText() : null, thread.StepFunction));
+                LockdepOn ? thread.LocksetText() : null, StepFunction.Of(thread.ContinuationState)));
             StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed ({owner.FreedAt})");
             return;
         }

@@ -61,6 +61,6 @@ internal sealed partial class ControlledRuntime
         var detail = target.DescribeDetail(thread, thread.Kind);
         if (!done) detail = detail is null ? "(blocks)" : detail + " (blocks)";
         _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, detail, notes,
-            LockdepOn ? thread.LocksetText() : null, thread.StepFunction));
+            LockdepOn ? thread.LocksetText() : null, StepFunction.Of(thread.ContinuationState)));
     }
 }

@@ -132,7 +132,6 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
         }
 
         thread.BeginAccess(target, kind);
-        if (IsTracing) thread.StepFunction = Traces.StepFunction.Innermost();
         return thread;
     }
 

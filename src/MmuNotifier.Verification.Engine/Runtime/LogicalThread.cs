@@ -99,8 +99,8 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public short Token => _token;
 
-    /// <summary>While steps are recorded: the named function the pending access was made from.</summary>
-    public string? StepFunction { get; set; }
+    /// <summary>The state the pending access's awaiter registered (the awaiting method's state-machine box), for traces.</summary>
+    public object? ContinuationState => _continuationState;
 
     /// <summary>Registers the access the thread is about to await.</summary>
     public void BeginAccess(ControlledPrimitive target, AccessKind kind)

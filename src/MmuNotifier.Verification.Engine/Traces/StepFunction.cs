@@ -1,35 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace MmuNotifier.Verification.Engine.Traces;
 
 /// <summary>
-/// Names the function of the model code that is about to take a step: the innermost async
-/// method outside the engine on the stack, if it carries an <see cref="INamedFunction"/>
-/// attribute. Only that one frame counts: a step is always an await, so the method taking it is
-/// the innermost running state machine, while the frames beyond it may be callers (on a first
-/// await) or callees finishing (on a resumption), so they cannot say who called whom. Async
-/// frames are never inlined away, which keeps the answer the same on every replay. Used only
-/// while steps are recorded (replay), so walking the stack is affordable.
+/// Names the function that takes a step: the async method awaiting it, if that method carries an
+/// <see cref="INamedFunction"/> attribute. A thread parked at a step holds the continuation the
+/// runtime's await machinery gave it, whose state is the awaiting method's state-machine box;
+/// the box's type names the state machine, and the state machine its method. This reads the
+/// awaiting method itself rather than a stack walk, so JIT inlining cannot change the answer
+/// between replays. Only the awaiting method counts, not its callers, which the await machinery
+/// does not record. Used only while steps are recorded (replay).
 /// </summary>
 internal static class StepFunction
 {
-    private static readonly ConcurrentDictionary<Type, string?> ByStateMachine = new();
+    private static readonly ConcurrentDictionary<Type, string?> ByBox = new();
 
-    public static string? Innermost()
+    /// <param name="continuationState">The state the awaiter was registered with (null, or not a box: no name).</param>
+    public static string? Of(object? continuationState) =>
+        continuationState is null ? null : ByBox.GetOrAdd(continuationState.GetType(), NameOfBox);
+
+    private static string? NameOfBox(Type box)
     {
-        var frames = new StackTrace(2, false).GetFrames();
-        foreach (var frame in frames)
-        {
-            if (frame.GetMethod() is not { Name: nameof(IAsyncStateMachine.MoveNext), DeclaringType: { } type }) continue;
-            if (!typeof(IAsyncStateMachine).IsAssignableFrom(type) || type.Assembly == typeof(StepFunction).Assembly) continue;
-            return ByStateMachine.GetOrAdd(type, NameOf);
-        }
-
-        return null;
+        if (!box.IsGenericType) return null;
+        var stateMachine = box.GetGenericArguments().FirstOrDefault(typeof(IAsyncStateMachine).IsAssignableFrom);
+        return stateMachine is null ? null : NameOf(stateMachine);
     }
 
     /// <summary>The name on the async method whose compiler-generated state machine is <paramref name="stateMachine"/>.</summary>

@@ -8,7 +8,7 @@ namespace MmuNotifier.Verification.Engine.Traces;
 /// saw or wrote, and the kernel-level notes the model attached while running that step.
 /// <paramref name="Locks"/> is the thread's held-lock stack after the step, innermost last
 /// ("none" when empty; null when lockdep, which keeps the stack, was off), and
-/// <paramref name="Function"/> the innermost ported kernel function the step ran in (a method
+/// <paramref name="Function"/> the ported kernel function that took the step (an async method
 /// marked with an <see cref="INamedFunction"/> attribute), or null outside any.
 /// </summary>
 public sealed record StepRecord(

@@ -29,7 +29,7 @@ public sealed class StepRecordFieldsTests
 
     private static async Task Unnamed(ICell<int> cell) => await cell.WriteOnce(4);
 
-    /// <summary>Resumed by a named callee's completion, which is then on the stack beyond it.</summary>
+    /// <summary>Awaits a named callee: its own later step is still its own, unnamed.</summary>
     private static async Task UnnamedCaller(ICell<int> cell)
     {
         await Inner(cell);
