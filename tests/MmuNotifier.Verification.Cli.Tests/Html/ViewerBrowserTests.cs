@@ -71,6 +71,8 @@ public sealed class ViewerBrowserTests(ITestOutputHelper log) : IDisposable
         await tab.Keyboard.PressAsync("f");
         Assert.Equal("62", await tab.EvaluateExpressionAsync<string>(current));
 
+        // From the top, so the sticky header sits where it belongs in the full-page picture; the failing row stays marked.
+        await tab.EvaluateExpressionAsync("window.scrollTo(0, 0)");
         await tab.ScreenshotAsync(Screenshot(), new ScreenshotOptions { FullPage = true });
 
         // Folding a run hides its steps, and step-through skips them.

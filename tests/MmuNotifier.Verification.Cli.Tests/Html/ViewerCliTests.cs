@@ -28,6 +28,25 @@ public sealed class ViewerCliTests : IDisposable
         Assert.Contains("holds: mm.mmap_lock, mmu_notifier_invalidate_range_start, mm.subscriptions.lock", html);
     }
 
+    [Theory]
+    [MemberData(nameof(TraceCorpusTests.Traces), MemberType = typeof(TraceCorpusTests))]
+    public void Every_committed_trace_shows_in_the_viewer_with_its_bug_step_highlighted(string file)
+    {
+        var path = Path.Combine(RepositoryFiles.Root, "traces", file);
+        var page = _dir.File("viewer.html");
+        var result = CliRunner.Run("replay", path, "--html", page);
+        Assert.True(result.ExitCode == 1, result.ToString());
+
+        var html = File.ReadAllText(page);
+        SelfContained.Check(html);
+        var laneThreads = Regex.Matches(html, "<th class=\"lane-head\" data-thread=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        var stepThreads = Regex.Matches(html, "<tr class=\"step[^\"]*\" id=\"step-\\d+\" data-step=\"\\d+\" data-thread=\"([^\"]*)\"")
+            .Select(m => m.Groups[1].Value).Distinct().Order().ToList();
+        Assert.Equal(stepThreads, laneThreads.Order().ToList());
+        var failing = Assert.Single(Regex.Matches(html, "<tr class=\"step[^\"]*failing[^\"]*\" id=\"step-(\\d+)\""));
+        Assert.Equal(Engine.Traces.TraceFile.Load(path).Bug!.Step.ToString(), failing.Groups[1].Value);
+    }
+
     [Fact]
     public void Test_writes_one_page_per_bug_next_to_nothing_else()
     {
