@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Models.Drivers;
 
 namespace MmuNotifier.Verification.Models.Invariants;
@@ -19,7 +20,7 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
 
     protected override void Attached()
     {
-        World.Rt.AddMonitor(Name, CheckSubscriptions);
+        World.Rt.AddMonitor(Name, CheckSubscriptions, reads: SubscriptionReads);
         World.Rt.AddMonitor(Name, CheckMm, watches: World.IdleSubscriptions.Watches);
     }
 
@@ -39,6 +40,16 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
         }
 
         return null;
+    }
+
+    /// <summary>What <see cref="CheckSubscriptions"/> reads: which subscriptions count as inserted, and their sequences.</summary>
+    private void SubscriptionReads(MonitorReads reads)
+    {
+        foreach (var user in _intervalUsers)
+        {
+            reads.Add(user.IsIntervalLive);
+            if (user.IsIntervalLive) reads.Add(user.IntervalSubscription!.InvalidateSeq.Peek());
+        }
     }
 
     private string? CheckMm()

@@ -50,7 +50,7 @@ internal static class DporDependence
     private static bool Conflicts(DporEvent a, DporEvent b)
     {
         if (a.Spawned && b.Spawned) return true;  // thread ids are handed out in spawn order
-        if (a.Monitored && b.Monitored && !(ReadsOnly(a) && ReadsOnly(b))) return true;
+        if ((a.Views & b.Views) != 0) return true;  // both change what one monitor sees
         if (LifetimeConflict(a, b) || LifetimeConflict(b, a)) return true;
         if (ParkConflict(a, b) || ParkConflict(b, a)) return true;
         if (ConditionConflict(a, b) || ConditionConflict(b, a)) return true;
@@ -101,6 +101,7 @@ internal static class DporDependence
     private static bool Writes(AccessKind kind) => kind is AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease
         or AccessKind.AtomicRmw;
 
-    private static bool ReadsOnly(DporEvent e) => !e.Spawned && e.Kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
+    /// <summary>The access changes nothing a monitor could read (it and the code after it only read).</summary>
+    public static bool OnlyReads(AccessKind kind, bool spawned) => !spawned && kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
         or AccessKind.Yield or AccessKind.Choose or AccessKind.Join or AccessKind.Synchronize or AccessKind.SrcuBarrier;
 }
