@@ -103,7 +103,9 @@ public interface IRuntime
     /// value <paramref name="check"/> depends on (plain memory included) to the list it is given.
     /// It still runs after every step, but partial-order reduction treats a step as changing what
     /// the monitor sees only when that list changed (<see cref="MonitorReads"/>). A monitor with
-    /// neither is taken to see a change after every step (sound, but it orders every step).
+    /// neither is taken to see a change after every step (sound, but it orders every step). A
+    /// watched monitor may declare reads too: it then runs after watched steps only, and of those
+    /// only the ones that changed its reads count as changing what it sees.
     /// </para>
     /// </summary>
     void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,

@@ -48,9 +48,10 @@ internal sealed partial class ControlledRuntime
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
         WatchSet? watches = null, Action<MonitorReads>? reads = null)
     {
-        var shared = watches is null ? null : _monitors.Find(m => ReferenceEquals(m.Watches, watches));
+        var shared = watches is null || reads is not null ? null
+            : _monitors.Find(m => ReferenceEquals(m.Watches, watches) && m.Reads is null);
         var bit = shared?.Bit ?? 1UL << Math.Min(_monitorBits++, 63);
-        _monitors.Add(new Monitor(invariant, check, component, watches, watches is null ? reads : null, bit));
+        _monitors.Add(new Monitor(invariant, check, component, watches, reads, bit));
         if (watches is null && reads is not null) _readsBaselinePending = true;
     }
 
@@ -140,14 +141,14 @@ internal sealed partial class ControlledRuntime
                 }
 
                 if (!touched) continue;
-                WatchedViews |= monitor.Bit;
+                if (monitor.Reads is null) WatchedViews |= monitor.Bit;
             }
 
             var unchanged = false;
             string? violation;
             try
             {
-                if (monitor.Watches is null) unchanged = !ReadsChanged(monitor);
+                if (monitor.Watches is null || monitor.Reads is not null) unchanged = !ReadsChanged(monitor);
                 violation = monitor.Check();
             }
             catch (ExecutionStoppedException)

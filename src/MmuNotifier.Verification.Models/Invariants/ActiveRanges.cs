@@ -26,11 +26,8 @@ public sealed class ActiveRanges : ModelInvariant, IModelObserver
     private void AddReads(MonitorReads reads)
     {
         reads.Add(_inFlight);
-        if (World.IdleSubscriptions.Current is not { } subscriptions)
-        {
-            reads.Add(-1);
-            return;
-        }
+        World.IdleSubscriptions.AddShown(reads);
+        if (World.IdleSubscriptions.Current is not { } subscriptions) return;
 
         reads.Add(subscriptions.ActiveInvalidateRanges.Peek());
         reads.Add(subscriptions.DeferredList.PeekIsEmpty);

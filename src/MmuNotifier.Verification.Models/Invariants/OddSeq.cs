@@ -21,7 +21,7 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
     protected override void Attached()
     {
         World.Rt.AddMonitor(Name, CheckSubscriptions, reads: SubscriptionReads);
-        World.Rt.AddMonitor(Name, CheckMm, watches: World.IdleSubscriptions.Watches);
+        World.Rt.AddMonitor(Name, CheckMm, watches: World.IdleSubscriptions.Watches, reads: MmReads);
     }
 
     public void UserAdded(UserModel user)
@@ -50,6 +50,14 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
             reads.Add(user.IsIntervalLive);
             if (user.IsIntervalLive) reads.Add(user.IntervalSubscription!.InvalidateSeq.Peek());
         }
+    }
+
+    private void MmReads(MonitorReads reads)
+    {
+        World.IdleSubscriptions.AddShown(reads);
+        if (World.IdleSubscriptions.Current is not { } subscriptions) return;
+        reads.Add(subscriptions.InvalidateSeq.Peek());
+        reads.Add(subscriptions.ActiveInvalidateRanges.Peek());
     }
 
     private string? CheckMm()
