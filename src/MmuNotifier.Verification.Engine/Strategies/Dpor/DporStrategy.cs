@@ -218,13 +218,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     private bool WithinBound(DporNode node, in SchedulingView view, int thread) =>
         _preemptionBound is not { } bound || node.Preemptions + (IsPreemption(view, thread) ? 1 : 0) <= bound;
 
-    private static readonly bool Debug = Environment.GetEnvironmentVariable("H13A_DEBUG") == "1";
-
     private void AnalyzeRaces()
     {
-        if (Debug) Console.Error.WriteLine($"EXEC div={_divergence}: " + string.Join(" ", _events.Select((e, k) => $"{k}:{e}/v{e.Views:x}")));
         var analysis = new RaceAnalysis(_events, _divergence);
-        if (Debug) Console.Error.WriteLine("  races: " + string.Join(" ", analysis.Races.Select(r => $"{r.Earlier}-{r.Later}")));
         foreach (var (i, j) in analysis.Races)
         {
             if (i >= _nodes.Count) continue;
