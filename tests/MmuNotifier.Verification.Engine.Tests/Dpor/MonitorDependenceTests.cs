@@ -46,20 +46,23 @@ public sealed class MonitorDependenceTests
         Assert.Equal(2, report.Iterations);
     }
 
+    /// <summary>Two independent writers and a monitor of a third cell nobody writes.</summary>
+    private static Func<IRuntime, Task> WritersAndAnIdleMonitor(bool declareReads) => async rt =>
+    {
+        var x = rt.NewCell("x", 0);
+        var y = rt.NewCell("y", 0);
+        var z = rt.NewCell("z", 0);
+        rt.AddMonitor("z-small", () => z.Peek() > 5 ? "z" : null, reads: declareReads ? r => r.Add(z.Peek()) : null);
+        var a = rt.Spawn("a", () => x.Write(1).AsTask());
+        var b = rt.Spawn("b", () => y.Write(1).AsTask());
+        await a.Join();
+        await b.Join();
+    };
+
     [Fact]
     public void StepsThatChangeNothingAMonitorReadsStayUnordered()
     {
-        var report = Dpor(async rt =>
-        {
-            var x = rt.NewCell("x", 0);
-            var y = rt.NewCell("y", 0);
-            var z = rt.NewCell("z", 0);
-            rt.AddMonitor("z-small", () => z.Peek() > 5 ? "z" : null, reads: r => r.Add(z.Peek()));
-            var a = rt.Spawn("a", () => x.Write(1).AsTask());
-            var b = rt.Spawn("b", () => y.Write(1).AsTask());
-            await a.Join();
-            await b.Join();
-        });
+        var report = Dpor(WritersAndAnIdleMonitor(declareReads: true));
 
         Assert.True(report.Exhausted);
         Assert.Equal(1, report.Iterations);
@@ -68,10 +71,10 @@ public sealed class MonitorDependenceTests
     [Fact]
     public void AMonitorThatDeclaresNoReadsOrdersEveryStep()
     {
-        var report = Dpor(TwoWriters((_, _) => null, declareReads: false));
+        var report = Dpor(WritersAndAnIdleMonitor(declareReads: false));
 
         Assert.True(report.Exhausted);
-        Assert.Equal(2, report.Iterations);
+        Assert.True(report.Iterations > 1, $"{report.Iterations} executions");
     }
 
     [Fact]
