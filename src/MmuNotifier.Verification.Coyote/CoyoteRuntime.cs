@@ -95,7 +95,7 @@ public sealed class CoyoteRuntime : IRuntime
         _real.ReportViolation(invariant, message, component);
 
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        WatchSet? watches = null) => _real.AddMonitor(invariant, check, component, watches);
+        WatchSet? watches = null, Action<MonitorReads>? reads = null) => _real.AddMonitor(invariant, check, component, watches, reads);
 
     public void Annotate(string note)
     {

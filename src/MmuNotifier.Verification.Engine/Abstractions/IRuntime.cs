@@ -98,9 +98,18 @@ public interface IRuntime
     /// the set or lives in an allocation (<see cref="ILifetime"/>) that is; the set is read live, so
     /// a monitor may add objects as the model allocates them. Monitors sharing one set instance
     /// cost one lookup per step. The real runtime runs every monitor at every safepoint.
+    /// <para>
+    /// A monitor without watches should declare what it reads: <paramref name="reads"/> adds every
+    /// value <paramref name="check"/> depends on (plain memory included) to the list it is given.
+    /// It still runs after every step, but partial-order reduction treats a step as changing what
+    /// the monitor sees only when that list changed (<see cref="MonitorReads"/>). A monitor with
+    /// neither is taken to see a change after every step (sound, but it orders every step). A
+    /// watched monitor may declare reads too: it then runs after watched steps only, and of those
+    /// only the ones that changed its reads count as changing what it sees.
+    /// </para>
     /// </summary>
     void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        WatchSet? watches = null);
+        WatchSet? watches = null, Action<MonitorReads>? reads = null);
 
     /// <summary>
     /// Attaches a kernel-level note to the current step of a recorded trace (e.g.

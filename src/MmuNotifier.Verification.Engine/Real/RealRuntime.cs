@@ -156,9 +156,9 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
     public void ReportViolation(string invariant, string message, BugComponent component = BugComponent.Core) =>
         Report(BugKind.InvariantViolation, message, fatal: true, invariant, component);
 
-    /// <remarks>Real threads have no step boundaries to filter on, so <paramref name="watches"/> is ignored.</remarks>
+    /// <remarks>Real threads have no step boundaries to filter on, so <paramref name="watches"/> and <paramref name="reads"/> are ignored.</remarks>
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        WatchSet? watches = null)
+        WatchSet? watches = null, Action<MonitorReads>? reads = null)
     {
         lock (_monitors) _monitors.Add(new InvariantMonitor(invariant, check, component));
         _hasMonitors = true;

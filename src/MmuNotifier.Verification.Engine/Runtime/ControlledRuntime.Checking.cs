@@ -6,7 +6,25 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 
 internal sealed partial class ControlledRuntime
 {
-    private sealed record Monitor(string Invariant, Func<string?> Check, BugComponent Component, WatchSet? Watches);
+    /// <summary>
+    /// A registered monitor and, for partial-order reduction, the bit of <see cref="ExecutedStep"/>'s
+    /// view masks it reports under: one per watch set (monitors sharing a set share it) and one per
+    /// monitor without a set. <see cref="Seen"/> and <see cref="Scratch"/> are its declared reads
+    /// after the previous step and now.
+    /// </summary>
+    private sealed class Monitor(string invariant, Func<string?> check, BugComponent component, WatchSet? watches,
+        Action<MonitorReads>? reads, ulong bit)
+    {
+        public string Invariant { get; } = invariant;
+        public Func<string?> Check { get; } = check;
+        public BugComponent Component { get; } = component;
+        public WatchSet? Watches { get; } = watches;
+        public Action<MonitorReads>? Reads { get; } = reads;
+        public ulong Bit { get; } = bit;
+        public MonitorReads? Seen { get; set; }
+        public MonitorReads? Scratch { get; set; }
+        public bool Checked { get; set; }
+    }
 
     public void Assert(bool condition, string message)
     {
@@ -28,8 +46,41 @@ internal sealed partial class ControlledRuntime
         Fail(BugKind.InvariantViolation, message, invariant, component);
 
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
-        WatchSet? watches = null) =>
-        _monitors.Add(new Monitor(invariant, check, component, watches));
+        WatchSet? watches = null, Action<MonitorReads>? reads = null)
+    {
+        var shared = watches is null || reads is not null ? null
+            : _monitors.Find(m => ReferenceEquals(m.Watches, watches) && m.Reads is null);
+        var bit = shared?.Bit ?? 1UL << Math.Min(_monitorBits++, 63);
+        _monitors.Add(new Monitor(invariant, check, component, watches, reads, bit));
+        if (watches is null && reads is not null) _readsBaselinePending = true;
+    }
+
+    /// <summary>What every monitor with declared reads sees before the first step after its registration.</summary>
+    private void TakeReadsBaselines()
+    {
+        _readsBaselinePending = false;
+        foreach (var monitor in _monitors)
+        {
+            if (monitor.Reads is null || monitor.Seen is not null) continue;
+            monitor.Seen = new MonitorReads();
+            monitor.Scratch = new MonitorReads();
+            monitor.Reads(monitor.Seen);
+            // The state the baseline describes passes the check: from here an unchanged list must keep it passing.
+            monitor.Checked = PassesQuietly(monitor);
+        }
+    }
+
+    private static bool PassesQuietly(Monitor monitor)
+    {
+        try
+        {
+            return monitor.Check() is null;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
 
     public void MightSleep(string what)
     {
@@ -104,12 +155,14 @@ internal sealed partial class ControlledRuntime
                 }
 
                 if (!touched) continue;
+                if (monitor.Reads is null) WatchedViews |= monitor.Bit;
             }
 
+            var unchanged = false;
             string? violation;
-            MonitorsChecked = true;
             try
             {
+                if (monitor.Watches is null || monitor.Reads is not null) unchanged = !ReadsChanged(monitor);
                 violation = monitor.Check();
             }
             catch (ExecutionStoppedException)
@@ -121,11 +174,50 @@ internal sealed partial class ControlledRuntime
                 violation = $"monitor threw {error.GetType().Name}: {error.Message}";
             }
 
+            if (violation is not null && unchanged && monitor.Checked)
+            {
+                StopWith(BugKind.HarnessError, $"monitor {monitor.Invariant} changed its verdict although the values it declares it reads did not: " +
+                    $"its reads miss something it depends on ({violation})", component: BugComponent.Harness);
+                return;
+            }
+
+            monitor.Checked = true;
             if (violation is not null)
             {
                 StopWith(BugKind.InvariantViolation, violation, monitor.Invariant, monitor.Component);
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether what <paramref name="monitor"/> reads differs from after the previous step (always
+    /// for a monitor that declares no reads); a change sets its bit in <see cref="ChangedViews"/>.
+    /// </summary>
+    private bool ReadsChanged(Monitor monitor)
+    {
+        if (monitor.Reads is not { } reads)
+        {
+            ChangedViews |= monitor.Bit;
+            return true;
+        }
+
+        if (monitor.Seen is null)
+        {
+            // Registered by the step that just ran: that step made what it sees.
+            monitor.Seen = new MonitorReads();
+            monitor.Scratch = new MonitorReads();
+            reads(monitor.Seen);
+            ChangedViews |= monitor.Bit;
+            return true;
+        }
+
+        var now = monitor.Scratch!;
+        now.Clear();
+        reads(now);
+        if (now.SameAs(monitor.Seen!)) return false;
+        (monitor.Seen, monitor.Scratch) = (now, monitor.Seen);
+        ChangedViews |= monitor.Bit;
+        return true;
     }
 }

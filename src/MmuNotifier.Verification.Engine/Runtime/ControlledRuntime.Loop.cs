@@ -72,6 +72,8 @@ internal sealed partial class ControlledRuntime
         _decisions.Clear();
         _bugs.Clear();
         _monitors.Clear();
+        _monitorBits = 0;
+        _readsBaselinePending = false;
         _allocationObservers.Clear();
         _current = null;
         _step = 0;
@@ -105,6 +107,7 @@ internal sealed partial class ControlledRuntime
         _step++;
         var target = thread.Target!;
         var record = IsTracing ? BeginStepRecord(thread) : null;
+        if (_readsBaselinePending) TakeReadsBaselines();
         if (target.Owner is { IsFreed: true } owner)
         {
             if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record,

@@ -8,8 +8,11 @@ internal sealed partial class ControlledRuntime
     private readonly List<int> _touched = [];
     private IStepObserver? _stepObserver;
 
-    /// <summary>Set by the monitor loop when a monitor read the state after the current step.</summary>
-    private bool MonitorsChecked { get; set; }
+    /// <summary>Bits of the watched monitors the current step touched (<see cref="ExecutedStep.WatchedViews"/>).</summary>
+    private ulong WatchedViews { get; set; }
+
+    /// <summary>Bits of the unwatched monitors whose reads the current step changed (<see cref="ExecutedStep.ChangedViews"/>).</summary>
+    private ulong ChangedViews { get; set; }
 
     /// <summary>A lifetime was checked by model code between scheduling points (only recorded for an observing strategy).</summary>
     internal void NoteTouch(ControlledPrimitive lifetime)
@@ -23,10 +26,11 @@ internal sealed partial class ControlledRuntime
         var access = GetPending(thread.ThreadId);
         var threadsBefore = _threads.Count;
         _touched.Clear();
-        MonitorsChecked = false;
+        WatchedViews = 0;
+        ChangedViews = 0;
         Step(thread);
         var next = !_stopped && thread.Target is not null ? GetPending(thread.ThreadId) : (PendingAccess?)null;
         _stepObserver!.StepTaken(new ExecutedStep(thread.ThreadId, thread.Id, access, next, threadsBefore,
-            _threads.Count, MonitorsChecked, _touched.Count == 0 ? null : _touched.ToArray()));
+            _threads.Count, WatchedViews, ChangedViews, _touched.Count == 0 ? null : _touched.ToArray()));
     }
 }

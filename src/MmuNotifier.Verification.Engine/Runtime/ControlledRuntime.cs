@@ -18,6 +18,8 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
     private readonly List<Decision> _decisions = [];
     private readonly List<Bug> _bugs = [];
     private readonly List<Monitor> _monitors = [];
+    private int _monitorBits;
+    private bool _readsBaselinePending;
     private readonly List<Action<ILifetime>> _allocationObservers = [];
     private readonly ChoicePoint _choicePoint;
     private readonly YieldPoint _yieldPoint;

@@ -21,7 +21,14 @@ public interface IStepObserver
 /// <param name="Next">The access it parked at afterwards, or null when it finished or the run stopped.</param>
 /// <param name="ThreadsBefore">Threads in the run before the step.</param>
 /// <param name="ThreadCount">Threads in the run after the step: more than before when it spawned some.</param>
-/// <param name="Monitored">Some invariant monitor read the state after this step.</param>
+/// <param name="WatchedViews">
+/// One bit per watch set (<see cref="IRuntime.AddMonitor"/>) whose monitors ran after this step
+/// because it touched a watched object.
+/// </param>
+/// <param name="ChangedViews">
+/// One bit per monitor without a watch set whose declared reads (<see cref="MonitorReads"/>) this
+/// step changed; a monitor that declares none sets its bit after every step.
+/// </param>
 /// <param name="Touched">Lifetimes the step's code checked outside a scheduling point (CheckAlive), or null.</param>
 public readonly record struct ExecutedStep(
     int Thread,
@@ -30,7 +37,8 @@ public readonly record struct ExecutedStep(
     PendingAccess? Next,
     int ThreadsBefore,
     int ThreadCount,
-    bool Monitored,
+    ulong WatchedViews,
+    ulong ChangedViews,
     IReadOnlyList<int>? Touched)
 {
     /// <summary>The step created threads.</summary>

@@ -37,6 +37,15 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
 
     public bool AnyMapped => Array.Exists(_map, pte => pte != Pages.PteNone);
 
+    /// <summary>The mappings and the invariant's bookkeeping, for a monitor's declared reads.</summary>
+    public void AddReads(MonitorReads reads)
+    {
+        foreach (var pte in _map) reads.Add(pte);
+        reads.Add(_windows.Count);
+        reads.Add(_undecided.Count);
+        reads.Add(_started.Count);
+    }
+
     public void Install(int page, ulong pte)
     {
         foreach (var window in _windows)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 namespace MmuNotifier.Verification.Models.Invariants;
 
 /// <summary>
@@ -19,7 +20,18 @@ public sealed class ActiveRanges : ModelInvariant, IModelObserver
     /// right there (nonblock-fail-no-inv-end). The view it reads stays valid between the steps
     /// that refresh it.
     /// </remarks>
-    protected override void Attached() => World.Rt.AddMonitor(Name, Check);
+    protected override void Attached() => World.Rt.AddMonitor(Name, Check, reads: AddReads);
+
+    /// <summary>What <see cref="Check"/> reads (declared, so that steps moving none of it stay unordered for it).</summary>
+    private void AddReads(MonitorReads reads)
+    {
+        reads.Add(_inFlight);
+        World.IdleSubscriptions.AddShown(reads);
+        if (World.IdleSubscriptions.Current is not { } subscriptions) return;
+
+        reads.Add(subscriptions.ActiveInvalidateRanges.Peek());
+        reads.Add(subscriptions.DeferredList.PeekIsEmpty);
+    }
 
     public void RangeStarting() => _inFlight++;
 

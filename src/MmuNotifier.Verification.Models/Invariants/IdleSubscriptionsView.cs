@@ -28,7 +28,7 @@ public sealed class IdleSubscriptionsView
         _mm = mm;
         _watches.Add(mm.Lifetime);
         // Refreshes the view before the monitors that read it (all registered after this one).
-        rt.AddMonitor("idle-subscriptions-view", Refresh, watches: _watches);
+        rt.AddMonitor("idle-subscriptions-view", Refresh, watches: _watches, reads: AddReads);
     }
 
     /// <summary>The structure, or null while it does not exist, is freed or its lock is held.</summary>
@@ -36,6 +36,21 @@ public sealed class IdleSubscriptionsView
 
     /// <summary>The objects whose steps can change the view: pass to <see cref="IRuntime.AddMonitor"/>.</summary>
     public WatchSet Watches => _watches;
+
+    /// <summary>What <see cref="Refresh"/> reads: whether the structure exists, lives and is unlocked.</summary>
+    private void AddReads(MonitorReads reads)
+    {
+        reads.Add(_mm.Lifetime.IsFreed);
+        if (_mm.Lifetime.IsFreed) return;
+        var subscriptions = _mm.NotifierSubscriptions.Peek();
+        reads.Add(subscriptions is null);
+        if (subscriptions is null) return;
+        reads.Add(subscriptions.Lifetime.IsFreed);
+        reads.Add(subscriptions.Lock.IsLocked);
+    }
+
+    /// <summary>Adds whether the view shows the structure, for a monitor's declared reads.</summary>
+    public void AddShown(MonitorReads reads) => reads.Add(Current is null);
 
     private string? Refresh()
     {

@@ -28,14 +28,31 @@ public sealed class NoMissedInvalidation : ModelInvariant, IModelObserver
 
     /// <remarks>
     /// Secondary mappings are plain memory that drivers change after any of their own steps, so
-    /// clause 4 watches every step.
+    /// clause 4 runs after every step; it declares what it reads (<see cref="AddReads"/>) so that
+    /// only steps that change those values are ordered on its behalf.
     /// </remarks>
     protected override void Attached()
     {
         _rt = World.Rt;
         _pt = World.Pt;
         _coverage = new int[_pt.Count];
-        _rt.AddMonitor(Name, CheckMappingsFollowPtes);
+        _rt.AddMonitor(Name, CheckMappingsFollowPtes, reads: AddReads);
+    }
+
+    /// <summary>
+    /// Everything clause 4 reads, plus the coverage and windows clauses 1 to 3 judge inside the
+    /// steps that change them: a step that moves any of it is ordered with every other one that does.
+    /// </summary>
+    private void AddReads(MonitorReads reads)
+    {
+        reads.Add(_pt.Ptl.IsLocked);
+        for (var p = 0; p < _pt.Count; p++)
+        {
+            reads.Add(_pt.Ptes[p].Peek());
+            reads.Add(_coverage[p]);
+        }
+
+        foreach (var mmu in _mmus) mmu.AddReads(reads);
     }
 
     public void UserAdded(UserModel user)

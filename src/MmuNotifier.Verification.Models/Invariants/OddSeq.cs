@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Models.Drivers;
 
 namespace MmuNotifier.Verification.Models.Invariants;
@@ -19,8 +20,8 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
 
     protected override void Attached()
     {
-        World.Rt.AddMonitor(Name, CheckSubscriptions);
-        World.Rt.AddMonitor(Name, CheckMm, watches: World.IdleSubscriptions.Watches);
+        World.Rt.AddMonitor(Name, CheckSubscriptions, reads: SubscriptionReads);
+        World.Rt.AddMonitor(Name, CheckMm, watches: World.IdleSubscriptions.Watches, reads: MmReads);
     }
 
     public void UserAdded(UserModel user)
@@ -39,6 +40,24 @@ public sealed class OddSeq : ModelInvariant, IModelObserver
         }
 
         return null;
+    }
+
+    /// <summary>What <see cref="CheckSubscriptions"/> reads: which subscriptions count as inserted, and their sequences.</summary>
+    private void SubscriptionReads(MonitorReads reads)
+    {
+        foreach (var user in _intervalUsers)
+        {
+            reads.Add(user.IsIntervalLive);
+            if (user.IsIntervalLive) reads.Add(user.IntervalSubscription!.InvalidateSeq.Peek());
+        }
+    }
+
+    private void MmReads(MonitorReads reads)
+    {
+        World.IdleSubscriptions.AddShown(reads);
+        if (World.IdleSubscriptions.Current is not { } subscriptions) return;
+        reads.Add(subscriptions.InvalidateSeq.Peek());
+        reads.Add(subscriptions.ActiveInvalidateRanges.Peek());
     }
 
     private string? CheckMm()

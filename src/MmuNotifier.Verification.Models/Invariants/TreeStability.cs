@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.Drivers;
 
@@ -20,7 +21,17 @@ public sealed class TreeStability : ModelInvariant, IModelObserver
     public override string Name => InvariantNames.TreeStability;
 
     protected override void Attached() =>
-        World.Rt.AddMonitor(Name, Check, watches: World.IdleSubscriptions.Watches);
+        World.Rt.AddMonitor(Name, Check, watches: World.IdleSubscriptions.Watches, reads: AddReads);
+
+    /// <summary>What <see cref="Check"/> reads: the sequence and, while it is odd, the tree's shape.</summary>
+    private void AddReads(MonitorReads reads)
+    {
+        World.IdleSubscriptions.AddShown(reads);
+        if (World.IdleSubscriptions.Current is not { } subscriptions) return;
+        var seq = subscriptions.InvalidateSeq.Peek();
+        reads.Add(seq);
+        if ((seq & 1) != 0) reads.Add(Shape(subscriptions));
+    }
 
     public void UserAdded(UserModel user)
     {

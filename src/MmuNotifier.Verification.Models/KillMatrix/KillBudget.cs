@@ -18,7 +18,7 @@ public sealed record KillBudget
     /// <summary>Optional wall-clock cap per (target, strategy, seed).</summary>
     public TimeSpan? MaxTime { get; init; }
 
-    /// <summary>The preemption bound of strategies that take one (bounded DFS, as the matrix promises).</summary>
+    /// <summary>The preemption bound of strategies that take one (bounded DFS, as the matrix promises), except dpor, which runs unbounded.</summary>
     public int PreemptionBound { get; init; } = 2;
 
     /// <summary>Scheduling steps per schedule; null keeps the engine's default.</summary>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Strategies.Dpor;
 using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Models.KillMatrix;
@@ -42,7 +43,9 @@ public static class KillHunt
             Seed = seed,
             Iterations = budget.MaxSchedules,
             TimeBudget = budget.MaxTime,
-            PreemptionBound = StrategyRegistry.Find(strategy).TakesPreemptionBound ? budget.PreemptionBound : null,
+            // dpor runs unbounded, as `verify` does: for it a bound is an option, not the strategy.
+            PreemptionBound = StrategyRegistry.Find(strategy).TakesPreemptionBound && strategy != DporStrategy.Descriptor.Name
+                ? budget.PreemptionBound : null,
             FindingFilter = target.IsFinding,
         };
         return budget.MaxSteps is { } steps ? options with { MaxSteps = steps } : options;

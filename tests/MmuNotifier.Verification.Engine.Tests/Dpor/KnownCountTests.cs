@@ -22,6 +22,22 @@ public sealed class KnownCountTests
     }
 }
 
+/// <summary>indexer(N) around the sample's 13 threads: collisions start at 12 (docs/benchmarks.md derives 8^(N-11)).</summary>
+public sealed class IndexerCountTests
+{
+    [Theory]
+    [InlineData(11, 1)]
+    [InlineData(12, 8)]
+    public void IndexerHasEightToThePowerOfItsCollidingPairsTraces(int threads, long traces)
+    {
+        var report = Explore.Body(KnownTraceCounts.Indexer(threads), strategy: "dpor", iterations: 10_000);
+
+        Assert.True(report.Exhausted);
+        Assert.Empty(report.Bugs);
+        Assert.Equal(traces, report.Iterations);
+    }
+}
+
 /// <summary>What the dependence knows of the kernel primitives, seen through execution counts.</summary>
 public sealed class DporDependenceTests
 {

@@ -50,12 +50,25 @@ internal static class DporDependence
     private static bool Conflicts(DporEvent a, DporEvent b)
     {
         if (a.Spawned && b.Spawned) return true;  // thread ids are handed out in spawn order
-        if (a.Monitored && b.Monitored && !(ReadsOnly(a) && ReadsOnly(b))) return true;
+        if ((a.Views & b.Views) != 0 && !ReleaseAndBlockedAcquire(a, b) && !ReleaseAndBlockedAcquire(b, a))
+            return true;  // both change what one monitor sees
         if (LifetimeConflict(a, b) || LifetimeConflict(b, a)) return true;
         if (ParkConflict(a, b) || ParkConflict(b, a)) return true;
         if (ConditionConflict(a, b) || ConditionConflict(b, a)) return true;
         return a.Target == b.Target && a.Target >= 0 && SameObjectConflict(a.Kind, b.Kind);
     }
+
+    /// <summary>
+    /// A release and a blocking acquire of the same lock (a reader's exit and the synchronize_srcu
+    /// of its domain waiting for it) are never both enabled, so they have one
+    /// order in every execution where the acquire follows that critical section: they need no
+    /// ordering for a monitor either. Ordering them would hide the race between the two acquires,
+    /// the one whose reversal is feasible (the reversal of release and acquire never is).
+    /// </summary>
+    private static bool ReleaseAndBlockedAcquire(DporEvent release, DporEvent acquire) =>
+        release.Target == acquire.Target && release.Target >= 0
+        && (release.Kind, acquire.Kind) is (AccessKind.Release, AccessKind.Acquire or AccessKind.AcquireRead)
+            or (AccessKind.ReleaseRead, AccessKind.Acquire) or (AccessKind.SrcuReadUnlock, AccessKind.Synchronize);
 
     /// <summary>A kfree against anything living in, or checking, that allocation; two kfrees of it.</summary>
     private static bool LifetimeConflict(DporEvent free, DporEvent other) =>
@@ -101,6 +114,7 @@ internal static class DporDependence
     private static bool Writes(AccessKind kind) => kind is AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease
         or AccessKind.AtomicRmw;
 
-    private static bool ReadsOnly(DporEvent e) => !e.Spawned && e.Kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
+    /// <summary>The access changes nothing a monitor could read (it and the code after it only read).</summary>
+    public static bool OnlyReads(AccessKind kind, bool spawned) => !spawned && kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
         or AccessKind.Yield or AccessKind.Choose or AccessKind.Join or AccessKind.Synchronize or AccessKind.SrcuBarrier;
 }

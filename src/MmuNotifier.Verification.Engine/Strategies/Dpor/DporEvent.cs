@@ -31,7 +31,11 @@ internal sealed class DporEvent
 
     public bool Spawned { get; private set; }
 
-    public bool Monitored { get; private set; }
+    /// <summary>
+    /// The monitor views this step may change (one bit each, <see cref="ExecutedStep"/>): two steps
+    /// that share a bit are ordered for the monitors that read that view.
+    /// </summary>
+    public ulong Views { get; private set; }
 
     public int[] Touched { get; private set; } = [];
 
@@ -52,7 +56,8 @@ internal sealed class DporEvent
         Reads = step.Access.Reads is { Count: > 0 } reads ? reads.Select(r => r.Id).ToArray() : [];
         ParkedOnDomain = step.Next is { Kind: AccessKind.Synchronize or AccessKind.SrcuBarrier } next ? next.TargetId : -1;
         Spawned = step.Spawned;
-        Monitored = step.Monitored;
+        // A watched step that only reads leaves what its monitors see as it was.
+        Views = (DporDependence.OnlyReads(Kind, Spawned) ? 0 : step.WatchedViews) | step.ChangedViews;
         Touched = step.Touched?.ToArray() ?? [];
         ThreadsBefore = step.ThreadsBefore;
         ThreadCount = step.ThreadCount;

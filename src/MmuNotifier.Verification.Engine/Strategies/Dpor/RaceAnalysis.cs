@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.HappensBefore;
 
 namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
@@ -19,9 +20,11 @@ internal sealed class RaceAnalysis
         _clocks = new VectorClock[events.Count];
         var lastOfThread = new Dictionary<int, int>();
         var spawner = new Dictionary<int, int>();
+        var locks = new HeldLocks(events.Count);
         for (var j = 0; j < events.Count; j++)
         {
             var e = events[j];
+            locks.Step(j, e);
             var clock = lastOfThread.TryGetValue(e.Thread, out var previous) ? _clocks[previous].Copy()
                 : spawner.TryGetValue(e.Thread, out var parent) ? _clocks[parent].Copy() : new VectorClock();
             for (var m = j - 1; m >= 0; m--)
@@ -30,7 +33,7 @@ internal sealed class RaceAnalysis
                 if (other.Thread == e.Thread) continue;
                 var relation = DporDependence.Between(other, e);
                 if (relation == Relation.Independent || clock.HasSeen(other.Thread, m + 1)) continue;
-                if (relation == Relation.Conflict && j >= reportFrom) Races.Add((m, j));
+                if (relation == Relation.Conflict && j >= reportFrom) Races.Add((locks.OpeningAcquire(m, e) ?? m, j));
                 clock.Join(_clocks[m]);
             }
 
@@ -53,5 +56,43 @@ internal sealed class RaceAnalysis
             if (!_clocks[k].HasSeen(thread, i + 1)) sequence.Add(_events[k]);
         sequence.Add(_events[j]);
         return sequence;
+    }
+}
+
+/// <summary>
+/// Which locks each step's thread held when the step ran, with the step that took them. A race
+/// between a step inside a critical section of lock L and a later blocking acquire of L cannot be
+/// reversed (the acquire is disabled while L is held); the race that orders the two is the one
+/// between the acquire that opened the section and the later acquire, which the first race hides
+/// from happens-before. <see cref="OpeningAcquire"/> names that acquire (Abdulla et al., JACM
+/// 2017, treat a lock's critical sections through their acquires the same way).
+/// </summary>
+internal sealed class HeldLocks(int count)
+{
+    private readonly Dictionary<int, List<(int Lock, int Acquire, bool Read)>> _byThread = [];
+    private readonly List<(int Lock, int Acquire, bool Read)>?[] _heldAt = new List<(int, int, bool)>?[count];
+
+    public void Step(int index, DporEvent e)
+    {
+        if (!_byThread.TryGetValue(e.Thread, out var held)) _byThread[e.Thread] = held = [];
+        if (held.Count > 0) _heldAt[index] = [.. held];
+        switch (e.Kind)
+        {
+            case AccessKind.Acquire: held.Add((e.Target, index, false)); break;
+            case AccessKind.AcquireRead: held.Add((e.Target, index, true)); break;
+            case AccessKind.Release or AccessKind.ReleaseRead:
+                var at = held.FindLastIndex(h => h.Lock == e.Target);
+                if (at >= 0) held.RemoveAt(at);
+                break;
+        }
+    }
+
+    /// <summary>The acquire that opened the section of <paramref name="later"/>'s lock step <paramref name="earlier"/> ran in, when <paramref name="later"/> would block on it.</summary>
+    public int? OpeningAcquire(int earlier, DporEvent later)
+    {
+        if (later.Kind is not (AccessKind.Acquire or AccessKind.AcquireRead) || _heldAt[earlier] is not { } held) return null;
+        foreach (var (lockId, acquire, read) in held)
+            if (lockId == later.Target && !(read && later.Kind == AccessKind.AcquireRead) && acquire != earlier) return acquire;
+        return null;
     }
 }
