@@ -80,6 +80,7 @@ internal sealed partial class ControlledRuntime
         _scheduleHash = 14695981039346656037UL;
         HitStepBound = false;
         _lockOrder.BeginRun();
+        _coverage?.Clear();
         ResetTracing();
     }
 
