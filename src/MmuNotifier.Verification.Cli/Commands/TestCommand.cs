@@ -41,6 +41,8 @@ internal static class TestCommand
             Description = "Switch on a catalogued defect (repeatable; see 'list defects'); without a program, runs the scenarios it shows on",
         };
 
+        var coverage = CoverageOutput.CreateOption();
+
         var command = new Command("test", "Explore the schedules of programs and report bugs");
         command.Arguments.Add(program);
         exploration.AddTo(command);
@@ -49,6 +51,7 @@ internal static class TestCommand
         command.Options.Add(verbose);
         command.Options.Add(shorten);
         command.Options.Add(defects);
+        command.Options.Add(coverage);
         command.SetAction(parse => Run(
             context,
             parse.GetValue(program),
@@ -57,19 +60,20 @@ internal static class TestCommand
             parse.GetValue(html),
             parse.GetValue(verbose),
             OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
-            parse.GetValue(defects) ?? []));
+            parse.GetValue(defects) ?? [],
+            CoverageOutput.From(parse, coverage)));
         return command;
     }
 
     private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, string? htmlDir, bool verbose,
-        long shorten, string[] defectNames)
+        long shorten, string[] defectNames, CoverageOutput? coverage)
     {
         // Before any exploring: a finding must never be lost to an output path that cannot be written.
         OutputDirectory.Require("--out", outDir);
         if (htmlDir is not null) OutputDirectory.Require("--html", htmlDir);
         var interruption = context.Interruption;
         interruption.Graceful = true;
-        options = options with { Cancellation = interruption.Token };
+        options = options with { Cancellation = interruption.Token, RecordCoverage = coverage is not null };
         var notes = new List<string>();
         IReadOnlyList<CheckTarget> targets;
         if (defectNames.Length == 0)
@@ -94,6 +98,7 @@ internal static class TestCommand
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
             var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), targetOptions);
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
+            coverage?.Add(report.Coverage, report.Iterations);
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
             PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, shorten), htmlDir);
@@ -102,6 +107,7 @@ internal static class TestCommand
         context.Out.WriteLine();
         context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, workers {options.Workers}");
         table.Write(context);
+        coverage?.Write(context);
         if (interruption.Requested)
             context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");
         foreach (var program in missed)

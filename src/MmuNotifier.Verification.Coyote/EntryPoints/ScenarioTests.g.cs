@@ -25,6 +25,18 @@ public static class ScenarioTests
     public static void BlockableFailure_ReviewBlockableBackoff() => CoyoteEntry.Run("blockable-failure", "review-blockable-backoff");
 
     [Test]
+    public static void CoverageDeferredInsertRemove() => CoyoteEntry.Run("coverage-deferred-insert-remove");
+
+    [Test]
+    public static void CoverageExitNoRelease() => CoyoteEntry.Run("coverage-exit-no-release");
+
+    [Test]
+    public static void CoverageMixedHlist() => CoyoteEntry.Run("coverage-mixed-hlist");
+
+    [Test]
+    public static void CoverageTakeAllLocksEintr() => CoyoteEntry.Run("coverage-take-all-locks-eintr");
+
+    [Test]
     public static void DeferredInsert() => CoyoteEntry.Run("deferred-insert");
 
     [Test]

@@ -21,6 +21,17 @@ public interface IRuntime
     /// </summary>
     bool IsTracing { get; }
 
+    /// <summary>
+    /// True while the exploration records which coverage probes each schedule reaches. A probe
+    /// tests it before calling <see cref="Reach"/>, so with coverage off a probe costs one test.
+    /// </summary>
+    bool RecordsCoverage => false;
+
+    /// <summary>Records that this schedule reached the probe <paramref name="site"/> (see docs/coverage.md).</summary>
+    void Reach(Coverage.CoverageSite site)
+    {
+    }
+
     // The lock factories take their caller's file and line: locks made at one site are one lockdep
     // class, as the kernel keys a class by its init site. Callers never pass them.
 

@@ -82,6 +82,7 @@ internal sealed partial class ControlledRuntime
         _scheduleHash = 14695981039346656037UL;
         HitStepBound = false;
         _lockOrder.BeginRun();
+        _coverage?.Clear();
         ResetTracing();
     }
 

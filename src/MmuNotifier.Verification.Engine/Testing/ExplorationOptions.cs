@@ -38,6 +38,9 @@ public sealed record ExplorationOptions
     /// <summary>The kernel-debug oracles every run applies (docs/detectors.md); all by default.</summary>
     public Detectors Detectors { get; init; } = Detectors.Default;
 
+    /// <summary>Record, per schedule, which coverage probes of the model it reached (<see cref="ExplorationReport.Coverage"/>).</summary>
+    public bool RecordCoverage { get; init; }
+
     /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
     public bool CheckDeterminism { get; init; }
 

@@ -51,6 +51,9 @@ public sealed record ExplorationReport
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>With <see cref="ExplorationOptions.RecordCoverage"/>: how many of the counted schedules reached each probe; else null.</summary>
+    public Coverage.CoverageCounts? Coverage { get; init; }
+
     public int Workers { get; init; } = 1;
 
     public bool FoundBug => Bugs.Count > 0 || LockOrderCycles.Count > 0;

@@ -27,6 +27,9 @@ internal sealed class ScheduleLog
     /// <summary>Lock dependencies with the schedule that first showed them to this log's runtime (for cross-schedule cycles).</summary>
     public List<(long Number, Checking.LockDependency Dependency)> LockDependencies { get; private init; } = [];
 
+    /// <summary>With coverage on: the probes each schedule reached.</summary>
+    public List<(long Number, Coverage.CoverageSite[] Sites)> Coverage { get; private init; } = [];
+
     /// <summary>The strategy said it had no schedule left.</summary>
     public bool Exhausted { get; set; }
 
@@ -39,6 +42,7 @@ internal sealed class ScheduleLog
         StepBoundHits = StepBoundHits.Select(b => Renumbered(b, offset)).ToList(),
         StepBoundRuns = StepBoundRuns.Select(n => n + offset).ToList(),
         LockDependencies = LockDependencies.Select(d => d with { Number = d.Number + offset }).ToList(),
+        Coverage = Coverage.Select(c => c with { Number = c.Number + offset }).ToList(),
         Exhausted = Exhausted,
     };
 

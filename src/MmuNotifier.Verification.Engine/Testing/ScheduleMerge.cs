@@ -37,6 +37,7 @@ internal static class ScheduleMerge
             Exhausted = exhausted && cuts.Count == 0 && !shared.Interrupted,
             Interrupted = shared.Interrupted,
             Elapsed = shared.Elapsed,
+            Coverage = options.RecordCoverage ? CoverageOf(logs, last) : null,
             Workers = workers,
         };
     }
@@ -49,6 +50,14 @@ internal static class ScheduleMerge
             var cut = cuts.LongCount(n => n >= round.FirstSchedule && n < end);
             return new BoundRound(round.Bound, Math.Max(0, end - round.FirstSchedule), cut, round.Completed && cut == 0);
         }).ToList();
+
+    /// <summary>The counted schedules' probes: the same schedules, hence the same counts, for any number of workers.</summary>
+    private static Coverage.CoverageCounts CoverageOf(IReadOnlyList<ScheduleLog> logs, long last)
+    {
+        var counts = new Coverage.CoverageCounts();
+        foreach (var (_, sites) in logs.SelectMany(l => l.Coverage).Where(c => c.Number <= last)) counts.AddSchedule(sites);
+        return counts;
+    }
 
     private static List<BugReport> FirstReports(IEnumerable<BugReport> reports, long last, int cap) =>
         reports.Where(b => b.Trace.Iteration <= last).OrderBy(b => b.Trace.Iteration).Take(cap).ToList();

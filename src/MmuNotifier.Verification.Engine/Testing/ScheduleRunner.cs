@@ -19,7 +19,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
 
     public const int MaxStepBoundReports = 10;
 
-    private readonly ControlledRuntime _runtime = new() { Detectors = options.Detectors };
+    private readonly ControlledRuntime _runtime = new() { Detectors = options.Detectors, RecordsCoverage = options.RecordCoverage };
     private int _bugReports;
     private int _stepBoundReports;
 
@@ -36,6 +36,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
         if (_runtime.LockOrder.HasFirstSeen)
             foreach (var dependency in _runtime.LockOrder.TakeFirstSeen()) log.LockDependencies.Add((number, dependency));
         shared.Count(_runtime.Steps);
+        if (options.RecordCoverage) log.Coverage.Add((number, _runtime.ReachedSites()));
         if (!options.CheckDeterminism && _runtime.Bugs.Count == 0) return false;
 
         IReadOnlyList<Bug> bugs = _runtime.Bugs.ToArray();

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Kernel.Coverage;
 using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Hlist;
 using MmuNotifier.Verification.Kernel.IntervalTree;
@@ -55,9 +58,27 @@ public sealed class MmuNotifierC
     /// <summary>Which port defects this kernel runs with (all false: the faithful port).</summary>
     private PortVariant V { get; }
 
+    // Coverage probes (docs/coverage.md): Reached() opens every ported function and Taken(c)
+    // wraps every C condition (if, loop, the test before a goto or early return). Each returns
+    // at once unless the exploration records coverage; Taken returns its condition unchanged.
+    private void Reached([CallerMemberName] string method = "") => CoverageProbe.Entered(_rt, CoverageTag, method);
+
+    private bool Taken(bool condition, [CallerMemberName] string method = "", [CallerLineNumber] int line = 0) =>
+        CoverageProbe.Taken(_rt, condition, CoverageTag, method, line);
+
+    // The null tests, so that the compiler still sees what they prove.
+    private bool NotNull<T>([NotNullWhen(true)] T? value, [CallerMemberName] string method = "", [CallerLineNumber] int line = 0)
+        where T : class => Taken(value is not null, method, line);
+
+    private bool IsNull<T>([NotNullWhen(false)] T? value, [CallerMemberName] string method = "", [CallerLineNumber] int line = 0)
+        where T : class => Taken(value is null, method, line);
+
+    private const string CoverageTag = nameof(MmuNotifierC);
+
     [KernelFunction("mn_itree_is_invalidating", File = File)]
     internal async ValueTask<bool> MnItreeIsInvalidating(MmuNotifierSubscriptions subscriptions)
     {
+        Reached();
         subscriptions.Lock.AssertHeld();
         return (await subscriptions.InvalidateSeq.Read() & 1) != 0;
     }
@@ -67,12 +88,13 @@ public sealed class MmuNotifierC
     internal async ValueTask<(MmuIntervalNotifier? Sub, ulong Seq)> MnItreeInvStartRange(
         MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
+        Reached();
         MmuIntervalNotifier? res = null;
 
         await subscriptions.Lock.Lock();
         subscriptions.ActiveInvalidateRanges.Value++;
         var node = subscriptions.Itree.IterFirst(range.Start, range.End - 1);
-        if (node is not null)
+        if (NotNull(node))
         {
             // Odd from here on: the tree is frozen and readers of covered ranges must wait.
             if (!V.NoOddSeqOnStart)
@@ -93,8 +115,9 @@ public sealed class MmuNotifierC
 
     /// <summary>Walks the frozen tree without the lock: the odd seq keeps every writer out.</summary>
     [KernelFunction("mn_itree_inv_next", File = File)]
-    internal static MmuIntervalNotifier? MnItreeInvNext(MmuIntervalNotifier intervalSub, MmuNotifierRange range)
+    internal MmuIntervalNotifier? MnItreeInvNext(MmuIntervalNotifier intervalSub, MmuNotifierRange range)
     {
+        Reached();
         var node = IntervalTreeRoot<MmuIntervalNotifier>.IterNext(intervalSub.IntervalTree, range.Start, range.End - 1);
         return node?.Owner;
     }
@@ -102,13 +125,14 @@ public sealed class MmuNotifierC
     [KernelFunction("mn_itree_inv_end", File = File)]
     internal async ValueTask MnItreeInvEnd(MmuNotifierSubscriptions subscriptions)
     {
+        Reached();
         await subscriptions.Lock.Lock();
         var remaining = --subscriptions.ActiveInvalidateRanges.Value;
         if (V.InvEndDeferredEarly && await MnItreeIsInvalidating(subscriptions))
             ApplyDeferredList(subscriptions);
 
         // Only the last invalidation out, and only if one froze the tree, has work to do.
-        if (remaining != 0 || !await MnItreeIsInvalidating(subscriptions))
+        if (Taken(remaining != 0 || !await MnItreeIsInvalidating(subscriptions)))
         {
             await subscriptions.Lock.Unlock();
             return;
@@ -130,12 +154,12 @@ public sealed class MmuNotifierC
     /// was frozen (a cleared node was waiting to be inserted, a linked one to be removed). A
     /// helper only because inv-end-deferred-early runs it at a second place.
     /// </summary>
-    private static void ApplyDeferredList(MmuNotifierSubscriptions subscriptions)
+    private void ApplyDeferredList(MmuNotifierSubscriptions subscriptions)
     {
         foreach (var item in subscriptions.DeferredList.ForEachSafe())
         {
             var intervalSub = item.Owner;
-            if (intervalSub.IntervalTree.IsEmptyNode)
+            if (Taken(intervalSub.IntervalTree.IsEmptyNode))
                 subscriptions.Itree.Insert(intervalSub.IntervalTree);
             else
                 subscriptions.Itree.Remove(intervalSub.IntervalTree);
@@ -151,6 +175,7 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_interval_read_begin", File = File)]
     public async ValueTask<ulong> MmuIntervalReadBegin(MmuIntervalNotifier intervalSub)
     {
+        Reached();
         var subscriptions = (await intervalSub.Mm!.NotifierSubscriptions.Read())!;
 
         ulong seq;
@@ -169,7 +194,7 @@ public sealed class MmuNotifierC
 
         InvalidateRangeStartMap.Acquire();
         InvalidateRangeStartMap.Release();
-        if (isInvalidating)
+        if (Taken(isInvalidating))
         {
             await subscriptions.Wq.WaitEvent(subscriptions.InvalidateSeq, current => current != seq);
         }
@@ -181,6 +206,7 @@ public sealed class MmuNotifierC
     [KernelFunction("mn_itree_release", File = File)]
     internal async ValueTask MnItreeRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
+        Reached();
         var range = new MmuNotifierRange
         {
             Flags = MmuNotifierRange.MMU_NOTIFIER_RANGE_BLOCKABLE,
@@ -191,7 +217,7 @@ public sealed class MmuNotifierC
         };
 
         var (intervalSub, curSeq) = await MnItreeInvStartRange(subscriptions, range);
-        for (; intervalSub is not null; intervalSub = MnItreeInvNext(intervalSub, range))
+        for (; NotNull(intervalSub); intervalSub = MnItreeInvNext(intervalSub, range))
         {
             var ret = await CallInvalidate(_rt, intervalSub, range, curSeq);
             if (V.V1ReleaseWarnInverted)
@@ -211,20 +237,21 @@ public sealed class MmuNotifierC
     [KernelFunction("mn_hlist_release", File = File)]
     internal async ValueTask MnHlistRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
+        Reached();
         if (V.V1DoubleItreeRelease && await subscriptions.HasItree.Read())
             await MnItreeRelease(subscriptions, mm);
 
         var id = await Srcu.ReadLock();
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->release");
-            if (ops.Release is not null)
+            if (NotNull(ops.Release))
                 await ops.Release(subscription, mm);
         }
 
         await subscriptions.Lock.Lock();
-        while (!await HlistEmpty(subscriptions.List))
+        while (Taken(!await HlistEmpty(subscriptions.List)))
         {
             var subscription = (await subscriptions.List.First.Read())!.Owner;
             // Unhashed, not just unlinked, so a racing unregister sees it gone and skips ->release.
@@ -241,27 +268,29 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_release", File = File)]
     public async ValueTask __MmuNotifierRelease(MmStruct mm)
     {
+        Reached();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
 
-        if (await subscriptions.HasItree.Read())
+        if (Taken(await subscriptions.HasItree.Read()))
             await MnItreeRelease(subscriptions, mm);
 
-        if (!await HlistEmpty(subscriptions.List))
+        if (Taken(!await HlistEmpty(subscriptions.List)))
             await MnHlistRelease(subscriptions, mm);
     }
 
     [KernelFunction("__mmu_notifier_clear_flush_young", File = File)]
     public async ValueTask<int> __MmuNotifierClearFlushYoung(MmStruct mm, ulong start, ulong end)
     {
+        Reached();
         var young = 0;
 
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->clear_flush_young");
-            if (ops.ClearFlushYoung is not null)
+            if (NotNull(ops.ClearFlushYoung))
                 young |= await ops.ClearFlushYoung(subscription, mm, start, end);
         }
 
@@ -273,15 +302,16 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_clear_young", File = File)]
     public async ValueTask<int> __MmuNotifierClearYoung(MmStruct mm, ulong start, ulong end)
     {
+        Reached();
         var young = 0;
 
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->clear_young");
-            if (ops.ClearYoung is not null)
+            if (NotNull(ops.ClearYoung))
                 young |= await ops.ClearYoung(subscription, mm, start, end);
         }
 
@@ -293,18 +323,19 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_test_young", File = File)]
     public async ValueTask<int> __MmuNotifierTestYoung(MmStruct mm, ulong address)
     {
+        Reached();
         var young = 0;
 
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->test_young");
-            if (ops.TestYoung is not null)
+            if (NotNull(ops.TestYoung))
             {
                 young = await ops.TestYoung(subscription, mm, address);
-                if (young != 0)
+                if (Taken(young != 0))
                     break;
             }
         }
@@ -317,13 +348,14 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_change_pte", File = File)]
     public async ValueTask __MmuNotifierChangePte(MmStruct mm, ulong address, ulong pte)
     {
+        Reached();
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->change_pte");
-            if (ops.ChangePte is not null)
+            if (NotNull(ops.ChangePte))
                 await ops.ChangePte(subscription, mm, address, pte);
         }
 
@@ -333,17 +365,18 @@ public sealed class MmuNotifierC
     [KernelFunction("mn_itree_invalidate", File = File)]
     internal async ValueTask<int> MnItreeInvalidate(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
+        Reached();
         var (intervalSub, curSeq) = await MnItreeInvStartRange(subscriptions, range);
-        for (; intervalSub is not null; intervalSub = MnItreeInvNext(intervalSub, range))
+        for (; NotNull(intervalSub); intervalSub = MnItreeInvNext(intervalSub, range))
         {
             if (V.V1SeqWriteOutsideUserLock)
                 await intervalSub.InvalidateSeq.WriteOnce(curSeq);
             var ret = await CallInvalidate(_rt, intervalSub, range, curSeq);
-            if (!ret)
+            if (Taken(!ret))
             {
                 // Failing is only allowed to a callback that was told it must not sleep.
-                if (_rt.WarnOn(MmuNotifierH.MmuNotifierRangeBlockable(range),
-                        $"mn_itree_invalidate: {intervalSub.Name}'s invalidate failed on a blockable range {range}") &&
+                if (Taken(_rt.WarnOn(MmuNotifierH.MmuNotifierRangeBlockable(range),
+                        $"mn_itree_invalidate: {intervalSub.Name}'s invalidate failed on a blockable range {range}")) &&
                     !V.ReviewBlockableBackoff)
                     continue;
                 goto out_would_block;
@@ -365,20 +398,21 @@ public sealed class MmuNotifierC
     [KernelFunction("mn_hlist_invalidate_range_start", File = File)]
     internal async ValueTask<int> MnHlistInvalidateRangeStart(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
+        Reached();
         var ret = 0;
 
         var id = await Srcu.ReadLock();
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops");
 
-            if (ops.InvalidateRangeStart is not null)
+            if (NotNull(ops.InvalidateRangeStart))
             {
                 int ret2;
                 using (NonBlockStart(_rt, range))
                     ret2 = await ops.InvalidateRangeStart(subscription, range);
-                if (ret2 != 0)
+                if (Taken(ret2 != 0))
                 {
                     if (_rt.IsTracing)
                     {
@@ -396,15 +430,15 @@ public sealed class MmuNotifierC
             }
         }
 
-        if (ret != 0 && !V.HlistStartFailNoEnd)
+        if (Taken(ret != 0) && !V.HlistStartFailNoEnd)
         {
             // Only non-blocking callers get here. Subscribers whose start succeeded expect their
             // end; the caller will not call end after an error, so pair them up now.
-            for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+            for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
             {
                 var subscription = node.Owner;
                 var ops = OpsOf(subscription, "subscription->ops->invalidate_range_end");
-                if (ops.InvalidateRangeEnd is null)
+                if (IsNull(ops.InvalidateRangeEnd))
                     continue;
 
                 // The kernel does not wrap these catch-up end calls in non_block_start(); the port
@@ -423,17 +457,18 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_invalidate_range_start", File = File)]
     public async ValueTask<int> __MmuNotifierInvalidateRangeStart(MmuNotifierRange range)
     {
+        Reached();
         var subscriptions = (await range.Mm.NotifierSubscriptions.Read())!;
         int ret;
 
-        if (await subscriptions.HasItree.Read())
+        if (Taken(await subscriptions.HasItree.Read()))
         {
             ret = await MnItreeInvalidate(subscriptions, range);
-            if (ret != 0)
+            if (Taken(ret != 0))
                 return ret;
         }
 
-        if (!await HlistEmpty(subscriptions.List))
+        if (Taken(!await HlistEmpty(subscriptions.List)))
             return await MnHlistInvalidateRangeStart(subscriptions, range);
         return 0;
     }
@@ -441,12 +476,13 @@ public sealed class MmuNotifierC
     [KernelFunction("mn_hlist_invalidate_end", File = File)]
     internal async ValueTask MnHlistInvalidateEnd(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
+        Reached();
         var id = await Srcu.ReadLock();
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->invalidate_range_end");
-            if (ops.InvalidateRangeEnd is not null)
+            if (NotNull(ops.InvalidateRangeEnd))
             {
                 using (NonBlockStart(_rt, range))
                     await ops.InvalidateRangeEnd(subscription, range);
@@ -459,13 +495,14 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_invalidate_range_end", File = File)]
     public async ValueTask __MmuNotifierInvalidateRangeEnd(MmuNotifierRange range)
     {
+        Reached();
         var subscriptions = (await range.Mm.NotifierSubscriptions.Read())!;
 
         InvalidateRangeStartMap.Acquire();
-        if (await subscriptions.HasItree.Read())
+        if (Taken(await subscriptions.HasItree.Read()))
             await MnItreeInvEnd(subscriptions);
 
-        if (!await HlistEmpty(subscriptions.List))
+        if (Taken(!await HlistEmpty(subscriptions.List)))
             await MnHlistInvalidateEnd(subscriptions, range);
         InvalidateRangeStartMap.Release();
     }
@@ -473,13 +510,14 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_arch_invalidate_secondary_tlbs", File = File)]
     public async ValueTask __MmuNotifierArchInvalidateSecondaryTlbs(MmStruct mm, ulong start, ulong end)
     {
+        Reached();
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->arch_invalidate_secondary_tlbs");
-            if (ops.ArchInvalidateSecondaryTlbs is not null)
+            if (NotNull(ops.ArchInvalidateSecondaryTlbs))
                 await ops.ArchInvalidateSecondaryTlbs(subscription, mm, start, end);
         }
 
@@ -493,6 +531,7 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_register", File = File)]
     public async ValueTask<int> __MmuNotifierRegister(MmuNotifierSubscription? subscription, MmStruct mm)
     {
+        Reached();
         MmuNotifierSubscriptions? subscriptions = null;
         int ret;
 
@@ -505,31 +544,31 @@ public sealed class MmuNotifierC
             : subscription is not null &&
               OpsOf(subscription, "subscription->ops").ArchInvalidateSecondaryTlbs is not null &&
               (subscription.Ops!.InvalidateRangeStart is not null || subscription.Ops.InvalidateRangeEnd is not null);
-        if (WarnOnOnce(_rt, ref _registerBothOpsWarned, bothOps,
-                $"__mmu_notifier_register: {subscription?.Name} has both arch_invalidate_secondary_tlbs and invalidate_range_start/end"))
+        if (Taken(WarnOnOnce(_rt, ref _registerBothOpsWarned, bothOps,
+                $"__mmu_notifier_register: {subscription?.Name} has both arch_invalidate_secondary_tlbs and invalidate_range_start/end")))
             return -EINVAL;
 
-        if (await mm.NotifierSubscriptions.Read() is null)
+        if (Taken(await mm.NotifierSubscriptions.Read() is null))
         {
             // Allocate before mm_take_all_locks, which must not be held across a sleeping
             // allocation; the pointer cannot change meanwhile because mmap_lock is held for write.
             var memory = await _k.Slab.Kzalloc("mmu_notifier_subscriptions");
-            if (memory is null)
+            if (IsNull(memory))
                 return -ENOMEM;
 
             subscriptions = new MmuNotifierSubscriptions(_rt, mm.Name, memory, initialSeq: V.InitialSeqOdd ? 1UL : 2UL);
         }
 
         ret = await _k.MmapLocks.MmTakeAllLocks(mm);
-        if (ret != 0)
+        if (Taken(ret != 0))
             goto out_clean;
 
         // Every invalidation path is now excluded. Publish with release semantics: lockless
         // readers that load the pointer with acquire must see the initialised structure.
-        if (subscriptions is not null)
+        if (NotNull(subscriptions))
             await mm.NotifierSubscriptions.StoreRelease(subscriptions);
 
-        if (subscription is not null)
+        if (NotNull(subscription))
         {
             // This pin on the mm is dropped by unregister or by the put's SRCU callback.
             await _k.Sched.Mmgrab(mm);
@@ -558,6 +597,7 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_notifier_register", File = File)]
     public async ValueTask<int> MmuNotifierRegister(MmuNotifierSubscription? subscription, MmStruct mm)
     {
+        Reached();
         int ret;
 
         await MmapLockOps.MmapWriteLock(mm);
@@ -570,17 +610,18 @@ public sealed class MmuNotifierC
     [KernelFunction("find_get_mmu_notifier", File = File)]
     internal async ValueTask<ErrPtr<MmuNotifierSubscription>> FindGetMmuNotifier(MmStruct mm, MmuNotifierOps ops)
     {
+        Reached();
         await (await mm.NotifierSubscriptions.Read())!.Lock.Lock();
         var list = (await mm.NotifierSubscriptions.Read())!.List;
-        for (var node = await FirstRcu(list); node is not null; node = await NextRcu(node))
+        for (var node = await FirstRcu(list); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
-            if (!ReferenceEquals(OpsOf(subscription, "subscription->ops"), ops))
+            if (Taken(!ReferenceEquals(OpsOf(subscription, "subscription->ops"), ops)))
                 continue;
 
             ErrPtr<MmuNotifierSubscription> result;
             var users = await subscription.Users.Read();
-            if (users != uint.MaxValue)
+            if (Taken(users != uint.MaxValue))
             {
                 await subscription.Users.Write(users + 1);
                 result = subscription;
@@ -605,24 +646,25 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_notifier_get_locked", File = File)]
     public async ValueTask<ErrPtr<MmuNotifierSubscription>> MmuNotifierGetLocked(MmuNotifierOps ops, MmStruct mm)
     {
+        Reached();
         ErrPtr<MmuNotifierSubscription> subscription;
         int ret;
 
         MmapLockOps.MmapAssertWriteLocked(mm);
 
-        if (await mm.NotifierSubscriptions.Read() is not null)
+        if (Taken(await mm.NotifierSubscriptions.Read() is not null))
         {
             subscription = await FindGetMmuNotifier(mm, ops);
-            if (!subscription.IsNull)
+            if (Taken(!subscription.IsNull))
                 return subscription;
         }
 
         subscription = await ops.AllocNotifier!(mm);
-        if (subscription.IsErr)
+        if (Taken(subscription.IsErr))
             return subscription;
         subscription.Value!.Ops = ops;
         ret = await __MmuNotifierRegister(subscription.Value, mm);
-        if (ret != 0)
+        if (Taken(ret != 0))
             goto out_free;
         return subscription;
 
@@ -635,6 +677,7 @@ public sealed class MmuNotifierC
     [KernelFunction("__mmu_notifier_subscriptions_destroy", File = File)]
     public async ValueTask __MmuNotifierSubscriptionsDestroy(MmStruct mm)
     {
+        Reached();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
         _rt.BugOn(!await HlistEmpty(subscriptions.List),
             $"__mmu_notifier_subscriptions_destroy: {mm.Name} still has subscribers on its list");
@@ -652,15 +695,16 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_notifier_unregister", File = File)]
     public async ValueTask MmuNotifierUnregister(MmuNotifierSubscription subscription, MmStruct mm)
     {
+        Reached();
         _rt.BugOn(await mm.MmCount.Read() <= 0, $"mmu_notifier_unregister: {mm.Name} has no mm_count");
 
-        if (!await HlistUnhashed(subscription.Hlist))
+        if (Taken(!await HlistUnhashed(subscription.Hlist)))
         {
             // Holding SRCU over ->release makes mn_hlist_release's synchronize_srcu, and so
             // exit_mmap's freeing of pages, wait for it.
             var id = await Srcu.ReadLock();
             var ops = OpsOf(subscription, "subscription->ops->release");
-            if (ops.Release is not null)
+            if (NotNull(ops.Release))
                 await ops.Release(subscription, mm);
             await Srcu.ReadUnlock(id);
 
@@ -683,6 +727,7 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_notifier_free_rcu", File = File)]
     internal async Task MmuNotifierFreeRcu(MmuNotifierSubscription subscription)
     {
+        Reached();
         var mm = subscription.Mm!;
 
         await OpsOf(subscription, "subscription->ops->free_notifier").FreeNotifier!(subscription);
@@ -697,11 +742,12 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_notifier_put", File = File)]
     public async ValueTask MmuNotifierPut(MmuNotifierSubscription subscription)
     {
+        Reached();
         var mm = subscription.Mm!;
 
         await (await mm.NotifierSubscriptions.Read())!.Lock.Lock();
-        if (_rt.WarnOn(await subscription.Users.Read() == 0, $"mmu_notifier_put: {subscription.Name} has no users") ||
-            await PreDecrement(subscription.Users) != 0)
+        if (Taken(_rt.WarnOn(await subscription.Users.Read() == 0, $"mmu_notifier_put: {subscription.Name} has no users") ||
+            await PreDecrement(subscription.Users) != 0))
             goto out_unlock;
         await HlistDelInitRcu(subscription.Hlist);
         await (await mm.NotifierSubscriptions.Read())!.Lock.Unlock();
@@ -722,18 +768,19 @@ public sealed class MmuNotifierC
         MmuIntervalNotifier intervalSub, MmStruct mm, MmuNotifierSubscriptions subscriptions,
         ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
+        Reached();
         intervalSub.Mm = mm;
         intervalSub.Ops = ops;
         intervalSub.IntervalTree.ClearNode();
         intervalSub.IntervalTree.Start = start;
         // The tree stores inclusive ends, so the range must be non-empty and start + length - 1
         // must not wrap.
-        if (length == 0 ||
-            CheckAddOverflow(start, length - 1, out intervalSub.IntervalTree.Last))
+        if (Taken(length == 0 ||
+            CheckAddOverflow(start, length - 1, out intervalSub.IntervalTree.Last)))
             return -EOVERFLOW;
 
         // The caller must hold an mm_users reference.
-        if (_rt.WarnOn(await mm.MmUsers.Read() <= 0, $"mmu_interval_notifier_insert: {mm.Name} has no mm_users"))
+        if (Taken(_rt.WarnOn(await mm.MmUsers.Read() <= 0, $"mmu_interval_notifier_insert: {mm.Name} has no mm_users")))
             return -EINVAL;
 
         // Dropped by mmu_interval_notifier_remove.
@@ -742,11 +789,11 @@ public sealed class MmuNotifierC
         // A new subscription's seq must be odd, so that read_begin never mistakes it for "being
         // invalidated" unless an invalidation really handed it that value.
         await subscriptions.Lock.Lock();
-        if (subscriptions.ActiveInvalidateRanges.Value != 0)
+        if (Taken(subscriptions.ActiveInvalidateRanges.Value != 0))
         {
             // Some invalidation is running and may cover the new range without anyone knowing:
             // give the subscription the current (odd) seq so that read_begin waits for it.
-            if (await MnItreeIsInvalidating(subscriptions))
+            if (Taken(await MnItreeIsInvalidating(subscriptions)))
             {
                 // The tree is frozen: let the last mn_itree_inv_end insert it.
                 subscriptions.DeferredList.AddHead(intervalSub.DeferredItem);
@@ -781,6 +828,7 @@ public sealed class MmuNotifierC
     public async ValueTask<int> MmuIntervalNotifierInsert(
         MmuIntervalNotifier intervalSub, MmStruct mm, ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
+        Reached();
         MmuNotifierSubscriptions? subscriptions;
         int ret;
 
@@ -788,10 +836,10 @@ public sealed class MmuNotifierC
         _rt.MightSleep("mmu_interval_notifier_insert may take mmap_lock");
 
         subscriptions = await mm.NotifierSubscriptions.LoadAcquire();
-        if (subscriptions is null || !await subscriptions.HasItree.Read())
+        if (Taken(subscriptions is null || !await subscriptions.HasItree.Read()))
         {
             ret = await MmuNotifierRegister(null, mm);
-            if (ret != 0)
+            if (Taken(ret != 0))
                 return ret;
             subscriptions = await mm.NotifierSubscriptions.Read();
         }
@@ -803,15 +851,16 @@ public sealed class MmuNotifierC
     public async ValueTask<int> MmuIntervalNotifierInsertLocked(
         MmuIntervalNotifier intervalSub, MmStruct mm, ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
+        Reached();
         var subscriptions = await mm.NotifierSubscriptions.Read();
         int ret;
 
         MmapLockOps.MmapAssertWriteLocked(mm);
 
-        if (subscriptions is null || !await subscriptions.HasItree.Read())
+        if (Taken(subscriptions is null || !await subscriptions.HasItree.Read()))
         {
             ret = await __MmuNotifierRegister(null, mm);
-            if (ret != 0)
+            if (Taken(ret != 0))
                 return ret;
             subscriptions = await mm.NotifierSubscriptions.Read();
         }
@@ -822,6 +871,7 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_interval_seq_released", File = File)]
     internal async ValueTask<bool> MmuIntervalSeqReleased(MmuNotifierSubscriptions subscriptions, ulong seq)
     {
+        Reached();
         bool ret;
 
         await subscriptions.Lock.Lock();
@@ -837,6 +887,7 @@ public sealed class MmuNotifierC
     [KernelFunction("mmu_interval_notifier_remove", File = File)]
     public async ValueTask MmuIntervalNotifierRemove(MmuIntervalNotifier intervalSub)
     {
+        Reached();
         var mm = intervalSub.Mm!;
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
         ulong seq = 0;
@@ -844,9 +895,9 @@ public sealed class MmuNotifierC
         _rt.MightSleep("mmu_interval_notifier_remove");
 
         await subscriptions.Lock.Lock();
-        if (await MnItreeIsInvalidating(subscriptions))
+        if (Taken(await MnItreeIsInvalidating(subscriptions)))
         {
-            if (intervalSub.IntervalTree.IsEmptyNode)
+            if (Taken(intervalSub.IntervalTree.IsEmptyNode))
             {
                 // Its deferred insert never happened: just cancel it.
                 HlistHead<MmuIntervalNotifier>.Del(intervalSub.DeferredItem);
@@ -886,5 +937,9 @@ public sealed class MmuNotifierC
     /// period here (synchronize_srcu), not for queued callbacks (srcu_barrier); the port keeps that.
     /// </summary>
     [KernelFunction("mmu_notifier_synchronize", File = File)]
-    public ValueTask MmuNotifierSynchronize() => Srcu.Synchronize();
+    public ValueTask MmuNotifierSynchronize()
+    {
+        Reached();
+        return Srcu.Synchronize();
+    }
 }

@@ -21,10 +21,9 @@ internal static class OutputSnapshot
     public static void Match(string text)
     {
         var name = Snapshot.FullName();
-        var file = Path.Combine(name.FolderPath, name.Filename);
         if (Updating)
         {
-            if (File.Exists(file)) File.Delete(file);
+            foreach (var file in SnapshotFiles(name).Where(File.Exists)) File.Delete(file);
             Environment.SetEnvironmentVariable("SNAPSHOOTER_STRICT_MODE", null);
         }
         else
@@ -33,6 +32,14 @@ internal static class OutputSnapshot
         }
 
         Snapshot.Match(Portable(text), name);
+    }
+
+    /// <summary>Where Snapshooter keeps the snapshot: __snapshots__/ next to the test, with or without the .snap the name may lack.</summary>
+    private static IEnumerable<string> SnapshotFiles(SnapshotFullName name)
+    {
+        var file = name.Filename.EndsWith(".snap", StringComparison.Ordinal) ? name.Filename : name.Filename + ".snap";
+        yield return Path.Combine(name.FolderPath, file);
+        yield return Path.Combine(name.FolderPath, "__snapshots__", file);
     }
 
     /// <summary>No absolute paths of this machine, '\n' line ends, no trailing blanks.</summary>
