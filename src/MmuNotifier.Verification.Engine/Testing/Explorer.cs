@@ -32,6 +32,10 @@ public static class Explorer
             : report;
     }
 
+    /// <summary>An ArgumentException saying why, when <paramref name="options"/> cannot be cut into shards whose merge is the single run.</summary>
+    public static void RequireShardable(ExplorationOptions options) =>
+        ShardMerge.RequireShardable(StrategyRegistry.Find(options.Strategy), options);
+
     /// <summary>
     /// The report of a single run put together from the <see cref="ExplorationReport.ShardLog"/>s of
     /// every shard of it (<paramref name="options"/> as the shards had them, without the shard):
