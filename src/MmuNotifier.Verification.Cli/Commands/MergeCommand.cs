@@ -31,7 +31,9 @@ internal static class MergeCommand
             return loaded[0].Command switch
             {
                 TestCommand.Name => TestCommand.Merge(context, loaded, parse.GetValue(outDir)!, parse.GetValue(verbose)),
-                _ => throw new UsageException($"{loaded[0].File}: at $.command: expected a report of {TestCommand.Name}, found '{loaded[0].Command}'"),
+                VerifyCommand.Name => VerifyCommand.Merge(context, loaded),
+                _ => throw new UsageException(
+                    $"{loaded[0].File}: at $.command: expected a report of {TestCommand.Name} or {VerifyCommand.Name}, found '{loaded[0].Command}'"),
             };
         });
         return command;
