@@ -46,6 +46,34 @@ public sealed partial class ShardCliTests
     }
 
     [Fact]
+    public void EightShardsOfTheVerifySweepMergeIntoTheSweep()
+    {
+        using var temp = new TempDirectory();
+        string[] args = ["verify", "--max-executions", "12", "--json"];
+        var single = CliRunner.Run(args);
+        var shards = Enumerable.Range(0, Shards).Select(k => CliRunner.Run([.. args, "--shard", $"{k}/{Shards}", "--report", temp.File($"v{k}.json")])).ToList();
+        var merged = CliRunner.Run(["merge", .. Enumerable.Range(0, Shards).Select(k => temp.File($"v{k}.json"))]);
+
+        Assert.All(shards, s => Assert.True(s.ExitCode is 0 or 1, s.ToString()));
+        Assert.Equal(single.ExitCode, merged.ExitCode);
+        Assert.Equal(WithoutSeconds(single.Out), WithoutSeconds(merged.Out));
+        Assert.Contains("\"program\": \"fault-vs-unmap\"", merged.Out);
+    }
+
+    [Theory]
+    [InlineData("lost-update")]
+    [InlineData("--defect")]
+    public void VerifyOfOneProgramIsNotShardedAndSaysWhy(string what)
+    {
+        using var temp = new TempDirectory();
+        string[] target = what == "--defect" ? ["--defect", "inv-end-no-wakeup"] : [what];
+
+        var result = CliRunner.Run(["verify", .. target, "--shard", "0/2", "--report", temp.File("r.json")]);
+
+        CliRunner.AssertCleanError(result, "--shard: DPOR cannot be split soundly inside one program");
+    }
+
+    [Fact]
     public void AShardSaysItsFiguresAreAShare()
     {
         using var temp = new TempDirectory();
@@ -206,6 +234,9 @@ public sealed partial class ShardCliTests
         for (var i = 0; i < pairs.Length; i += 2) map[pairs[i]] = pairs[i + 1];
         return name => map.GetValueOrDefault(name);
     }
+
+    private static string WithoutSeconds(string json) =>
+        string.Join("\n", json.Split('\n').Where(line => !line.TrimStart().StartsWith("\"seconds\"", StringComparison.Ordinal)));
 
     private static string[] Test(string[] args) => ["test", .. args];
 
