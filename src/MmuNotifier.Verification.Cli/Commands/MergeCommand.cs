@@ -21,10 +21,14 @@ internal static class MergeCommand
             DefaultValueFactory = _ => Path.Combine("traces", "found"),
         };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "As for test: every bug of a run and step-bound hits" };
+        var modelsDir = new Option<string>("--models-out") { Description = "Where fuzz's shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
+        var tracesDir = new Option<string>("--traces-out") { Description = "Where fuzz's trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
         var command = new Command("merge", "Combine the shard reports of one sharded run into the single run's summary, bugs and exit code");
         command.Arguments.Add(reports);
         command.Options.Add(outDir);
         command.Options.Add(verbose);
+        command.Options.Add(modelsDir);
+        command.Options.Add(tracesDir);
         command.SetAction(parse =>
         {
             var loaded = ShardSet.Check((parse.GetValue(reports) ?? []).Select(ShardReportFile.Load).ToList());
@@ -32,8 +36,9 @@ internal static class MergeCommand
             {
                 TestCommand.Name => TestCommand.Merge(context, loaded, parse.GetValue(outDir)!, parse.GetValue(verbose)),
                 VerifyCommand.Name => VerifyCommand.Merge(context, loaded),
+                FuzzCommand.Name => FuzzCommand.Merge(context, loaded, parse.GetValue(modelsDir)!, parse.GetValue(tracesDir)!),
                 _ => throw new UsageException(
-                    $"{loaded[0].File}: at $.command: expected a report of {TestCommand.Name} or {VerifyCommand.Name}, found '{loaded[0].Command}'"),
+                    $"{loaded[0].File}: at $.command: expected a report of {TestCommand.Name}, {VerifyCommand.Name} or {FuzzCommand.Name}, found '{loaded[0].Command}'"),
             };
         });
         return command;

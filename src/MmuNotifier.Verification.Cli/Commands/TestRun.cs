@@ -45,10 +45,7 @@ internal sealed record TestRun(string? Program, ExplorationOptions Options, long
     /// <summary>The run a report's settings describe; a setting that does not read back is refused naming the report.</summary>
     public static TestRun FromSettings(ShardReport report)
     {
-        var settings = report.Settings;
-        string Get(string name) => settings.TryGetValue(name, out var value)
-            ? value
-            : throw new UsageException($"{report.File}: at $.settings: missing '{name}'");
+        var Get = report.Setting;
         T Number<T>(string name) where T : IParsable<T> => T.TryParse(Get(name), CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new UsageException($"{report.File}: at $.settings.{name}: expected a number, found '{Get(name)}'");

@@ -88,9 +88,6 @@ internal sealed record VerifyRun(ExplorationOptions Options, bool Json)
 
     public static VerifyRun FromSettings(ShardReport report)
     {
-        string Get(string name) => report.Settings.TryGetValue(name, out var value)
-            ? value
-            : throw new UsageException($"{report.File}: at $.settings: missing '{name}'");
-        return new VerifyRun(new ExplorationOptions(), Get("json") == "true");
+        return new VerifyRun(new ExplorationOptions(), report.Setting("json") == "true");
     }
 }

@@ -26,6 +26,11 @@ internal sealed record ShardReport(
 
     public const string Kind = "mmu-verify shard report";
 
+    /// <summary>A setting as recorded; its absence is refused naming the report.</summary>
+    public string Setting(string name) => Settings.TryGetValue(name, out var value)
+        ? value
+        : throw new UsageException($"{File}: at $.settings: missing '{name}'");
+
     /// <summary>SHA-256 of the engine version, the verb, the shard count and the settings: equal for every shard of one run.</summary>
     public string Fingerprint
     {
