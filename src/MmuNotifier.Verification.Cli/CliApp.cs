@@ -94,6 +94,7 @@ public static class CliApp
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(CorpusCommand.Create(context));
         root.Subcommands.Add(FuzzCommand.Create(context));
+        root.Subcommands.Add(MergeCommand.Create(context));
         return root;
     }
 }

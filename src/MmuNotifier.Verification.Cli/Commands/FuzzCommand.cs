@@ -2,6 +2,8 @@
 using System.CommandLine;
 using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Output;
+using MmuNotifier.Verification.Cli.Sharding;
+using MmuNotifier.Verification.Engine.Testing.Sharding;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Generation;
 
@@ -23,30 +25,61 @@ internal static class FuzzCommand
         var budget = new Option<int>("--budget", "-b") { Description = "Sampled schedules per scenario (bounded dfs is added for small scenarios)", DefaultValueFactory = _ => FuzzBudget.Default.Schedules };
         var modelsDir = new Option<string>("--models-out") { Description = "Where the shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
         var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
+        var sharding = new ShardOptionSet();
         var command = new Command("fuzz", "Generate scenarios, explore each, shrink the first failure to a minimal scenario and schedule");
         foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir }) command.Options.Add(option);
-        command.SetAction(parse => Run(context, new FuzzOptions
+        sharding.AddTo(command);
+        command.SetAction(parse =>
         {
-            Defects = DefectTargets.Resolve(parse.GetValue(defects) ?? []).Select(d => d.Name).ToList(),
-            Count = OptionChecks.Positive("--count", parse.GetValue(count)),
-            Seed = parse.GetValue(seed),
-            Budget = FuzzBudget.Default with { Schedules = OptionChecks.Positive("--budget", parse.GetValue(budget)) },
-            ModelsDirectory = parse.GetValue(modelsDir)!,
-            TracesDirectory = parse.GetValue(tracesDir)!,
-        }));
+            var options = new FuzzOptions
+            {
+                Defects = DefectTargets.Resolve(parse.GetValue(defects) ?? []).Select(d => d.Name).ToList(),
+                Count = OptionChecks.Positive("--count", parse.GetValue(count)),
+                Seed = parse.GetValue(seed),
+                Budget = FuzzBudget.Default with { Schedules = OptionChecks.Positive("--budget", parse.GetValue(budget)) },
+                ModelsDirectory = parse.GetValue(modelsDir)!,
+                TracesDirectory = parse.GetValue(tracesDir)!,
+            };
+            var (shard, report) = sharding.Read(parse);
+            return Run(context, options, shard, report);
+        });
         return command;
     }
 
-    private static int Run(CliContext context, FuzzOptions options)
+    public const string Name = "fuzz";
+
+    private static int Run(CliContext context, FuzzOptions options, Shard? shard, string? reportPath)
     {
         OutputDirectory.Require("--models-out", options.ModelsDirectory);
         OutputDirectory.Require("--traces-out", options.TracesDirectory);
+        PrintHeader(context, options);
+        var result = FuzzProgressDisplay.Run(context, options with { Shard = shard });
+        var code = PrintResult(context, result);
+        if (shard is null || reportPath is null) return code;
+        ShardReportFile.Save(reportPath, new ShardReport(Name, FuzzShard.Settings(options), shard, code, false, [FuzzShard.Program(result)]));
+        context.Out.WriteLine($"report: {reportPath} (shard {shard}: explored the scenarios n with n mod {shard.Count} = {shard.Index}; '{CliApp.Name} merge' of every shard's report gives the run)");
+        return code;
+    }
+
+    /// <summary>`merge` of `fuzz` shards: the single run's counterexample (written to the directories given) or "no failure".</summary>
+    internal static int Merge(CliContext context, IReadOnlyList<ShardReport> reports, string modelsDirectory, string tracesDirectory)
+    {
+        var options = FuzzShard.FromSettings(reports[0], modelsDirectory, tracesDirectory);
+        PrintHeader(context, options);
+        return PrintResult(context, FuzzShard.Merge(reports, options));
+    }
+
+    private static void PrintHeader(CliContext context, FuzzOptions options)
+    {
         var b = options.Budget;
         context.Out.WriteLine(
             $"fuzz: {options.Count} scenarios from seed {options.Seed}; per scenario {b.Schedules} {b.Strategy} schedules, plus dfs " +
             $"(preemption bound {b.DfsPreemptionBound}, {b.DfsSchedules} schedules) when it has at most {b.SmallScenarioOps} operations; " +
             $"{(options.Defects.Count == 0 ? "faithful port" : "defects: " + string.Join(", ", options.Defects))}");
-        var result = FuzzProgressDisplay.Run(context, options);
+    }
+
+    private static int PrintResult(CliContext context, FuzzResult result)
+    {
         var found = result.Counterexample;
         if (found is null)
         {

@@ -2,7 +2,9 @@
 using System.CommandLine;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Cli.Sharding;
 using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Engine.Testing.Sharding;
 using MmuNotifier.Verification.Engine.Traces;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -42,6 +44,7 @@ internal static class TestCommand
         };
 
         var coverage = CoverageOutput.CreateOption();
+        var sharding = new ShardOptionSet();
 
         var command = new Command("test", "Explore the schedules of programs and report bugs");
         command.Arguments.Add(program);
@@ -52,41 +55,104 @@ internal static class TestCommand
         command.Options.Add(shorten);
         command.Options.Add(defects);
         command.Options.Add(coverage);
-        command.SetAction(parse => Run(
-            context,
-            parse.GetValue(program),
-            exploration.Read(parse),
-            parse.GetValue(outDir)!,
-            parse.GetValue(html),
-            parse.GetValue(verbose),
-            OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
-            parse.GetValue(defects) ?? [],
-            CoverageOutput.From(parse, coverage)));
+        sharding.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var run = new TestRun(
+                parse.GetValue(program),
+                exploration.Read(parse),
+                OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
+                parse.GetValue(defects) ?? []);
+            var (shard, report) = sharding.Read(parse);
+            var outputs = new TestOutputs(parse.GetValue(outDir)!, parse.GetValue(html), CoverageOutput.From(parse, coverage));
+            return Run(context, run, outputs, parse.GetValue(verbose), shard, report);
+        });
         return command;
     }
 
-    private static int Run(CliContext context, string? name, ExplorationOptions options, string outDir, string? htmlDir, bool verbose,
-        long shorten, string[] defectNames, CoverageOutput? coverage)
+    /// <summary>Where a run's findings go: traces, optional viewer pages, optional port coverage.</summary>
+    private sealed record TestOutputs(string OutDir, string? HtmlDir = null, CoverageOutput? Coverage = null);
+
+    private static int Run(CliContext context, TestRun run, TestOutputs outputs, bool verbose, Shard? shard, string? reportPath)
     {
         // Before any exploring: a finding must never be lost to an output path that cannot be written.
+        OutputDirectory.Require("--out", outputs.OutDir);
+        if (outputs.HtmlDir is not null) OutputDirectory.Require("--html", outputs.HtmlDir);
+        if (shard is not null) run.RequireShardable();
+        var options = run.Options;
+        var programs = new List<ShardProgram>();
+        var code = Sweep(context, run, outputs, verbose, (target, targetOptions) =>
+        {
+            var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), targetOptions with { Shard = shard });
+            if (report.ShardLog is { } log)
+                programs.Add(new ShardProgram(target.Name, target.CreateProgram().Subject.ContentHash, report.Elapsed.TotalSeconds, log));
+            return report;
+        }, $"workers {options.Workers}" + (shard is null ? "" : $", shard {shard}"), isShare: shard is { Count: > 1 });
+        if (shard is null || reportPath is null) return code;
+        ShardReportFile.Save(reportPath, new ShardReport(Name, run.Settings, shard, code, context.Interruption.Requested, programs));
+        context.Out.WriteLine(shard.Count == 1
+            ? $"report: {reportPath}"
+            : $"report: {reportPath} (shard {shard}: the figures above are this share's; '{CliApp.Name} merge' of every shard's report gives the run's)");
+        return code;
+    }
+
+    public const string Name = "test";
+
+    /// <summary>
+    /// `merge` of `test` shards: the single run's output, built from the shards' logs of each
+    /// program instead of exploring; the bugs are replayed and shortened here as the single run does.
+    /// </summary>
+    internal static int Merge(CliContext context, IReadOnlyList<ShardReport> reports, string outDir, bool verbose)
+    {
         OutputDirectory.Require("--out", outDir);
-        if (htmlDir is not null) OutputDirectory.Require("--html", htmlDir);
+        var run = TestRun.FromSettings(reports[0]);
+        var position = 0;
+        return Sweep(context, run, new TestOutputs(outDir), verbose, (target, targetOptions) =>
+        {
+            var index = position++;
+            var program = target.CreateProgram();
+            var parts = reports.Select(r => ShardProgramAt(r, index, target.Name, program.Subject.ContentHash)).ToList();
+            return Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), TimeSpan.FromSeconds(parts.Sum(p => p.Seconds)));
+        }, $"merged from {reports.Count} shards", expectedPrograms: reports[0].Programs.Count);
+    }
+
+    private static ShardProgram ShardProgramAt(ShardReport report, int index, string name, string? contentHash)
+    {
+        var part = index < report.Programs.Count ? report.Programs[index] : null;
+        if (part?.Name != name)
+            throw new UsageException($"{report.File}: at $.programs[{index}]: expected program '{name}' (as this checkout lists them), found {(part is null ? "none" : $"'{part.Name}'")}");
+        if (part.ContentHash != contentHash)
+            throw new UsageException($"{report.File}: at $.programs[{index}]: {name} was explored from another version of its scenario file (sha256 {part.ContentHash}, now {contentHash})");
+        return part.Log is null ? throw new UsageException($"{report.File}: at $.programs[{index}]: expected a 'log', found none") : part;
+    }
+
+    /// <summary>
+    /// The sweep over the programs and what it prints, whether each program's report comes from
+    /// exploring or from merging shards, so that a merge prints what the single run prints.
+    /// </summary>
+    private static int Sweep(CliContext context, TestRun run, TestOutputs outputs, bool verbose,
+        Func<CheckTarget, ExplorationOptions, ExplorationReport> explore, string runNote, bool isShare = false, int? expectedPrograms = null)
+    {
         var interruption = context.Interruption;
         interruption.Graceful = true;
-        options = options with { Cancellation = interruption.Token, RecordCoverage = coverage is not null };
+        var coverage = outputs.Coverage;
+        var options = run.Options with { Cancellation = interruption.Token, RecordCoverage = coverage is not null };
+        var name = run.Program;
         var notes = new List<string>();
         IReadOnlyList<CheckTarget> targets;
-        if (defectNames.Length == 0)
+        if (run.Defects.Count == 0)
         {
             targets = name is null ? TargetCatalog.All() : [TargetCatalog.Find(name)];
         }
         else
         {
-            (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(defectNames));
+            (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(run.Defects));
         }
 
         foreach (var note in notes) context.Out.WriteLine(note);
         if (targets.Count == 0) throw new UsageException("there are no programs to explore");
+        if (expectedPrograms is { } expected && expected != targets.Count)
+            throw new UsageException($"merge: the reports hold {expected} programs, but this checkout lists {targets.Count} for the same settings (models/ changed?)");
 
         var table = new SummaryTable(context);
         var unexpected = 0;
@@ -96,21 +162,22 @@ internal static class TestCommand
             if (interruption.Requested) break;
             if (verbose) context.Out.WriteLine($"exploring {target.Name}: {target.Description}");
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
-            var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), targetOptions);
+            var report = explore(target, targetOptions);
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
             coverage?.Add(report.Coverage, report.Iterations);
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
-            PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, shorten), htmlDir);
+            PrintBugs(context, target, report, outputs.OutDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, run.Shorten), outputs.HtmlDir);
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, workers {options.Workers}");
+        context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, {runNote}");
         table.Write(context);
         coverage?.Write(context);
         if (interruption.Requested)
             context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");
-        foreach (var program in missed)
+        // A shard's share may well miss a bug that another share holds.
+        foreach (var program in missed.Where(_ => !isShare))
             context.Out.WriteLine($"note: {program} has a known bug that this budget did not find (raise --iterations or try another --strategy)");
         return unexpected > 0 ? ExitCodes.BugFound : ExitCodes.Ok;
     }

@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Text.Json;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Cli.Sharding;
 using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Engine.Testing.Sharding;
 using Spectre.Console;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -46,6 +48,8 @@ internal static class VerifyCommand
             Description = "Switch on a catalogued defect (repeatable); without a program, verifies the scenarios it shows on",
         };
 
+        var sharding = new ShardOptionSet();
+
         var command = new Command("verify", "Explore every interleaving up to equivalence (optimal DPOR) and say whether the program is verified");
         command.Arguments.Add(program);
         command.Options.Add(maxExecutions);
@@ -55,6 +59,7 @@ internal static class VerifyCommand
         command.Options.Add(json);
         command.Options.Add(outDir);
         command.Options.Add(defects);
+        sharding.AddTo(command);
         command.SetAction(parse =>
         {
             var options = new ExplorationOptions
@@ -66,6 +71,17 @@ internal static class VerifyCommand
             };
             var name = parse.GetValue(program);
             var defectNames = parse.GetValue(defects) ?? [];
+            var (shard, reportPath) = sharding.Read(parse);
+            if (shard is not null && (name is not null || defectNames.Length > 0))
+            {
+                // DPOR's sleep sets and wakeup trees span a program's whole tree: cutting it at the
+                // first level would search the later branches without what the earlier ones taught.
+                throw new UsageException(
+                    "--shard: DPOR cannot be split soundly inside one program (its sleep sets span the whole search); shard the sweep over models/ instead: 'verify --shard K/N' without a program or --defect");
+            }
+
+            if (shard is not null)
+                return RunShard(context, new VerifyRun(options, parse.GetValue(json)), shard, reportPath!);
             if (defectNames.Length > 0)
             {
                 var (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(defectNames));
@@ -101,31 +117,76 @@ internal static class VerifyCommand
 
     private static int RunAll(CliContext context, ExplorationOptions options, bool json)
     {
-        var targets = ScenarioTargets.RequireCatalog().All.Select(ScenarioTargets.From).ToList();
-        var rows = targets.Select(t => (t, Verify(t, options))).ToList();
-        if (json)
-        {
-            context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => Summary(r.t.Name, r.Item2)), Json));
-        }
-        else
-        {
-            var table = TableWriter.New(context)
-                .AddColumn("scenario").AddColumn(new TableColumn("executions").RightAligned())
-                .AddColumn(new TableColumn("seconds").RightAligned()).AddColumn("complete");
-            foreach (var (target, report) in rows)
-            {
-                table.AddRow(Markup.Escape(target.Name), report.Executions.ToString(CultureInfo.InvariantCulture),
-                    report.Exploration.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture),
-                    Markup.Escape(Status(report, target.ExpectsBug)));
-            }
-
-            TableWriter.Write(context, table);
-        }
-
-        return rows.Any(r => r.Item2.FoundBug && !r.t.ExpectsBug) ? ExitCodes.BugFound : ExitCodes.Ok;
+        var rows = AllScenarios().Select(t => VerifyRow.From(t, Verify(t, options))).ToList();
+        PrintRows(context, rows, json);
+        return ExitCode(rows);
     }
 
-    private static string Status(VerificationReport report, bool expectsBug) =>
+    private static List<CheckTarget> AllScenarios() => ScenarioTargets.RequireCatalog().All.Select(ScenarioTargets.From).ToList();
+
+    private static int ExitCode(IEnumerable<VerifyRow> rows) => rows.Any(r => r.FoundBug && !r.ExpectsBug) ? ExitCodes.BugFound : ExitCodes.Ok;
+
+    /// <summary>
+    /// A shard of the sweep: the scenarios i ≡ K (mod N) of models/, each verified whole (one
+    /// program's search is not split), written to the report with the row the merge prints.
+    /// </summary>
+    private static int RunShard(CliContext context, VerifyRun run, Shard shard, string reportPath)
+    {
+        var targets = AllScenarios();
+        var rows = targets.Where((_, i) => shard.Owns(i)).Select(t => VerifyRow.From(t, Verify(t, run.Options))).ToList();
+        PrintRows(context, rows, run.Json);
+        var code = ExitCode(rows);
+        var programs = rows.Select(r => new ShardProgram(r.Program, targets.First(t => t.Name == r.Program).CreateProgram().Subject.ContentHash,
+            r.Seconds, null, r.ToResult())).ToList();
+        ShardReportFile.Save(reportPath, new ShardReport(Name, run.Settings, shard, code, false, programs));
+        if (!run.Json) context.Out.WriteLine($"report: {reportPath} (shard {shard}: {rows.Count} of {targets.Count} programs; '{CliApp.Name} merge' of every shard's report gives the sweep)");
+        return code;
+    }
+
+    public const string Name = "verify";
+
+    /// <summary>`merge` of `verify` shards: every scenario's row from the shard that verified it, in the sweep's order.</summary>
+    internal static int Merge(CliContext context, IReadOnlyList<ShardReport> reports)
+    {
+        var run = VerifyRun.FromSettings(reports[0]);
+        var targets = AllScenarios();
+        var rows = targets.Select((target, i) =>
+        {
+            var report = reports[i % reports.Count];
+            var part = report.Programs.FirstOrDefault(p => p.Name == target.Name)
+                ?? throw new UsageException($"{report.File}: at $.programs: expected program '{target.Name}' (shard {report.Shard} verifies it in this checkout), found none (models/ changed?)");
+            if (part.ContentHash != target.CreateProgram().Subject.ContentHash)
+                throw new UsageException($"{report.File}: {target.Name} was verified from another version of its scenario file (sha256 {part.ContentHash})");
+            return VerifyRow.FromResult(report.File, target, part);
+        }).ToList();
+        var given = reports.Sum(r => r.Programs.Count);
+        if (given != rows.Count)
+            throw new UsageException($"merge: the reports hold {given} programs, but this checkout's sweep has {rows.Count} (models/ changed?)");
+        PrintRows(context, rows, run.Json);
+        return ExitCode(rows);
+    }
+
+    private static void PrintRows(CliContext context, IReadOnlyList<VerifyRow> rows, bool json)
+    {
+        if (json)
+        {
+            context.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => r.Summary()), Json));
+            return;
+        }
+
+        var table = TableWriter.New(context)
+            .AddColumn("scenario").AddColumn(new TableColumn("executions").RightAligned())
+            .AddColumn(new TableColumn("seconds").RightAligned()).AddColumn("complete");
+        foreach (var row in rows)
+        {
+            table.AddRow(Markup.Escape(row.Program), row.Executions.ToString(CultureInfo.InvariantCulture),
+                row.Seconds.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(row.Status));
+        }
+
+        TableWriter.Write(context, table);
+    }
+
+    internal static string Status(VerificationReport report, bool expectsBug) =>
         report.FoundBug ? (expectsBug ? "bug (expected)" : "BUG")
         : report.Complete ? "yes"
         : $"no: {report.IncompleteReason}";
@@ -141,16 +202,5 @@ internal static class VerifyCommand
         return $"incomplete: {report.Executions} executions explored {blocked}, no bug found; {report.IncompleteReason}";
     }
 
-    private static object Summary(string name, VerificationReport report) => new
-    {
-        program = name,
-        complete = report.Complete,
-        executions = report.Executions,
-        blocked = report.Blocked,
-        bugs = report.Exploration.Bugs.Count,
-        seconds = Math.Round(report.Exploration.Elapsed.TotalSeconds, 3),
-        incomplete = report.IncompleteReason,
-        infeasibleReversals = report.Infeasible,
-        cutByBound = report.CutByBound,
-    };
+    internal static object Summary(string name, VerificationReport report) => VerifyRow.From(name, false, report).Summary();
 }

@@ -5,8 +5,8 @@ using MmuNotifier.Verification.Engine.Traces;
 namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
-/// One engine searching the subtrees first, first + stride, ... of a splittable strategy's
-/// schedule tree to exhaustion. Each subtree keeps its own log, numbered from 0, so that the
+/// One engine searching the subtrees first, first + stride, ... of <c>subtrees</c> (all of a
+/// splittable strategy's schedule tree, or a shard's share of it) to exhaustion. Each subtree keeps its own log, numbered from 0, so that the
 /// merge can put them back in the sequential search's order and numbering.
 /// </summary>
 internal sealed class DfsSubtreeWorker(
@@ -14,6 +14,7 @@ internal sealed class DfsSubtreeWorker(
     ExplorationOptions options,
     Func<IReadOnlyList<Decision>, IStrategy> createForSubtree,
     IReadOnlyList<Decision[]> prefixes,
+    IReadOnlyList<int> subtrees,
     int first,
     int stride,
     ExplorationShared shared)
@@ -24,8 +25,9 @@ internal sealed class DfsSubtreeWorker(
     public void Run()
     {
         var runner = new ScheduleRunner(program, options, shared);
-        for (var index = first; index < prefixes.Count; index += stride)
+        for (var position = first; position < subtrees.Count; position += stride)
         {
+            var index = subtrees[position];
             if (shared.ShouldStop(index) || !shared.HasBudget) break;
             var log = new ScheduleLog();
             Subtrees.Add((index, log));

@@ -57,6 +57,12 @@ public sealed record ExplorationOptions
     /// </summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Explore only this share of the schedules (seeded strategies) or subtrees (DFS); the report
+    /// then carries its <see cref="ExplorationReport.ShardLog"/> for <see cref="Explorer.MergeShards"/>. Null: all of them.
+    /// </summary>
+    public Sharding.Shard? Shard { get; init; }
+
     /// <summary>Called now and then from the exploring thread with a snapshot of progress.</summary>
     public Action<ExplorationProgress>? Progress { get; init; }
 

@@ -56,6 +56,9 @@ public sealed record ExplorationReport
 
     public int Workers { get; init; } = 1;
 
+    /// <summary>A sharded run (<see cref="ExplorationOptions.Shard"/>): what the merge needs of this share; null otherwise.</summary>
+    public Sharding.ShardLog? ShardLog { get; init; }
+
     public bool FoundBug => Bugs.Count > 0 || LockOrderCycles.Count > 0;
 
     public double StepsPerSecond => Elapsed.TotalSeconds > 0 ? TotalSteps / Elapsed.TotalSeconds : 0;

@@ -41,6 +41,7 @@ internal sealed class ExplorationWorker(
             var end = Math.Min(start + ChunkSize, options.Iterations);
             for (var number = start; number < end; number++)
             {
+                if (options.Shard is { } shard && !shard.Owns(number)) continue;
                 if (shared.ShouldStop(number)) return;
                 if (!strategy.InitializeIteration(number))
                 {

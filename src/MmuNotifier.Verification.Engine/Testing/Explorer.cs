@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Testing.Sharding;
 using MmuNotifier.Verification.Engine.Traces;
 
 namespace MmuNotifier.Verification.Engine.Testing;
@@ -16,16 +17,33 @@ public static class Explorer
         var descriptor = StrategyRegistry.Find(options.Strategy);
         var settings = options.StrategySettings(descriptor.NeedsLengthEstimate ? LengthCalibration.Measure(program, options) : 0);
         var shared = new ExplorationShared(options);
+        if (options.Shard is not null) ShardMerge.RequireShardable(descriptor, options);
 
-        if (descriptor is { CreateSubtree: { } createSubtree } && options.Workers > 1)
+        if (descriptor is { CreateSubtree: { } createSubtree } && (options.Workers > 1 || options.Shard is not null))
             return ExploreSubtrees(program, options, shared, descriptor.Name, (prefix, frontier) => createSubtree(settings, prefix, frontier));
 
         var workers = Enumerable.Range(0, descriptor.OneWorker ? 1 : options.Workers)
             .Select(_ => new ExplorationWorker(program, options, () => descriptor.Create(settings), shared))
             .ToList();
         RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
-        return ExplorationWorker.Merge(workers, shared, options, descriptor.Name);
+        var report = ExplorationWorker.Merge(workers, shared, options, descriptor.Name);
+        return options.Shard is { } shard
+            ? report with { ShardLog = ShardMerge.SeededLog(shard, workers.Select(w => w.Log).ToList(), options) }
+            : report;
     }
+
+    /// <summary>An ArgumentException saying why, when <paramref name="options"/> cannot be cut into shards whose merge is the single run.</summary>
+    public static void RequireShardable(ExplorationOptions options) =>
+        ShardMerge.RequireShardable(StrategyRegistry.Find(options.Strategy), options);
+
+    /// <summary>
+    /// The report of a single run put together from the <see cref="ExplorationReport.ShardLog"/>s of
+    /// every shard of it (<paramref name="options"/> as the shards had them, without the shard):
+    /// the same counts, bugs (replayed here for their steps) and verdict. The elapsed time is the
+    /// shards' sum.
+    /// </summary>
+    public static ExplorationReport MergeShards(TestProgram program, ExplorationOptions options, IReadOnlyList<ShardLog> shards, TimeSpan elapsed) =>
+        ShardMerge.Merge(program, options, shards, elapsed);
 
     /// <summary>
     /// Parallel search of a splittable strategy (DFS): the tree is cut into subtrees that workers
@@ -35,12 +53,18 @@ public static class Explorer
     private static ExplorationReport ExploreSubtrees(TestProgram program, ExplorationOptions options, ExplorationShared shared,
         string strategy, Func<IReadOnlyList<Decision>, int, IStrategy> createSubtree)
     {
-        var prefixes = DfsSubtrees.Split(program, options, depth => createSubtree([], depth), 4 * options.Workers);
+        // Every shard must cut the tree alike, so a sharded cut depends on the shard count only.
+        var wanted = options.Shard is { } shard ? ShardMerge.SubtreesPerShard * shard.Count : 4 * options.Workers;
+        var prefixes = DfsSubtrees.Split(program, options, depth => createSubtree([], depth), wanted);
+        var owned = Enumerable.Range(0, prefixes.Count).Where(i => options.Shard?.Owns(i) ?? true).ToList();
         var workers = Enumerable.Range(0, options.Workers)
-            .Select(w => new DfsSubtreeWorker(program, options, prefix => createSubtree(prefix, int.MaxValue), prefixes, w, options.Workers, shared))
+            .Select(w => new DfsSubtreeWorker(program, options, prefix => createSubtree(prefix, int.MaxValue), prefixes, owned, w, options.Workers, shared))
             .ToList();
         RunWorkers(workers.Select(w => (Action)w.Run).ToList(), shared, options);
-        return DfsSubtreeWorker.Merge(workers, prefixes.Count, shared, options, strategy);
+        var report = DfsSubtreeWorker.Merge(workers, prefixes.Count, shared, options, strategy);
+        return options.Shard is { } mine
+            ? report with { ShardLog = ShardMerge.SubtreeLog(mine, prefixes.Count, workers.SelectMany(w => w.Subtrees).ToList(), shared, options) }
+            : report;
     }
 
     /// <summary>Re-runs <paramref name="trace"/>'s decisions with every step recorded.</summary>

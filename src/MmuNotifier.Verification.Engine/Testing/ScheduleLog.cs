@@ -46,6 +46,35 @@ internal sealed class ScheduleLog
         Exhausted = Exhausted,
     };
 
+    /// <summary>
+    /// The logs of several workers (or shards) as one, keeping only schedules numbered up to
+    /// <paramref name="last"/>: what a shard writes for the merge, which never needs more.
+    /// </summary>
+    public static ScheduleLog Combine(IReadOnlyList<ScheduleLog> logs, long last = long.MaxValue) => new()
+    {
+        Runs = logs.SelectMany(l => l.Runs).Where(r => r.Number <= last).OrderBy(r => r.Number).ToList(),
+        Findings = logs.SelectMany(l => l.Findings).Where(n => n <= last).Order().ToList(),
+        Bugs = logs.SelectMany(l => l.Bugs).Where(b => b.Trace.Iteration <= last).OrderBy(b => b.Trace.Iteration).ToList(),
+        StepBoundHits = logs.SelectMany(l => l.StepBoundHits).Where(b => b.Trace.Iteration <= last).OrderBy(b => b.Trace.Iteration).ToList(),
+        StepBoundRuns = logs.SelectMany(l => l.StepBoundRuns).Where(n => n <= last).Order().ToList(),
+        LockDependencies = logs.SelectMany(l => l.LockDependencies).Where(d => d.Number <= last).OrderBy(d => d.Number).ToList(),
+        Exhausted = logs.Any(l => l.Exhausted),
+    };
+
+    /// <summary>A log read back from a shard report (<see cref="Sharding.ShardLogJson"/>).</summary>
+    public static ScheduleLog Restore(List<(long Number, int Steps, ulong Hash)> runs, List<long> findings, List<BugReport> bugs,
+        List<BugReport> stepBoundHits, List<long> stepBoundRuns, List<(long Number, Checking.LockDependency Dependency)> lockDependencies,
+        bool exhausted) => new()
+    {
+        Runs = runs,
+        Findings = findings,
+        Bugs = bugs,
+        StepBoundHits = stepBoundHits,
+        StepBoundRuns = stepBoundRuns,
+        LockDependencies = lockDependencies,
+        Exhausted = exhausted,
+    };
+
     private static BugReport Renumbered(BugReport report, long offset) =>
         report with { Trace = report.Trace with { Iteration = report.Trace.Iteration + offset } };
 }

@@ -19,6 +19,9 @@ public sealed record FuzzOptions
     /// <summary>Where its trace is written (traces/found/ by convention).</summary>
     public string TracesDirectory { get; init; } = Path.Combine("traces", "found");
 
+    /// <summary>Explore only the scenarios numbered n ≡ K (mod N) of this share (docs/scale-out.md); null: all.</summary>
+    public Engine.Testing.Sharding.Shard? Shard { get; init; }
+
     /// <summary>Called from the fuzzing thread after every explored scenario.</summary>
     public Action<FuzzProgress>? Progress { get; init; }
 }

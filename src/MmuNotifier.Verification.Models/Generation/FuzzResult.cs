@@ -2,4 +2,11 @@
 namespace MmuNotifier.Verification.Models.Generation;
 
 /// <summary>What a fuzzing run did: scenarios tested (before the first failure), explorations in all, and the shrunk counterexample if any.</summary>
-public sealed record FuzzResult(int Tested, int Explorations, Counterexample? Counterexample, TimeSpan Elapsed);
+public sealed record FuzzResult(int Tested, int Explorations, Counterexample? Counterexample, TimeSpan Elapsed)
+{
+    /// <summary>The number (from 0) of the first failing scenario of the run, or null when none failed.</summary>
+    public int? FailingScenario { get; init; }
+
+    /// <summary>The explorations spent shrinking, after the first failure.</summary>
+    public int ShrinkExplorations { get; init; }
+}

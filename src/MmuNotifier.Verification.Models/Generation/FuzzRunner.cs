@@ -34,7 +34,11 @@ public static class FuzzRunner
 
         state.Report(FuzzPhase.ShrinkingSchedule, state.ShrinkSteps);
         var counterexample = Write(options, state, minimal, state.ShrinkSteps);
-        return new FuzzResult(state.Tested, state.Explorations, counterexample, clock.Elapsed);
+        return new FuzzResult(state.Tested, state.Explorations, counterexample, clock.Elapsed)
+        {
+            FailingScenario = state.Tested - 1,
+            ShrinkExplorations = state.Explorations - state.ExploredBeforeFailure,
+        };
     }
 
     /// <summary>A file name for the counterexample: the defects and the seed, which is how to find it again.</summary>
@@ -67,6 +71,9 @@ public static class FuzzRunner
 
         public int Explorations { get; private set; }
 
+        /// <summary>Scenarios explored before the first failure (all of this shard's up to it): the rest of <see cref="Explorations"/> is shrinking.</summary>
+        public int ExploredBeforeFailure { get; private set; }
+
         public FindingSignature? Signature { get; private set; }
 
         public Scenario? FirstFailing { get; private set; }
@@ -87,7 +94,20 @@ public static class FuzzRunner
             try
             {
                 ScenarioValidation.Require(scenario);
-                if (Signature is null) Tested++;
+                if (Signature is null)
+                {
+                    // Scenario n of the run belongs to shard n mod N: the others are generated (FsCheck's
+                    // stream must stay the same) but pass unexplored.
+                    var number = Tested++;
+                    if (options.Shard is { } shard && !shard.Owns(number))
+                    {
+                        Report(FuzzPhase.Exploring, 0);
+                        return true;
+                    }
+
+                    ExploredBeforeFailure++;
+                }
+
                 Explorations++;
                 var finding = ScenarioCheck.FirstFinding(scenario, options.Defects, options.Budget, Signature);
                 if (finding is not null)

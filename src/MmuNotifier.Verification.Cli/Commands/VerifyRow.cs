@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Globalization;
+using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Cli.Sharding;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Cli.Commands;
+
+/// <summary>
+/// One program's line of the `verify` sweep (table row and JSON object), from a verification or
+/// read back from a shard report's <c>result</c>, so a merge prints what the sweep prints.
+/// </summary>
+internal sealed record VerifyRow(
+    string Program, bool ExpectsBug, bool FoundBug, bool Complete, long Executions, long Blocked, int Bugs, double Seconds,
+    string? Incomplete, long Infeasible, long CutByBound, string Status)
+{
+    public static VerifyRow From(CheckTarget target, VerificationReport report) => From(target.Name, target.ExpectsBug, report);
+
+    public static VerifyRow From(string name, bool expectsBug, VerificationReport report) => new(
+        name, expectsBug, report.FoundBug, report.Complete, report.Executions, report.Blocked, report.Exploration.Bugs.Count,
+        report.Exploration.Elapsed.TotalSeconds, report.IncompleteReason, report.Infeasible, report.CutByBound,
+        VerifyCommand.Status(report, expectsBug));
+
+    public object Summary() => new
+    {
+        program = Program,
+        complete = Complete,
+        executions = Executions,
+        blocked = Blocked,
+        bugs = Bugs,
+        seconds = Math.Round(Seconds, 3),
+        incomplete = Incomplete,
+        infeasibleReversals = Infeasible,
+        cutByBound = CutByBound,
+    };
+
+    public IReadOnlyDictionary<string, string> ToResult() => new Dictionary<string, string>
+    {
+        ["foundBug"] = Bool(FoundBug),
+        ["complete"] = Bool(Complete),
+        ["executions"] = Text(Executions),
+        ["blocked"] = Text(Blocked),
+        ["bugs"] = Text(Bugs),
+        ["incomplete"] = Incomplete ?? "",
+        ["infeasibleReversals"] = Text(Infeasible),
+        ["cutByBound"] = Text(CutByBound),
+        ["status"] = Status,
+    };
+
+    /// <summary>The row a shard report holds for <paramref name="target"/>; a missing or bad value is refused naming the file.</summary>
+    public static VerifyRow FromResult(string file, CheckTarget target, ShardProgram part)
+    {
+        var result = part.Result ?? throw new UsageException($"{file}: {target.Name}: expected a 'result', found none");
+        string Get(string name) => result.TryGetValue(name, out var value)
+            ? value
+            : throw new UsageException($"{file}: {target.Name}: at result.{name}: missing");
+        long Number(string name) => long.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageException($"{file}: {target.Name}: at result.{name}: expected a whole number, found '{Get(name)}'");
+        bool Flag(string name) => Get(name) switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw new UsageException($"{file}: {target.Name}: at result.{name}: expected true or false, found '{other}'"),
+        };
+
+        return new VerifyRow(target.Name, target.ExpectsBug, Flag("foundBug"), Flag("complete"), Number("executions"), Number("blocked"),
+            (int)Number("bugs"), part.Seconds, Get("incomplete") is "" ? null : Get("incomplete"), Number("infeasibleReversals"),
+            Number("cutByBound"), Get("status"));
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>What a sharded `verify` sweep explores, as its reports record it.</summary>
+internal sealed record VerifyRun(ExplorationOptions Options, bool Json)
+{
+    public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["maxExecutions"] = Options.Iterations.ToString(CultureInfo.InvariantCulture),
+        ["preemptionBound"] = Options.PreemptionBound?.ToString(CultureInfo.InvariantCulture) ?? "",
+        ["maxSteps"] = Options.MaxSteps.ToString(CultureInfo.InvariantCulture),
+        ["timeout"] = Options.TimeBudget?.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "",
+        ["json"] = Json ? "true" : "false",
+    };
+
+    public static VerifyRun FromSettings(ShardReport report)
+    {
+        return new VerifyRun(new ExplorationOptions(), report.Setting("json") == "true");
+    }
+}

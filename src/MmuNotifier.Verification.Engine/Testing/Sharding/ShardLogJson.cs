@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Text.Json;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Json;
+using MmuNotifier.Verification.Engine.Traces;
+
+namespace MmuNotifier.Verification.Engine.Testing.Sharding;
+
+/// <summary>
+/// A <see cref="ShardLog"/> as a JSON object inside a shard report (docs/scale-out.md). Runs are
+/// <c>[number, steps, hash]</c> triples; each finding keeps its trace (the trace format's text,
+/// as a string) so the merge can replay it for its steps. Reading checks every field and fails
+/// with a <see cref="JsonFormatException"/> naming the place.
+/// </summary>
+public static class ShardLogJson
+{
+    private static readonly string[] Fields = ["shard", "subtreeCount", "segments"];
+    private static readonly string[] ShardFields = ["index", "count"];
+
+    private static readonly string[] SegmentFields =
+        ["subtree", "exhausted", "runs", "findings", "stepBoundRuns", "bugs", "stepBoundHits", "lockDependencies"];
+
+    private static readonly string[] DependencyFields =
+        ["schedule", "fromKey", "fromName", "toKey", "toName", "thread", "heldName", "heldStep", "acquiredName", "step"];
+
+    public static void Write(Utf8JsonWriter json, ShardLog log)
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("shard");
+        json.WriteNumber("index", log.Shard.Index);
+        json.WriteNumber("count", log.Shard.Count);
+        json.WriteEndObject();
+        json.WriteNumber("subtreeCount", log.SubtreeCount);
+        json.WriteStartArray("segments");
+        foreach (var (subtree, segment) in log.Segments) WriteSegment(json, subtree, segment);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSegment(Utf8JsonWriter json, int subtree, ScheduleLog log)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("subtree", subtree);
+        json.WriteBoolean("exhausted", log.Exhausted);
+        json.WriteStartArray("runs");
+        foreach (var (number, steps, hash) in log.Runs)
+        {
+            json.WriteStartArray();
+            json.WriteNumberValue(number);
+            json.WriteNumberValue(steps);
+            json.WriteNumberValue(hash);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        WriteNumbers(json, "findings", log.Findings);
+        WriteNumbers(json, "stepBoundRuns", log.StepBoundRuns);
+        WriteTraces(json, "bugs", log.Bugs);
+        WriteTraces(json, "stepBoundHits", log.StepBoundHits);
+        json.WriteStartArray("lockDependencies");
+        foreach (var (number, d) in log.LockDependencies)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("schedule", number);
+            json.WriteString("fromKey", d.From.Key);
+            json.WriteString("fromName", d.From.Name);
+            json.WriteString("toKey", d.To.Key);
+            json.WriteString("toName", d.To.Name);
+            json.WriteString("thread", d.Thread);
+            json.WriteString("heldName", d.HeldName);
+            json.WriteNumber("heldStep", d.HeldStep);
+            json.WriteString("acquiredName", d.AcquiredName);
+            json.WriteNumber("step", d.Step);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteNumbers(Utf8JsonWriter json, string name, IEnumerable<long> numbers)
+    {
+        json.WriteStartArray(name);
+        foreach (var number in numbers) json.WriteNumberValue(number);
+        json.WriteEndArray();
+    }
+
+    private static void WriteTraces(Utf8JsonWriter json, string name, IEnumerable<BugReport> reports)
+    {
+        json.WriteStartArray(name);
+        foreach (var report in reports) json.WriteStringValue(TraceFile.ToJson(report.Trace));
+        json.WriteEndArray();
+    }
+
+    /// <exception cref="JsonFormatException">The value is not a shard log.</exception>
+    public static ShardLog Read(JsonValue value)
+    {
+        value.AsObject(Fields);
+        var shardValue = value.Required("shard").AsObject(ShardFields);
+        var count = shardValue.Required("count").AsInt32(min: 1);
+        var index = shardValue.Required("index").AsInt32(min: 0, max: count - 1);
+        var subtreeCount = value.Required("subtreeCount").AsInt32(min: 0);
+        var segments = value.Required("segments").AsArray()
+            .Select(s => ReadSegment(s, subtreeCount))
+            .ToList();
+        return new ShardLog(new Shard(index, count), subtreeCount, segments);
+    }
+
+    private static (int Subtree, ScheduleLog Log) ReadSegment(JsonValue value, int subtreeCount)
+    {
+        value.AsObject(SegmentFields);
+        var subtree = subtreeCount == 0 ? value.Required("subtree").AsInt32(min: -1, max: -1) : value.Required("subtree").AsInt32(min: 0, max: subtreeCount - 1);
+        var runs = value.Required("runs").AsArray().Select(ReadRun).ToList();
+        var log = ScheduleLog.Restore(
+            runs,
+            Numbers(value.Required("findings")),
+            Traces(value.Required("bugs")),
+            Traces(value.Required("stepBoundHits")),
+            Numbers(value.Required("stepBoundRuns")),
+            value.Required("lockDependencies").AsArray().Select(ReadDependency).ToList(),
+            value.Required("exhausted").AsBool());
+        return (subtree, log);
+    }
+
+    private static (long Number, int Steps, ulong Hash) ReadRun(JsonValue value)
+    {
+        var items = value.AsArray();
+        if (items.Count != 3) throw value.Error($"expected [number, steps, hash], found an array of {items.Count}");
+        return (items[0].AsInteger(min: 0), items[1].AsInt32(min: 0), items[2].AsUInt64());
+    }
+
+    private static List<long> Numbers(JsonValue value) => value.AsArray().Select(n => n.AsInteger(min: 0)).ToList();
+
+    private static List<BugReport> Traces(JsonValue value) => value.AsArray().Select(item =>
+    {
+        var trace = TraceFile.Parse(item.AsNonEmptyString(), $"{item.File} at {item.Path}");
+        var bug = trace.Bug ?? throw item.Error("expected the trace of a finding, found one without a bug");
+        // Steps and the run's other bugs are not stored: the merge replays the findings it keeps.
+        return new BugReport(bug, [bug], trace, []);
+    }).ToList();
+
+    private static (long Number, LockDependency Dependency) ReadDependency(JsonValue value)
+    {
+        value.AsObject(DependencyFields);
+        string Text(string name) => value.Required(name).AsNonEmptyString();
+        var dependency = new LockDependency(
+            new LockClass(0, Text("fromKey"), Text("fromName")),
+            new LockClass(0, Text("toKey"), Text("toName")),
+            Text("thread"), Text("heldName"), value.Required("heldStep").AsInt32(min: 0), Text("acquiredName"),
+            value.Required("step").AsInt32(min: 0));
+        return (value.Required("schedule").AsInteger(min: 0), dependency);
+    }
+}
