@@ -83,6 +83,7 @@ internal static class TestCommand
         var table = new SummaryTable(context);
         var unexpected = 0;
         var missed = new List<string>();
+        var known = new List<string>();
         foreach (var target in targets)
         {
             if (interruption.Requested) break;
@@ -90,6 +91,7 @@ internal static class TestCommand
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
             var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), targetOptions);
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
+            known.AddRange(report.KnownRaces.Select(k => $"{target.Name}: {k.Name} in {k.Schedules:N0} of {report.Iterations:N0} schedules (first: {k.FirstSchedule})"));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
             PrintBugs(context, target, report, outDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, shorten));
@@ -100,6 +102,8 @@ internal static class TestCommand
         table.Write(context);
         if (interruption.Requested)
             context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");
+        foreach (var line in known)
+            context.Out.WriteLine($"known kernel finding (KCSAN, docs/defects.md; not a bug of the port): {line}");
         foreach (var program in missed)
             context.Out.WriteLine($"note: {program} has a known bug that this budget did not find (raise --iterations or try another --strategy)");
         return unexpected > 0 ? ExitCodes.BugFound : ExitCodes.Ok;

@@ -25,7 +25,7 @@ public enum Detectors
     /// What a run applies unless told otherwise. KCSAN is opt-in for now: the faithful port shows
     /// three races the kernel itself has (docs/detectors.md), which need the kernel's view settled first.
     /// </summary>
-    Default = Lockdep | Kasan,
+    Default = All,
 }
 
 /// <summary>The names of <see cref="Detectors"/> on the command line.</summary>

@@ -27,6 +27,9 @@ internal sealed class ScheduleLog
     /// <summary>Lock dependencies with the schedule that first showed them to this log's runtime (for cross-schedule cycles).</summary>
     public List<(long Number, Checking.LockDependency Dependency)> LockDependencies { get; private init; } = [];
 
+    /// <summary>The known races (<see cref="Checking.KnownRace"/>) each schedule showed.</summary>
+    public List<(long Number, string Name)> KnownRaces { get; private init; } = [];
+
     /// <summary>The strategy said it had no schedule left.</summary>
     public bool Exhausted { get; set; }
 
@@ -39,6 +42,7 @@ internal sealed class ScheduleLog
         StepBoundHits = StepBoundHits.Select(b => Renumbered(b, offset)).ToList(),
         StepBoundRuns = StepBoundRuns.Select(n => n + offset).ToList(),
         LockDependencies = LockDependencies.Select(d => d with { Number = d.Number + offset }).ToList(),
+        KnownRaces = KnownRaces.Select(k => k with { Number = k.Number + offset }).ToList(),
         Exhausted = Exhausted,
     };
 
