@@ -22,8 +22,8 @@ public enum Detectors
     All = Lockdep | Kasan | Kcsan,
 
     /// <summary>
-    /// What a run applies unless told otherwise: every detector. The faithful port's one KCSAN
-    /// finding, a race the kernel itself has, is a known race of the scenarios (docs/defects.md).
+    /// What a run applies unless told otherwise: every detector. The faithful port's KCSAN
+    /// findings, races the kernel itself has, are known races of the scenarios (docs/defects.md).
     /// </summary>
     Default = All,
 }

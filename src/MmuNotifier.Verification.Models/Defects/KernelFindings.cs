@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Kernel.Notifier;
 
 namespace MmuNotifier.Verification.Models.Defects;
 
@@ -20,12 +20,18 @@ public static class KernelFindings
     /// <c>subscriptions->lock</c>. Nothing orders the two (the driver holds only an mm_count
     /// reference). KCSAN reports it; the kernel's lockless form is <c>hlist_unhashed_lockless()</c>.
     /// </summary>
-    public static readonly KnownRace UnregisterUnhashedRace = new(
-        "unregister-hlist-unhashed-race", ".hlist.pprev", AccessKind.Read, AccessKind.WriteOnce);
+    public static readonly KnownRace UnregisterUnhashedRace = PortDataRaces.UnregisterUnhashed;
 
     /// <summary>The scenarios of models/ on which <see cref="UnregisterUnhashedRace"/> shows.</summary>
     public static readonly IReadOnlyList<string> UnregisterUnhashedScenarios = ["exit-vs-unregister", "register-unregister"];
 
+    /// <summary>
+    /// mmu_interval_notifier_insert reads <c>subscriptions->has_itree</c> plainly and without a lock,
+    /// while another thread's first insert may be setting it in __mmu_notifier_register after
+    /// publishing the subscriptions with smp_store_release (so the acquire does not cover it).
+    /// </summary>
+    public static readonly KnownRace InsertHasItreeRace = PortDataRaces.InsertHasItree;
+
     /// <summary>Every known race of the faithful port.</summary>
-    public static IReadOnlyList<KnownRace> Races { get; } = [UnregisterUnhashedRace];
+    public static IReadOnlyList<KnownRace> Races { get; } = [UnregisterUnhashedRace, InsertHasItreeRace];
 }

@@ -43,6 +43,26 @@ public sealed class KernelFindingTests
         Assert.Contains("mm.subscriptions.lock", race.Message);
     }
 
+    /// <summary>The shape `fuzz --count 2000` shrank it to: two mirrors inserted by two threads into an mm with no notifier yet.</summary>
+    private static Scenario TwoFirstInserts() => Models.Make("two-first-inserts", 2,
+        [Models.Mirror("mirror0", setup: false), Models.Mirror("mirror1", setup: false)],
+        Models.Thread("t0", new OpSpec(OpKind.Insert, "mirror0")),
+        Models.Thread("t1", new OpSpec(OpKind.Insert, "mirror1")));
+
+    [Fact]
+    public void Two_first_inserts_show_the_has_itree_race_and_no_bug()
+    {
+        var dfs = Options with { Strategy = "dfs", PreemptionBound = 2 };
+        var report = Explorer.Explore(ScenarioProgram.Build(TwoFirstInserts()), dfs);
+        Assert.False(report.FoundBug, Models.Describe(report));
+        Assert.Contains(report.KnownRaces, k => k.Name == KernelFindings.InsertHasItreeRace.Name);
+
+        var bare = Explorer.Explore(ScenarioProgram.Build(TwoFirstInserts()) with { KnownRaces = [] }, dfs);
+        Assert.True(bare.FoundBug);
+        Assert.Matches(@"data race on mm\.subscriptions\.has_itree: write by t\d .*\(locks held: mm\.mmap_lock, .*\) and read by t\d at step \d+ \(locks held: none\)",
+            bare.Bugs[0].Bug.Message);
+    }
+
     [Fact]
     public void The_scenarios_without_an_unregister_do_not_show_it()
     {
