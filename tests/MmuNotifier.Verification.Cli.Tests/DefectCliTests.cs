@@ -16,7 +16,7 @@ public sealed class DefectCliTests
         foreach (var entry in DefectCatalogue.All)
             Assert.Contains(entry.Name, result.Out, StringComparison.Ordinal);
         Assert.Contains("driver misuse", result.Out, StringComparison.Ordinal);
-        Assert.Contains("none (not a bug under SC)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("DataRace (Core)", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Bench.Kill;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Output.Html;
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Models.KillMatrix;
 using Spectre.Console;
@@ -75,18 +76,29 @@ internal static class BenchKillCommand
         table.AddColumn("program");
         foreach (var strategy in budget.Strategies) table.AddColumn(strategy);
         table.AddColumn("stress");
+        table.AddColumn("first finding by");
         foreach (var row in result.Rows)
         {
             var cells = new List<string> { row.MustBeFound ? row.Defect : $"{row.Defect} (not a bug)", row.Program };
             cells.AddRange(row.Cells.Select(Cell));
             cells.Add(row.Stress is null ? "-" : row.Stress.Found ? $"found after {Num(row.Stress.SecondsToFirstBug ?? 0)} s" : $"missed ({row.Stress.Iterations:N0} runs)");
+            cells.Add(DetectorsCell(row));
             table.AddRow(cells.ToArray());
         }
 
         TableWriter.Write(context, table);
         context.Out.WriteLine($"found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}" +
                               (result.Rows.Any(r => !r.MustBeFound) ? " (defects marked 'not a bug' are run but not counted)" : ""));
+        context.Out.WriteLine("first finding by: each detector whose report was an attempt's first finding, with how many attempts and the fewest schedules (checks: the engine's own); defects first found by " +
+                              string.Join(", ", DetectorNames.All.Select(d => $"{d.Name} {result.DefectsFirstFoundBy(d.Name)}")));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>"kcsan 3 (12)" per detector that reported a first finding; "checks" when only invariants and the engine's checks did.</summary>
+    private static string DetectorsCell(KillRow row)
+    {
+        var by = row.Detectors.Where(d => d.Attempts > 0).Select(d => $"{d.Detector} {d.Attempts} ({d.FewestSchedules:N0})").ToList();
+        return by.Count > 0 ? string.Join("; ", by) : row.Cells.Any(c => c.Found > 0) ? "checks" : "-";
     }
 
     private static string Cell(KillCell cell) => cell.Found == 0

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
-using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 
@@ -63,10 +62,7 @@ internal sealed class ExplorationOptionSet
         Description = "Run every schedule twice and compare (catches state leaking between schedules)",
     };
 
-    public Option<string[]> NoDetector { get; } = new Option<string[]>("--no-detector")
-    {
-        Description = "Switch off a kernel-debug detector (repeatable; see docs/detectors.md)",
-    }.AcceptOnlyFromAmong([.. DetectorNames.All.Select(d => d.Name)]);
+    public Option<string[]> NoDetector { get; } = DetectorOption.Create();
 
     public void AddTo(Command command)
     {
@@ -90,7 +86,7 @@ internal sealed class ExplorationOptionSet
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
-            Detectors = (parse.GetValue(NoDetector) ?? []).Aggregate(Detectors.Default, (on, name) => on & ~DetectorNames.Parse(name)),
+            Detectors = DetectorOption.Read(parse.GetValue(NoDetector)),
         };
         try
         {

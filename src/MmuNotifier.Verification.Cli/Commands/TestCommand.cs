@@ -157,6 +157,7 @@ internal static class TestCommand
         var table = new SummaryTable(context);
         var unexpected = 0;
         var missed = new List<string>();
+        var known = new List<string>();
         foreach (var target in targets)
         {
             if (interruption.Requested) break;
@@ -165,6 +166,7 @@ internal static class TestCommand
             var report = explore(target, targetOptions);
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
             coverage?.Add(report.Coverage, report.Iterations);
+            known.AddRange(report.KnownRaces.Select(k => $"{target.Name}: {k.Name} in {k.Schedules:N0} of {report.Iterations:N0} schedules (first: {k.FirstSchedule})"));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
             PrintBugs(context, target, report, outputs.OutDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, run.Shorten), outputs.HtmlDir);
@@ -176,6 +178,8 @@ internal static class TestCommand
         coverage?.Write(context);
         if (interruption.Requested)
             context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");
+        foreach (var line in known)
+            context.Out.WriteLine($"known kernel finding (KCSAN, docs/defects.md; not a bug of the port): {line}");
         // A shard's share may well miss a bug that another share holds.
         foreach (var program in missed.Where(_ => !isShare))
             context.Out.WriteLine($"note: {program} has a known bug that this budget did not find (raise --iterations or try another --strategy)");

@@ -22,16 +22,33 @@ public enum Detectors
     All = Lockdep | Kasan | Kcsan,
 
     /// <summary>
-    /// What a run applies unless told otherwise. KCSAN is opt-in for now: the faithful port shows
-    /// three races the kernel itself has (docs/detectors.md), which need the kernel's view settled first.
+    /// What a run applies unless told otherwise: every detector. The faithful port's KCSAN
+    /// findings, races the kernel itself has, are known races of the scenarios (docs/defects.md).
     /// </summary>
-    Default = Lockdep | Kasan,
+    Default = All,
 }
 
 /// <summary>The names of <see cref="Detectors"/> on the command line.</summary>
 public static class DetectorNames
 {
     public static readonly IReadOnlyList<(string Name, Detectors Flag)> All = [("lockdep", Detectors.Lockdep), ("kasan", Detectors.Kasan), ("kcsan", Detectors.Kcsan)];
+
+    /// <summary>
+    /// The detector whose check reported <paramref name="bug"/>, or <see cref="Detectors.None"/> for the
+    /// engine's own checks (invariants, WARN/BUG, a schedule that deadlocked, sleeping in atomic).
+    /// A use-after-free or double free is KASAN's (the engine's scheduling-point check is part of it).
+    /// </summary>
+    public static Detectors Reporter(Bug bug) => bug.Kind switch
+    {
+        BugKind.DataRace => Detectors.Kcsan,
+        BugKind.Lockdep => Detectors.Lockdep,
+        BugKind.Deadlock when Lockdep.IsGraphReport(bug.Message) => Detectors.Lockdep,
+        BugKind.UseAfterFree or BugKind.DoubleFree => Detectors.Kasan,
+        _ => Detectors.None,
+    };
+
+    /// <summary>The command-line name of one detector flag.</summary>
+    public static string NameOf(Detectors flag) => All.First(d => d.Flag == flag).Name;
 
     public static Detectors Parse(string name) =>
         All.FirstOrDefault(d => d.Name == name) is { Name: not null } found

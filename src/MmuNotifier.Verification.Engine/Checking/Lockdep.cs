@@ -54,15 +54,22 @@ internal static class Lockdep
     /// <summary>The state of an srcu_read_unlock whose index no srcu_read_lock of this thread returned.</summary>
     public const string NoSrcuReadLock = "no srcu_read_lock of it returned that index";
 
+    private const string CircularPrefix = "possible circular locking dependency";
+    private const string RecursivePrefix = "possible recursive locking";
+
+    /// <summary>A Deadlock message of lockdep's graph (a cycle or a recursive acquire), not of a schedule that deadlocked.</summary>
+    public static bool IsGraphReport(string message) =>
+        message.StartsWith(CircularPrefix, StringComparison.Ordinal) || message.StartsWith(RecursivePrefix, StringComparison.Ordinal);
+
     /// <summary>The report of a new dependency that closes a cycle: the new link and the chain back.</summary>
     public static string CircularDependency(string thread, string acquiring, in HeldLock held, IReadOnlyList<LockDependency> chainBack) =>
-        $"possible circular locking dependency: {thread} takes {acquiring} [class {chainBack[0].From}] while holding {held.Name} " +
+        $"{CircularPrefix}: {thread} takes {acquiring} [class {chainBack[0].From}] while holding {held.Name} " +
         $"[class {held.Class}] (since step {held.Step}), but already " +
         string.Join(", then ", chainBack.Select(d => d.Describe()));
 
     /// <summary>A non-recursive lock (lock map, rw-semaphore read side) taken again by its holder.</summary>
     public static string RecursiveLocking(string thread, string operation, string name, int since) =>
-        $"possible recursive locking: {thread} calls {operation}({name}) while already holding it (since step {since})";
+        $"{RecursivePrefix}: {thread} calls {operation}({name}) while already holding it (since step {since})";
 
     /// <summary>A thread that finished with locks held, innermost last.</summary>
     public static string HeldAtExit(string thread, IReadOnlyList<HeldLock> held) =>

@@ -22,20 +22,39 @@ internal sealed class AccessShadow(string location)
     /// <summary>Records <paramref name="access"/>; returns an earlier access it races with, or a default (non-existing) one.</summary>
     public RaceAccess Record(in RaceAccess access, VectorClock clock)
     {
-        if (!access.IsWrite)
-        {
-            if (!access.IsPlain) return default;
-            if (_lastWrite.IsConcurrentWith(access, clock)) return _lastWrite;
-            if (access.Thread >= _plainReads.Length) Array.Resize(ref _plainReads, access.Thread * 2);
-            _plainReads[access.Thread] = access;
-            return default;
-        }
+        var earlier = RacingWith(access, clock);
+        if (!earlier.Exists) Remember(access);
+        return earlier;
+    }
 
+    /// <summary>An earlier access <paramref name="access"/> races with, or a default (non-existing) one.</summary>
+    private RaceAccess RacingWith(in RaceAccess access, VectorClock clock)
+    {
+        if (!access.IsWrite)
+            return access.IsPlain && _lastWrite.IsConcurrentWith(access, clock) ? _lastWrite : default;
         if (access.IsPlain && _lastPlainWrite.IsConcurrentWith(access, clock)) return _lastPlainWrite;
         for (var i = 0; i < _plainReads.Length; i++)
             if (_plainReads[i].IsConcurrentWith(access, clock)) return _plainReads[i];
+        return default;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="access"/> without checking it: also after a known race
+    /// (<see cref="Checking.KnownRace"/>), which does not stop the run. Entries older than such a
+    /// race may then stay without being ordered before the last write; a later access is still
+    /// compared by clocks, so no false race comes of it, only a later pair with the stale entry.
+    /// </summary>
+    public void Remember(in RaceAccess access)
+    {
+        if (!access.IsWrite)
+        {
+            if (!access.IsPlain) return;
+            if (access.Thread >= _plainReads.Length) Array.Resize(ref _plainReads, access.Thread * 2);
+            _plainReads[access.Thread] = access;
+            return;
+        }
+
         _lastWrite = access;
         if (access.IsPlain) _lastPlainWrite = access;
-        return default;
     }
 }

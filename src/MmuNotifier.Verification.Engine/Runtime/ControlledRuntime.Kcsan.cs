@@ -17,6 +17,14 @@ internal sealed partial class ControlledRuntime
 {
     private bool KcsanOn => (Detectors & Detectors.Kcsan) != 0;
 
+    private readonly List<string> _knownRacesSeen = [];
+
+    /// <summary>Races of the program that are documented findings: recorded by name, they do not stop the run.</summary>
+    public IReadOnlyList<KnownRace> KnownRaces { get; set; } = [];
+
+    /// <summary>The names of the <see cref="KnownRaces"/> the last run showed, each once, in order of first showing.</summary>
+    public IReadOnlyList<string> KnownRacesSeen => _knownRacesSeen;
+
     /// <summary>A shadow for a plain location outside any primitive (a lock-guarded field), or null with the detector off.</summary>
     internal AccessShadow? NewShadow(string location) => KcsanOn ? new AccessShadow(location) : null;
 
@@ -109,7 +117,19 @@ internal sealed partial class ControlledRuntime
     {
         var access = new RaceAccess(thread.ThreadId, thread.Clock[thread.ThreadId], _step, kind, thread.Name, thread.LocksetText());
         var earlier = shadow.Record(access, thread.Clock);
-        return earlier.Exists ? DataRaceReport.Describe(shadow.Location, earlier, access) : null;
+        if (!earlier.Exists) return null;
+        if (Known(shadow.Location, earlier, access) is not { } known)
+            return DataRaceReport.Describe(shadow.Location, earlier, access);
+        shadow.Remember(access);
+        if (!_knownRacesSeen.Contains(known.Name)) _knownRacesSeen.Add(known.Name);
+        return null;
+    }
+
+    private KnownRace? Known(string location, in RaceAccess first, in RaceAccess second)
+    {
+        foreach (var known in KnownRaces)
+            if (known.Matches(location, first, second)) return known;
+        return null;
     }
 
     private static void Acquire(LogicalThread thread, ControlledPrimitive target)

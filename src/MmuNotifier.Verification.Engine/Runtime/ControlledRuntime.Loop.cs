@@ -71,6 +71,7 @@ internal sealed partial class ControlledRuntime
         _threads.Clear();
         _decisions.Clear();
         _bugs.Clear();
+        _knownRacesSeen.Clear();
         _monitors.Clear();
         _monitorBits = 0;
         _readsBaselinePending = false;

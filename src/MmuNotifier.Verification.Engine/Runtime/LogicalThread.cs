@@ -90,11 +90,14 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     public HappensBefore.VectorClock Clock { get; } = new();
 
     /// <summary>The locks held, as data-race reports print them (lockdep keeps the list).</summary>
+    /// <summary>The lockset text of a thread that holds no lock (lockdep off: always).</summary>
+    internal const string NoLocksText = "none";
+
     public string LocksetText()
     {
         if (_locksetTextVersion == LocksetVersion && _locksetText is not null) return _locksetText;
         _locksetTextVersion = LocksetVersion;
-        return _locksetText = HeldLocks.Count == 0 ? "none" : string.Join(", ", HeldLocks.Select(h => h.Name));
+        return _locksetText = HeldLocks.Count == 0 ? NoLocksText : string.Join(", ", HeldLocks.Select(h => h.Name));
     }
 
     public short Token => _token;

@@ -36,6 +36,9 @@ public sealed record ExplorationReport
     /// </summary>
     public IReadOnlyList<LockOrderCycle> LockOrderCycles { get; init; } = [];
 
+    /// <summary>Documented races of the program (<see cref="TestProgram.KnownRaces"/>) the schedules showed; not bugs.</summary>
+    public IReadOnlyList<KnownRaceSeen> KnownRaces { get; init; } = [];
+
     /// <summary>
     /// Systematic strategies only: the whole (bounded) schedule space was explored and no schedule
     /// of it was cut short by the step bound. A cut run's continuations were never looked at, so a

@@ -13,7 +13,7 @@ internal static class RunOutcome
     public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps,
         Detectors detectors = Detectors.Default)
     {
-        var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors };
+        var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors, KnownRaces = program.KnownRaces };
         var replay = new ReplayStrategy(decisions);
         replay.InitializeIteration(0);
         runtime.Run(program.Body, replay, maxSteps);

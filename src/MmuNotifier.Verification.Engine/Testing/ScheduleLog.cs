@@ -29,6 +29,8 @@ internal sealed class ScheduleLog
 
     /// <summary>With coverage on: the probes each schedule reached.</summary>
     public List<(long Number, Coverage.CoverageSite[] Sites)> Coverage { get; private init; } = [];
+    /// <summary>The known races (<see cref="Checking.KnownRace"/>) each schedule showed.</summary>
+    public List<(long Number, string Name)> KnownRaces { get; private init; } = [];
 
     /// <summary>The strategy said it had no schedule left.</summary>
     public bool Exhausted { get; set; }
@@ -43,6 +45,7 @@ internal sealed class ScheduleLog
         StepBoundRuns = StepBoundRuns.Select(n => n + offset).ToList(),
         LockDependencies = LockDependencies.Select(d => d with { Number = d.Number + offset }).ToList(),
         Coverage = Coverage.Select(c => c with { Number = c.Number + offset }).ToList(),
+        KnownRaces = KnownRaces.Select(k => k with { Number = k.Number + offset }).ToList(),
         Exhausted = Exhausted,
     };
 

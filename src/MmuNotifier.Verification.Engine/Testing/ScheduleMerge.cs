@@ -34,6 +34,8 @@ internal static class ScheduleMerge
             LockOrderCycles = options.FindingFilter is null
                 ? LockOrderCycles.Find(logs.SelectMany(l => l.LockDependencies).Where(d => d.Number <= last))
                 : [],
+            KnownRaces = logs.SelectMany(l => l.KnownRaces).Where(k => k.Number <= last).GroupBy(k => k.Name)
+                .Select(g => new KnownRaceSeen(g.Key, g.LongCount(), g.Min(k => k.Number))).OrderBy(k => k.FirstSchedule).ToList(),
             Exhausted = exhausted && cuts.Count == 0 && !shared.Interrupted,
             Interrupted = shared.Interrupted,
             Elapsed = shared.Elapsed,

@@ -31,8 +31,10 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
     /// </summary>
     public bool RunOne(IStrategy strategy, long number, ScheduleLog log)
     {
+        _runtime.KnownRaces = program.KnownRaces;
         _runtime.Run(program.Body, strategy, options.MaxSteps);
         log.Runs.Add((number, _runtime.Steps, _runtime.ScheduleHash));
+        foreach (var name in _runtime.KnownRacesSeen) log.KnownRaces.Add((number, name));
         if (_runtime.LockOrder.HasFirstSeen)
             foreach (var dependency in _runtime.LockOrder.TakeFirstSeen()) log.LockDependencies.Add((number, dependency));
         shared.Count(_runtime.Steps);

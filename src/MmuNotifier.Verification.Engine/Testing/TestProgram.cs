@@ -14,6 +14,9 @@ public sealed record TestProgram(TraceSubject Subject, Func<IRuntime, Task> Body
     /// <summary>Defect variants switched on, recorded in traces.</summary>
     public IReadOnlyList<string> Defects { get; init; } = [];
 
+    /// <summary>Documented races of the code under test (KCSAN): counted by name, not reported as bugs.</summary>
+    public IReadOnlyList<Checking.KnownRace> KnownRaces { get; init; } = [];
+
     /// <summary>The trace subject kind of the engine's sample programs.</summary>
     public const string SampleKind = "sample";
 

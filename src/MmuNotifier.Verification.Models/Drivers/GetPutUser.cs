@@ -18,7 +18,21 @@ public class GetPutUser : UserModel
 {
     private readonly MmuNotifierOps _ops;
     private readonly List<(MmuNotifierSubscription Sub, SubscriptionAudit Audit)> _allocated = [];
-    private readonly Stack<MmuNotifierSubscription> _held = new();
+    /// <summary>
+    /// The references each thread holds (by thread name; setup's are main's). A put drops one of
+    /// the calling thread's own: a real driver puts the reference its own code path got, and the
+    /// pointer reached that path through the driver's own synchronisation, which a reference
+    /// shared between the model's threads through a plain C# field would skip (KCSAN then sees
+    /// an mmu_notifier_put unordered with the get that registered the notifier).
+    /// </summary>
+    private readonly Dictionary<string, Stack<MmuNotifierSubscription>> _held = new(StringComparer.Ordinal);
+
+    private Stack<MmuNotifierSubscription> HeldByCurrentThread()
+    {
+        var thread = W.Rt.CurrentThreadName;
+        if (!_held.TryGetValue(thread, out var held)) _held[thread] = held = new Stack<MmuNotifierSubscription>();
+        return held;
+    }
 
     public GetPutUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
     {
@@ -79,7 +93,7 @@ public class GetPutUser : UserModel
         var got = await W.Kernel.Header.MmuNotifierGet(_ops, W.Mm);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_get = {got}");
         if (got.IsErr) return got.Error;
-        _held.Push(got.Value!);
+        HeldByCurrentThread().Push(got.Value!);
         return 0;
     }
 
@@ -91,12 +105,15 @@ public class GetPutUser : UserModel
             return;
         }
 
-        if (_held.Count == 0) return;
-        await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
+        var held = HeldByCurrentThread();
+        if (held.Count == 0) return;
+        await W.Kernel.Notifier.MmuNotifierPut(held.Pop());
     }
 
     public override async ValueTask Cleanup()
     {
-        while (_held.Count > 0) await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
+        // After every scenario thread was joined: all their references are main's to drop.
+        foreach (var held in _held.Values)
+            while (held.Count > 0) await W.Kernel.Notifier.MmuNotifierPut(held.Pop());
     }
 }

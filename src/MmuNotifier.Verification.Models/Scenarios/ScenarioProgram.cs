@@ -32,7 +32,7 @@ public static class ScenarioProgram
             throw new ArgumentException($"unknown defect '{unknown}'; expected one of: {string.Join(", ", DefectCatalogue.Names)}", nameof(defects));
 
         var subject = new TraceSubject(SubjectKind, scenario.Name, scenario.ContentHash == "" ? null : scenario.ContentHash, scenario.Path);
-        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, defects, options).Run());
+        var program = new TestProgram(subject, rt => new ModelWorld(rt, scenario, defects, options).Run()) { KnownRaces = KernelFindings.Races };
         var names = defects.Defects.Order(StringComparer.Ordinal).ToList();
         if (options?.Variant is { } variant) names.Add("model:" + variant);
         return names.Count == 0 ? program : program with { Defects = names };

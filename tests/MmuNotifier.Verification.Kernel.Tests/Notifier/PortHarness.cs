@@ -9,9 +9,9 @@ namespace MmuNotifier.Verification.Kernel.Tests.Notifier;
 internal static class PortHarness
 {
     public static ExplorationReport Explore(string name, Func<IRuntime, Task> body, long iterations = 1,
-        string strategy = "random", ulong seed = 1, int maxSteps = 20_000) =>
+        string strategy = "random", ulong seed = 1, int maxSteps = 20_000, IReadOnlyList<Engine.Checking.KnownRace>? knownRaces = null) =>
         Explorer.Explore(
-            new TestProgram(new TraceSubject("kernel-tests", name), body),
+            new TestProgram(new TraceSubject("kernel-tests", name), body) { KnownRaces = knownRaces ?? [] },
             new ExplorationOptions { Iterations = iterations, Strategy = strategy, Seed = seed, MaxSteps = maxSteps });
 
     public static void AssertClean(ExplorationReport report)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Defects;
@@ -16,7 +17,8 @@ namespace MmuNotifier.Verification.Models.Tests.Defects;
 /// consistency the v1 protocol (the core stores cur_seq before invalidate, outside the driver
 /// lock; mmu_interval_set_seq, which v1 did not have, stores nothing) loses no invalidation. The
 /// same scenarios are shown to be sensitive: a driver that stores no sequence on the final port
-/// is caught at once.
+/// is caught at once. The SC verdict is the engine's own checks (KCSAN off); KCSAN does find
+/// the variant, as the data race between the core's store and read_retry's plain read.
 /// </summary>
 public sealed class V1SeqVerdictTests(ITestOutputHelper output)
 {
@@ -29,11 +31,24 @@ public sealed class V1SeqVerdictTests(ITestOutputHelper output)
         Thread("cpu2", new OpSpec(OpKind.Unmap, Page: 0)));
 
     private static ExplorationReport Explore(Scenario scenario, KernelConfig config, string strategy, long budget,
-        int? bound = null, WorldOptions? options = null) =>
+        int? bound = null, WorldOptions? options = null, Detectors detectors = Detectors.All & ~Detectors.Kcsan) =>
         Explorer.Explore(ScenarioProgram.Build(scenario, config, options), new ExplorationOptions
         {
-            Strategy = strategy, Seed = 1, Iterations = budget, PreemptionBound = bound, MaxSteps = 5_000,
+            Strategy = strategy, Seed = 1, Iterations = budget, PreemptionBound = bound, MaxSteps = 5_000, Detectors = detectors,
         });
+
+    [Fact]
+    public void KcsanFindsTheV1StoreOutsideTheDriverLockAsADataRace()
+    {
+        var report = Explore(Get("fault-vs-unmap"), V1, "dfs", 1000, bound: 2, detectors: Detectors.All);
+        Assert.True(report.FoundBug, "KCSAN must see the v1 core's WRITE_ONCE of the subscription's sequence outside the driver lock");
+        var race = report.Bugs[0].Bug;
+        Assert.Equal(BugKind.DataRace, race.Kind);
+        Assert.Contains("sub[mirror].invalidate_seq", race.Message);
+        Assert.Contains("locks held: mirror.mutex", race.Message);
+        // The faithful port, same search: mmu_interval_set_seq stores under the driver lock.
+        Assert.False(Explore(Get("fault-vs-unmap"), KernelConfig.Faithful, "dfs", 1000, bound: 2, detectors: Detectors.All).FoundBug);
+    }
 
     [Fact]
     public void BoundedDfsExhaustsTheV1ProtocolWithoutABug()

@@ -32,6 +32,7 @@ internal static class KillMatrixJson
             foundByEngine = result.DefectsFoundByEngine,
             foundByStress = result.DefectsFoundByStress,
             foundByStrategy = result.Options.Budget.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
+            firstFoundByDetector = Engine.Checking.DetectorNames.All.ToDictionary(d => d.Name, d => result.DefectsFirstFoundBy(d.Name)),
             medianSecondsOfBest = result.Rows.Any(r => r.Best is not null)
                 ? Median.Of(result.Rows.Where(r => r.Best is not null).Select(r => r.Best!.MedianSeconds!.Value))
                 : (double?)null,
@@ -42,6 +43,7 @@ internal static class KillMatrixJson
             program = r.Program,
             mustBeFound = r.MustBeFound,
             cells = r.Cells,
+            detectors = r.Detectors,
             best = r.Best?.Strategy,
             stress = r.Stress,
         }),

@@ -17,6 +17,9 @@ internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList
 
     public int DefectsFoundByStress => FoundWhere(r => r.Stress is { Found: true });
 
+    /// <summary>Defects (that must be found) with at least one attempt whose first finding came from <paramref name="detector"/>.</summary>
+    public int DefectsFirstFoundBy(string detector) => FoundWhere(r => r.Detectors.Any(d => d.Detector == detector && d.Attempts > 0));
+
     private IEnumerable<KillRow> Counted => Rows.Where(r => r.MustBeFound);
 
     private int FoundWhere(Func<KillRow, bool> found) => Counted.Where(found).Select(r => r.Defect).Distinct().Count();
@@ -25,12 +28,21 @@ internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList
 internal sealed record KillRow(string Defect, string Program, IReadOnlyList<KillCell> Cells, StressCell? Stress, bool MustBeFound = true)
 {
     /// <summary>The cell with the most seeds finding the defect, then the fastest median.</summary>
+    /// <summary>One cell per detector (docs/detectors.md), in <c>DetectorNames.All</c> order.</summary>
+    public IReadOnlyList<DetectorCell> Detectors { get; init; } = [];
+
     public KillCell? Best => Cells.Where(c => c.Found > 0)
         .OrderByDescending(c => c.Found).ThenBy(c => c.MedianSeconds).FirstOrDefault();
 }
 
 /// <summary>How one strategy did over the seeds: how many found it, and the medians over those that did.</summary>
 internal sealed record KillCell(string Strategy, int Seeds, int Found, double? MedianSchedules, double? MedianSeconds);
+
+/// <summary>
+/// A detector's part in a row: how many attempts (strategy × seed) ended at a first finding that
+/// this detector reported, and the fewest schedules any of them took to it (null when none).
+/// </summary>
+internal sealed record DetectorCell(string Detector, int Attempts, long? FewestSchedules);
 
 /// <summary>The real-thread stress loop over the same wall time.</summary>
 internal sealed record StressCell(bool Found, long Iterations, double Seconds, double? SecondsToFirstBug);

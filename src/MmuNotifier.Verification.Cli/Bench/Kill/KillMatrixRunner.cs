@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Models.KillMatrix;
 
@@ -15,9 +16,13 @@ internal static class KillMatrixRunner
         var rows = new List<KillRow>();
         foreach (var target in targets)
         {
-            var cells = options.Budget.Strategies.Select(strategy => Cell(strategy, KillHunt.Run(target, strategy, options.Budget).ToList())).ToList();
+            var attempts = options.Budget.Strategies.Select(strategy => KillHunt.Run(target, strategy, options.Budget).ToList()).ToList();
+            var cells = attempts.Select((runs, i) => Cell(options.Budget.Strategies[i], runs)).ToList();
             var stress = options.StressTime > TimeSpan.Zero ? RunStress(target, options) : null;
-            var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound);
+            var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound)
+            {
+                Detectors = DetectorCells(attempts.SelectMany(a => a).ToList()),
+            };
             log?.Invoke($"{target.Defect} on {target.Program}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
                         (stress is null ? "" : $", stress {(stress.Found ? "found" : "missed")}"));
             rows.Add(row);
@@ -34,6 +39,14 @@ internal static class KillMatrixRunner
             : new KillCell(strategy, attempts.Count, found.Count, Median.Of(found.Select(a => (double)a.SchedulesToFinding)),
                 Median.Of(found.Select(a => a.Report.Elapsed.TotalSeconds)));
     }
+
+    /// <summary>For each detector: the attempts whose first finding it reported, and the fewest schedules among them.</summary>
+    private static IReadOnlyList<DetectorCell> DetectorCells(IReadOnlyList<KillAttempt> attempts) =>
+        DetectorNames.All.Select(d =>
+        {
+            var mine = attempts.Where(a => a.Found && DetectorNames.Reporter(a.Report.Bugs[0].Bug) == d.Flag).ToList();
+            return new DetectorCell(d.Name, mine.Count, mine.Count == 0 ? null : mine.Min(a => a.SchedulesToFinding));
+        }).ToList();
 
     private static StressCell RunStress(KillTarget target, KillMatrixOptions options)
     {
