@@ -68,9 +68,11 @@ internal sealed class ExplorationOptionSet
         Description = "Switch off a kernel-debug detector (repeatable; see docs/detectors.md)",
     }.AcceptOnlyFromAmong([.. DetectorNames.All.Select(d => d.Name)]);
 
+    public Option<string> MemoryModel { get; } = MemoryModelOption.Create();
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector })
+        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector, MemoryModel })
             command.Options.Add(option);
     }
 
@@ -90,6 +92,7 @@ internal sealed class ExplorationOptionSet
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
+            MemoryModel = MemoryModelOption.Read(parse, MemoryModel),
             Detectors = (parse.GetValue(NoDetector) ?? []).Aggregate(Detectors.Default, (on, name) => on & ~DetectorNames.Parse(name)),
         };
         try

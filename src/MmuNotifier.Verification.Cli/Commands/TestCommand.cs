@@ -2,6 +2,7 @@
 using System.CommandLine;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
 
@@ -83,9 +84,10 @@ internal static class TestCommand
         var table = new SummaryTable(context);
         var unexpected = 0;
         var missed = new List<string>();
-        foreach (var target in targets)
+        foreach (var given in targets)
         {
             if (interruption.Requested) break;
+            var target = given with { ExpectsBug = given.ExpectsBugUnder(options.MemoryModel) };
             if (verbose) context.Out.WriteLine($"exploring {target.Name}: {target.Description}");
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
             var report = ProgressDisplay.Explore(context, target.Name, target.CreateProgram(), targetOptions);
@@ -96,7 +98,8 @@ internal static class TestCommand
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, workers {options.Workers}");
+        context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, workers {options.Workers}" +
+            (options.MemoryModel == MemoryModel.Sc ? "" : $", memory model {options.MemoryModel.Name()}"));
         table.Write(context);
         if (interruption.Requested)
             context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");

@@ -34,6 +34,7 @@ internal static class VerifyCommand
         var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 };
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" };
+        var memoryModel = MemoryModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var outDir = new Option<string>("--out", "-o")
         {
@@ -52,6 +53,7 @@ internal static class VerifyCommand
         command.Options.Add(bound);
         command.Options.Add(maxSteps);
         command.Options.Add(timeout);
+        command.Options.Add(memoryModel);
         command.Options.Add(json);
         command.Options.Add(outDir);
         command.Options.Add(defects);
@@ -63,6 +65,7 @@ internal static class VerifyCommand
                 PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
                 MaxSteps = (int)OptionChecks.Positive("--max-steps", parse.GetValue(maxSteps)),
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
+                MemoryModel = MemoryModelOption.Read(parse, memoryModel),
             };
             var name = parse.GetValue(program);
             var defectNames = parse.GetValue(defects) ?? [];

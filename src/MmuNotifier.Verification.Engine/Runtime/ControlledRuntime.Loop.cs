@@ -80,6 +80,7 @@ internal sealed partial class ControlledRuntime
         _scheduleHash = 14695981039346656037UL;
         HitStepBound = false;
         _lockOrder.BeginRun();
+        ResetLkmm();
         ResetTracing();
     }
 
@@ -123,7 +124,7 @@ internal sealed partial class ControlledRuntime
             return;
         }
 
-        if (KcsanOn) KcsanAfterStep(thread, target, done);
+        if (ClocksOn) KcsanAfterStep(thread, target, done);
         if (record is not null) CompleteStepRecord(record, thread, target, done);
         if (_stopped) return;
         if (done) Resume(thread);

@@ -38,6 +38,9 @@ public sealed record ExplorationOptions
     /// <summary>The kernel-debug oracles every run applies (docs/detectors.md); all by default.</summary>
     public Detectors Detectors { get; init; } = Detectors.Default;
 
+    /// <summary>Which stores a marked load may read: sc (default) or lkmm, the weak-memory mode (docs/detectors.md).</summary>
+    public Abstractions.MemoryModel MemoryModel { get; init; }
+
     /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
     public bool CheckDeterminism { get; init; }
 
