@@ -16,6 +16,8 @@ namespace MmuNotifier.Verification.Samples;
 /// <item><c>SB+fencembonceonces.litmus</c>: Never (sb-mb)</item>
 /// <item><c>CoRR+poonceonce+Once.litmus</c>, <c>CoWR+poonceonce+Once.litmus</c>: Never (corr, cowr)</item>
 /// </list>
+/// The optional observer sees each run's two register values (r0, r1), so tests can compare the
+/// set of outcomes with herd7's.
 /// <c>LB+poonceonces.litmus</c> (Sometimes) is not reproducible here: a load only reads a store
 /// that already ran, so load buffering is a known limit (tests/.../Lkmm/LitmusTests.cs).
 /// </summary>
@@ -24,7 +26,7 @@ public static class Litmus
     public enum MpOrdering { Once, ReleaseAcquire, WmbRmb }
 
     /// <summary>MP: cpu0 writes the data, then the flag; cpu1 reads the flag, then the data.</summary>
-    public static Func<IRuntime, Task> MessagePassing(MpOrdering ordering) => async rt =>
+    public static Func<IRuntime, Task> MessagePassing(MpOrdering ordering, Action<int, int>? observe = null) => async rt =>
     {
         var data = rt.NewCell("x", 0);
         var flag = rt.NewCell("y", 0);
@@ -46,11 +48,12 @@ public static class Litmus
         }
 
         await RunPair(rt, Writer, Reader);
+        observe?.Invoke(r0, r1);
         rt.Assert(!(r0 == 1 && r1 == 0), $"message passing: cpu1 saw y == 1 but then x == 0 (r0={r0}, r1={r1})");
     };
 
     /// <summary>SB: each cpu writes its own variable, then reads the other's.</summary>
-    public static Func<IRuntime, Task> StoreBuffering(bool fullBarrier) => async rt =>
+    public static Func<IRuntime, Task> StoreBuffering(bool fullBarrier, Action<int, int>? observe = null) => async rt =>
     {
         var x = rt.NewCell("x", 0);
         var y = rt.NewCell("y", 0);
@@ -71,6 +74,7 @@ public static class Litmus
         }
 
         await RunPair(rt, Cpu0, Cpu1);
+        observe?.Invoke(r0, r1);
         rt.Assert(!(r0 == 0 && r1 == 0), "store buffering: both cpus read 0 (each missed the other's store)");
     };
 
