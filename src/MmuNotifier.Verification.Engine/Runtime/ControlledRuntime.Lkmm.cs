@@ -116,6 +116,18 @@ internal sealed partial class ControlledRuntime
         FullFence(thread);
     }
 
+    /// <summary>
+    /// SRCU's ordering under weak memory: srcu_read_lock and srcu_read_unlock contain a full
+    /// barrier in the kernel, and synchronize_srcu implies one on return, so a reader whose
+    /// section starts after a grace period ended sees every store made before that grace period
+    /// began (the RCU guarantee). Modelled as full fences at those steps.
+    /// </summary>
+    private void LkmmAfterStep(LogicalThread thread, bool done)
+    {
+        if (thread.Kind is AccessKind.SrcuReadLock or AccessKind.SrcuReadUnlock || (done && thread.Kind == AccessKind.Synchronize))
+            FullFenceInStep(thread);
+    }
+
     private static void TakeIn(LogicalThread thread, VectorClock? published, bool acquire)
     {
         if (published is null) return;

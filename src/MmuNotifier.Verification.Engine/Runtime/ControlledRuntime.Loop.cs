@@ -125,6 +125,7 @@ internal sealed partial class ControlledRuntime
         }
 
         if (ClocksOn) KcsanAfterStep(thread, target, done);
+        if (LkmmOn) LkmmAfterStep(thread, done);
         if (record is not null) CompleteStepRecord(record, thread, target, done);
         if (_stopped) return;
         if (done) Resume(thread);
