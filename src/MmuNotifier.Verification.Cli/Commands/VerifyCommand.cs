@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Testing;
 using Spectre.Console;
 
@@ -97,6 +98,7 @@ internal static class VerifyCommand
         {
             TestCommand.PrintBugs(context, target, report.Exploration, outDir, verbose: false, found => found);
             context.Out.WriteLine(Verdict(report));
+            if (options.MemoryModel == MemoryModel.Lkmm) context.Out.WriteLine(LkmmNote);
         }
 
         return report.FoundBug ? ExitCodes.BugFound : ExitCodes.Ok;
@@ -123,6 +125,7 @@ internal static class VerifyCommand
             }
 
             TableWriter.Write(context, table);
+            if (options.MemoryModel == MemoryModel.Lkmm) context.Out.WriteLine(LkmmNote);
         }
 
         return rows.Any(r => r.Item2.FoundBug && !r.t.ExpectsBug) ? ExitCodes.BugFound : ExitCodes.Ok;
@@ -132,6 +135,10 @@ internal static class VerifyCommand
         report.FoundBug ? (expectsBug ? "bug (expected)" : "BUG")
         : report.Complete ? "yes"
         : $"no: {report.IncompleteReason}";
+
+    /// <summary>What a complete search means under the weak-memory mode: DPOR's reduction over stale-read choices is tested, not proven.</summary>
+    internal const string LkmmNote =
+        "note: --memory-model lkmm: DPOR over stale-read choices reaches DFS's outcomes on the litmus tests but is not proven complete (docs/detectors.md)";
 
     /// <summary>The one-line verdict; "verified" only for a search that ran to its end with nothing cut.</summary>
     internal static string Verdict(VerificationReport report)
