@@ -81,6 +81,12 @@ public sealed class CoyoteRuntime : IRuntime
 
     public ValueTask Yield() => _real.Yield();
 
+    public ValueTask SmpMb() => _real.SmpMb();
+
+    public void SmpWmb() => _real.SmpWmb();
+
+    public void SmpRmb() => _real.SmpRmb();
+
     public void MightSleep(string what) => _real.MightSleep(what);
 
     public NoSleepScope EnterNoSleep(string reason) => _real.EnterNoSleep(reason);

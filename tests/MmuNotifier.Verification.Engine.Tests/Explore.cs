@@ -13,7 +13,8 @@ internal static class Explore
     private static readonly ExplorationOptions Baseline = RunSettings.Load();
 
     public static ExplorationReport Body(Func<IRuntime, Task> body, string strategy = "random", long? iterations = null,
-        ulong seed = 7, int? preemptionBound = null, bool stopAtFirstBug = true, int? maxSteps = null, int workers = 1) =>
+        ulong seed = 7, int? preemptionBound = null, bool stopAtFirstBug = true, int? maxSteps = null, int workers = 1,
+        MemoryModel memoryModel = MemoryModel.Sc) =>
         Explorer.Explore(TestProgram.Sample("test", body), Baseline with
         {
             Strategy = strategy,
@@ -23,6 +24,7 @@ internal static class Explore
             StopAtFirstBug = stopAtFirstBug,
             MaxSteps = maxSteps ?? Baseline.MaxSteps,
             Workers = workers,
+            MemoryModel = memoryModel,
             TimeBudget = null,
         });
 }

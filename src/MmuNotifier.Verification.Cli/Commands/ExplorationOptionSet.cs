@@ -64,9 +64,11 @@ internal sealed class ExplorationOptionSet
 
     public Option<string[]> NoDetector { get; } = DetectorOption.Create();
 
+    public Option<string> MemoryModel { get; } = MemoryModelOption.Create();
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector })
+        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector, MemoryModel })
             command.Options.Add(option);
     }
 
@@ -86,6 +88,7 @@ internal sealed class ExplorationOptionSet
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
+            MemoryModel = MemoryModelOption.Read(parse, MemoryModel),
             Detectors = DetectorOption.Read(parse.GetValue(NoDetector)),
         };
         try

@@ -4,6 +4,7 @@ using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Sharding;
 using MmuNotifier.Verification.Engine.Testing.Sharding;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Generation;
 
@@ -24,10 +25,11 @@ internal static class FuzzCommand
         var seed = new Option<ulong>("--seed") { Description = "FsCheck seed: the same seed generates the same scenarios" };
         var budget = new Option<int>("--budget", "-b") { Description = "Sampled schedules per scenario (bounded dfs is added for small scenarios)", DefaultValueFactory = _ => FuzzBudget.Default.Schedules };
         var modelsDir = new Option<string>("--models-out") { Description = "Where the shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
+        var memoryModel = MemoryModelOption.Create();
         var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
         var sharding = new ShardOptionSet();
         var command = new Command("fuzz", "Generate scenarios, explore each, shrink the first failure to a minimal scenario and schedule");
-        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir }) command.Options.Add(option);
+        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel }) command.Options.Add(option);
         sharding.AddTo(command);
         command.SetAction(parse =>
         {
@@ -36,7 +38,11 @@ internal static class FuzzCommand
                 Defects = DefectTargets.Resolve(parse.GetValue(defects) ?? []).Select(d => d.Name).ToList(),
                 Count = OptionChecks.Positive("--count", parse.GetValue(count)),
                 Seed = parse.GetValue(seed),
-                Budget = FuzzBudget.Default with { Schedules = OptionChecks.Positive("--budget", parse.GetValue(budget)) },
+                Budget = FuzzBudget.Default with
+                {
+                    Schedules = OptionChecks.Positive("--budget", parse.GetValue(budget)),
+                    MemoryModel = MemoryModelOption.Read(parse, memoryModel),
+                },
                 ModelsDirectory = parse.GetValue(modelsDir)!,
                 TracesDirectory = parse.GetValue(tracesDir)!,
             };
@@ -75,7 +81,8 @@ internal static class FuzzCommand
         context.Out.WriteLine(
             $"fuzz: {options.Count} scenarios from seed {options.Seed}; per scenario {b.Schedules} {b.Strategy} schedules, plus dfs " +
             $"(preemption bound {b.DfsPreemptionBound}, {b.DfsSchedules} schedules) when it has at most {b.SmallScenarioOps} operations; " +
-            $"{(options.Defects.Count == 0 ? "faithful port" : "defects: " + string.Join(", ", options.Defects))}");
+            $"{(options.Defects.Count == 0 ? "faithful port" : "defects: " + string.Join(", ", options.Defects))}" +
+            (b.MemoryModel == MemoryModel.Sc ? "" : $"; memory model {b.MemoryModel.Name()}"));
     }
 
     private static int PrintResult(CliContext context, FuzzResult result)

@@ -3,6 +3,7 @@ using System.CommandLine;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Sharding;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Testing.Sharding;
 using MmuNotifier.Verification.Engine.Traces;
@@ -158,9 +159,10 @@ internal static class TestCommand
         var unexpected = 0;
         var missed = new List<string>();
         var known = new List<string>();
-        foreach (var target in targets)
+        foreach (var given in targets)
         {
             if (interruption.Requested) break;
+            var target = given with { ExpectsBug = given.ExpectsBugUnder(options.MemoryModel) };
             if (verbose) context.Out.WriteLine($"exploring {target.Name}: {target.Description}");
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
             var report = explore(target, targetOptions);
@@ -173,7 +175,8 @@ internal static class TestCommand
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, {runNote}");
+        context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, {runNote}" +
+            (options.MemoryModel == MemoryModel.Sc ? "" : $", memory model {options.MemoryModel.Name()}"));
         table.Write(context);
         coverage?.Write(context);
         if (interruption.Requested)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
 
@@ -8,10 +9,16 @@ namespace MmuNotifier.Verification.Cli.Programs;
 /// Something `test` can explore: a program plus whether a bug in it is expected (a deliberately
 /// broken sample, a scenario that expects one, or a scenario with a catalogued defect switched
 /// on), and which runs count as findings (null: any bug; a defect may be stricter).
+/// A litmus sample's bug may exist only under the weak-memory mode (<see cref="WeakMemoryBug"/>).
 /// </summary>
 internal sealed record CheckTarget(
     string Name,
     string Description,
     bool ExpectsBug,
     Func<TestProgram> CreateProgram,
-    Func<IReadOnlyList<Bug>, bool>? FindingFilter = null);
+    Func<IReadOnlyList<Bug>, bool>? FindingFilter = null,
+    bool WeakMemoryBug = false)
+{
+    /// <summary>Whether a bug is expected under <paramref name="model"/>: a weak-memory litmus sample expects one only under lkmm.</summary>
+    public bool ExpectsBugUnder(MemoryModel model) => ExpectsBug || (WeakMemoryBug && model == MemoryModel.Lkmm);
+}

@@ -46,7 +46,7 @@ internal static class TargetCatalog
     }
 
     private static CheckTarget FromSample(SampleProgram sample) =>
-        new(sample.Name, sample.Description, sample.HasBug, sample.ToProgram);
+        new(sample.Name, sample.Description, sample.HasBug, sample.ToProgram, WeakMemoryBug: sample.WeakMemoryBug);
 
     private static string KnownNames() =>
         string.Join(", ", SampleCatalog.All.Select(s => s.Name).Concat(ScenarioTargets.Catalog()?.All.Select(s => s.Name) ?? []));

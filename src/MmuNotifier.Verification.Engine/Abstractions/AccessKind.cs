@@ -51,6 +51,8 @@ public enum AccessKind : byte
     [Text("atomic_fetch_and")] FetchAnd,
     /// <summary>Arriving at a barrier: every party waits there until the last one arrives.</summary>
     [Text("barrier_wait")] BarrierWait,
+    /// <summary>smp_mb() under the weak-memory mode: a full fence, ordered with every other full fence (never a point under sc).</summary>
+    [Text("smp_mb")] Fence,
 }
 
 /// <summary>The name an access kind is rendered with in traces and reports.</summary>

@@ -79,6 +79,18 @@ public interface IRuntime
     ValueTask Yield();
 
     /// <summary>
+    /// smp_mb(): a full memory barrier. Under sequential consistency it does nothing and is no
+    /// scheduling point; under the weak-memory mode (<see cref="MemoryModel.Lkmm"/>) it is one.
+    /// </summary>
+    ValueTask SmpMb();
+
+    /// <summary>smp_wmb(): orders this thread's earlier stores before its later ones (weak-memory mode only).</summary>
+    void SmpWmb();
+
+    /// <summary>smp_rmb(): orders this thread's earlier loads before its later ones (weak-memory mode only).</summary>
+    void SmpRmb();
+
+    /// <summary>
     /// might_sleep(): reports sleep-in-atomic if the current thread holds a spinlock or is inside
     /// a <see cref="EnterNoSleep"/> region. Sleeping primitives call it themselves.
     /// </summary>

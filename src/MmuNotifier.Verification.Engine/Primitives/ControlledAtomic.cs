@@ -6,7 +6,7 @@ using MmuNotifier.Verification.Engine.Runtime;
 namespace MmuNotifier.Verification.Engine.Primitives;
 
 internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, long initial, ControlledLifetime? owner)
-    : ControlledPrimitive(runtime, name, owner), IAtomic
+    : ControlledPrimitive(runtime, name, owner), IAtomic, IKeepsStores
 {
     private enum Operation
     {
@@ -20,6 +20,7 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
     }
 
     private long _value = initial;
+    private readonly HappensBefore.StoreHistory<long>? _history = runtime.NewStoreHistory(initial);
 
     public ValueTask<long> Read() => Start(Operation.Read, AccessKind.ReadOnce).AsLongTask();
 
@@ -68,7 +69,9 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
         return thread;
     }
 
-    public override bool Execute(LogicalThread thread, AccessKind kind)
+    public override bool Execute(LogicalThread thread, AccessKind kind) => _history is null ? ExecuteSc(thread) : ExecuteWeak(thread);
+
+    private bool ExecuteSc(LogicalThread thread)
     {
         thread.ResultLong = _value;
         switch ((Operation)(thread.Op & 0xFF))
@@ -96,6 +99,46 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
                 break;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// The weak-memory mode: atomic_read may read an older store; atomic_set stores; a
+    /// read-modify-write reads the newest store (RMW atomicity) and, by its ordering, acquires
+    /// what that store published, publishes its own clock, or is fully ordered (smp_mb on both
+    /// sides: the value-returning atomics without an ordering suffix). Its store passes on what
+    /// the store it read published (a release sequence).
+    /// </summary>
+    private bool ExecuteWeak(LogicalThread thread)
+    {
+        var history = _history!;
+        var operation = (Operation)(thread.Op & 0xFF);
+        switch (operation)
+        {
+            case Operation.Read:
+                thread.ResultLong = Runtime.ReadStore(history, thread, acquire: false);
+                return true;
+            case Operation.Set:
+                _value = thread.Arg1;
+                Runtime.WriteStore(history, thread, _value, release: false);
+                return true;
+        }
+
+        var order = operation == Operation.ReadModifyWrite ? (MemoryOrder)(thread.Op >> 16) : MemoryOrder.SequentiallyConsistent;
+        var full = order == MemoryOrder.SequentiallyConsistent;
+        if (full) Runtime.FullFenceInStep(thread);
+        var carried = history.NewestPublished;
+        var old = Runtime.ReadNewest(history, thread, acquire: order is MemoryOrder.Acquire or MemoryOrder.AcquireRelease);
+        ExecuteSc(thread);
+        var stores = operation switch
+        {
+            Operation.IncNotZero => thread.ResultBool,
+            Operation.CompareExchange => old == thread.Arg1,
+            Operation.ReadModifyWrite => RmwOp(thread) != AtomicOp.CompareExchange || old == thread.Arg1,
+            _ => true,
+        };
+        if (stores) Runtime.WriteStore(history, thread, _value, release: order is not MemoryOrder.Relaxed and not MemoryOrder.Acquire, carried);
+        if (full) Runtime.FullFenceInStep(thread);
         return true;
     }
 

@@ -6,13 +6,16 @@ using MmuNotifier.Verification.Engine.Runtime;
 namespace MmuNotifier.Verification.Engine.Primitives;
 
 /// <summary>
-/// A shared location under sequential consistency: the access kinds differ only in how they are
-/// rendered and classified; the engine explores every order of them.
+/// A shared location. Under sequential consistency the access kinds differ only in how they are
+/// rendered and classified; the engine explores every order of them. Under the weak-memory mode
+/// the cell also keeps its stores (<see cref="HappensBefore.StoreHistory{T}"/>), and a marked
+/// load may read an older one; <c>_value</c> stays the newest.
 /// </summary>
 internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, T initial, ControlledLifetime? owner)
-    : ControlledPrimitive(runtime, name, owner), ICell<T>
+    : ControlledPrimitive(runtime, name, owner), ICell<T>, IKeepsStores
 {
     private T _value = initial;
+    private readonly HappensBefore.StoreHistory<T>? _history = runtime.NewStoreHistory(initial);
 
     public ValueTask<T> Read() => Load(AccessKind.Read);
 
@@ -44,6 +47,7 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
     public override bool Execute(LogicalThread thread, AccessKind kind)
     {
         var slot = thread.Slot<T>();
+        if (_history is not null) return ExecuteWeak(thread, kind, slot);
         if (kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire)
         {
             slot.Value = _value;
@@ -52,6 +56,26 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
         {
             _value = slot.Value;
             slot.Value = default!;
+        }
+
+        return true;
+    }
+
+    private bool ExecuteWeak(LogicalThread thread, AccessKind kind, ResultSlot<T> slot)
+    {
+        switch (kind)
+        {
+            case AccessKind.Read:
+                slot.Value = Runtime.ReadNewest(_history!, thread, acquire: false);
+                break;
+            case AccessKind.ReadOnce or AccessKind.LoadAcquire:
+                slot.Value = Runtime.ReadStore(_history!, thread, acquire: kind == AccessKind.LoadAcquire);
+                break;
+            default:
+                _value = slot.Value;
+                slot.Value = default!;
+                Runtime.WriteStore(_history!, thread, _value, release: kind == AccessKind.StoreRelease);
+                break;
         }
 
         return true;

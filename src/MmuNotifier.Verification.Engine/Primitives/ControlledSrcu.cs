@@ -36,6 +36,9 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
     /// <summary>The grace period a synchronize or callback waits for: every reader up to <paramref name="lastReader"/> gone.</summary>
     private ValueTask WaitForGracePeriod(int lastReader)
     {
+        // Weak memory: the grace period starts with a full barrier, where it picks its readers,
+        // so a reader that enters later sees every store made before it (the RCU guarantee).
+        if (Runtime.LkmmOn) Runtime.FullFenceInStep(Runtime.Current);
         var thread = Runtime.Begin(this, AccessKind.Synchronize);
         thread.Ticket = lastReader;
         return thread.AsValueTask();

@@ -117,6 +117,17 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
         return ValueTask.CompletedTask;
     }
 
+    // Real threads run on the hardware's own memory model: the barriers are the hardware's.
+    public ValueTask SmpMb()
+    {
+        Interlocked.MemoryBarrier();
+        return ValueTask.CompletedTask;
+    }
+
+    public void SmpWmb() => Interlocked.MemoryBarrier();
+
+    public void SmpRmb() => Interlocked.MemoryBarrier();
+
     public void MightSleep(string what)
     {
         var thread = CurrentThread();

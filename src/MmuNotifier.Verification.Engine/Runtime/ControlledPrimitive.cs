@@ -19,6 +19,14 @@ internal abstract class ControlledPrimitive
         Id = runtime.NextObjectId();
     }
 
+    /// <summary>An engine-wide object with a fixed identity outside the run's numbering.</summary>
+    protected ControlledPrimitive(ControlledRuntime runtime, string name, int fixedId)
+    {
+        Runtime = runtime;
+        Name = name;
+        Id = fixedId;
+    }
+
     internal ControlledRuntime Runtime { get; }
 
     public string Name { get; }

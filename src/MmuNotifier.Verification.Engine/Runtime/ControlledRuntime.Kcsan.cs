@@ -39,7 +39,7 @@ internal sealed partial class ControlledRuntime
     /// <summary>The clock of a new thread: everything its spawner did so far happens before its start.</summary>
     private void KcsanSpawned(LogicalThread child, LogicalThread? parent)
     {
-        if (!KcsanOn) return;
+        if (!ClocksOn) return;
         if (parent is not null)
         {
             child.Clock.CopyFrom(parent.Clock);
@@ -53,6 +53,14 @@ internal sealed partial class ControlledRuntime
     private void KcsanAfterStep(LogicalThread thread, ControlledPrimitive target, bool done)
     {
         var kind = thread.Kind;
+        if (target is IKeepsStores && LkmmOn)
+        {
+            // Weak memory: the cell's or atomic's own step moved the clocks along the store it read.
+            if (kind is AccessKind.Read or AccessKind.Write or AccessKind.ReadOnce or AccessKind.WriteOnce or AccessKind.LoadAcquire
+                or AccessKind.StoreRelease && target is not ControlledAtomic) CheckCellAccess(thread, target, kind);
+            return;
+        }
+
         switch (kind)
         {
             case AccessKind.Read or AccessKind.Write or AccessKind.ReadOnce or AccessKind.WriteOnce when target is not ControlledAtomic:
@@ -108,6 +116,7 @@ internal sealed partial class ControlledRuntime
 
     private void CheckCellAccess(LogicalThread thread, ControlledPrimitive cell, AccessKind kind)
     {
+        if (!KcsanOn) return;  // the clocks also run for the weak-memory mode
         var race = RecordAccess(cell.Shadow ??= new AccessShadow(cell.Name), thread, kind);
         if (race is not null) StopWith(BugKind.DataRace, race, thread: thread.Name);
     }

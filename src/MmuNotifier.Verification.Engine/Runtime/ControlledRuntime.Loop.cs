@@ -84,6 +84,7 @@ internal sealed partial class ControlledRuntime
         HitStepBound = false;
         _lockOrder.BeginRun();
         _coverage?.Clear();
+        ResetLkmm();
         ResetTracing();
     }
 
@@ -129,7 +130,8 @@ internal sealed partial class ControlledRuntime
             return;
         }
 
-        if (KcsanOn) KcsanAfterStep(thread, target, done);
+        if (ClocksOn) KcsanAfterStep(thread, target, done);
+        if (LkmmOn) LkmmAfterStep(thread, done);
         if (record is not null) CompleteStepRecord(record, thread, target, done);
         if (_stopped) return;
         if (done) Resume(thread);

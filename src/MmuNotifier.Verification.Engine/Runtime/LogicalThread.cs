@@ -89,6 +89,12 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     /// <summary>The data-race detector's view of this thread: which events happen before its next one.</summary>
     public HappensBefore.VectorClock Clock { get; } = new();
 
+    /// <summary>Weak memory: the clock at this thread's last release fence (smp_wmb, smp_mb); its later stores publish it.</summary>
+    public HappensBefore.VectorClock? FenceRelease { get; set; }
+
+    /// <summary>Weak memory: what the stores its marked loads read published, taken in at its next acquire fence (smp_rmb, smp_mb).</summary>
+    public HappensBefore.VectorClock? PendingAcquire { get; set; }
+
     /// <summary>The locks held, as data-race reports print them (lockdep keeps the list).</summary>
     /// <summary>The lockset text of a thread that holds no lock (lockdep off: always).</summary>
     internal const string NoLocksText = "none";

@@ -40,6 +40,8 @@ public sealed record ExplorationOptions
 
     /// <summary>Record, per schedule, which coverage probes of the model it reached (<see cref="ExplorationReport.Coverage"/>).</summary>
     public bool RecordCoverage { get; init; }
+    /// <summary>Which stores a marked load may read: sc (default) or lkmm, the weak-memory mode (docs/detectors.md).</summary>
+    public Abstractions.MemoryModel MemoryModel { get; init; }
 
     /// <summary>Run every schedule twice and compare the pending accesses step by step.</summary>
     public bool CheckDeterminism { get; init; }

@@ -11,9 +11,9 @@ internal static class RunOutcome
 {
     /// <summary>Replays <paramref name="decisions"/> with step recording on, for rendering.</summary>
     public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps,
-        Detectors detectors = Detectors.Default)
+        Detectors detectors = Detectors.Default, Abstractions.MemoryModel memoryModel = Abstractions.MemoryModel.Sc)
     {
-        var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors, KnownRaces = program.KnownRaces };
+        var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors, KnownRaces = program.KnownRaces, MemoryModel = memoryModel };
         var replay = new ReplayStrategy(decisions);
         replay.InitializeIteration(0);
         runtime.Run(program.Body, replay, maxSteps);
@@ -45,10 +45,11 @@ internal static class RunOutcome
             Seed = options.Seed,
             Iteration = iteration,
             MaxSteps = options.MaxSteps,
+            MemoryModel = options.MemoryModel,
             Decisions = decisions.ToArray(),
             Bug = primary,
         };
-        var rendered = Replay(program, trace.Decisions, options.MaxSteps, options.Detectors);
+        var rendered = Replay(program, trace.Decisions, options.MaxSteps, options.Detectors, options.MemoryModel);
         return new BugReport(primary, bugs.ToArray(), trace, rendered.Steps);
     }
 

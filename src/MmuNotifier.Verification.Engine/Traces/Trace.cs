@@ -32,6 +32,9 @@ public sealed record Trace
 
     public int MaxSteps { get; init; }
 
+    /// <summary>The memory model the run explored under; written only when it is not sc, so sc traces keep their bytes.</summary>
+    public Abstractions.MemoryModel MemoryModel { get; init; }
+
     public required IReadOnlyList<Decision> Decisions { get; init; }
 
     /// <summary>The bug the run ended with, or null for a clean run.</summary>

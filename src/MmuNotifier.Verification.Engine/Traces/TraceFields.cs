@@ -16,6 +16,7 @@ internal static class TraceFields
     public const string Seed = "seed";
     public const string Iteration = "iteration";
     public const string MaxSteps = "maxSteps";
+    public const string MemoryModel = "memoryModel";
     public const string Decisions = "decisions";
     public const string Bug = "bug";
     public const string BugKind = "kind";
@@ -26,7 +27,7 @@ internal static class TraceFields
     public const string BugComponent = "component";
 
     public static readonly string[] TopLevel =
-        [FormatVersion, EngineVersion, Subject, Defects, Strategy, Seed, Iteration, MaxSteps, Decisions, Bug];
+        [FormatVersion, EngineVersion, Subject, Defects, Strategy, Seed, Iteration, MaxSteps, MemoryModel, Decisions, Bug];
 
     public static readonly string[] SubjectFields = [SubjectKind, SubjectName, SubjectContentHash, SubjectPath];
 

@@ -43,6 +43,9 @@ internal static class TraceJsonReader
             Iteration = root.Required(TraceFields.Iteration).AsInteger(min: 0),
             // 0 is accepted: a Trace built without a bound (the record's default) must still round-trip.
             MaxSteps = root.Required(TraceFields.MaxSteps).AsInt32(min: 0),
+            MemoryModel = root[TraceFields.MemoryModel] is { } model
+                ? Abstractions.MemoryModelNames.Parse(model.AsOneOf(Abstractions.MemoryModelNames.All))!.Value
+                : Abstractions.MemoryModel.Sc,
             Decisions = ReadDecisions(root.Required(TraceFields.Decisions)),
             Bug = ReadBug(root.Required(TraceFields.Bug)),
         };

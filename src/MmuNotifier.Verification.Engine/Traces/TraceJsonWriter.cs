@@ -37,6 +37,7 @@ internal static class TraceJsonWriter
             json.WriteNumber(TraceFields.Seed, trace.Seed);
             json.WriteNumber(TraceFields.Iteration, trace.Iteration);
             json.WriteNumber(TraceFields.MaxSteps, trace.MaxSteps);
+            if (trace.MemoryModel != Abstractions.MemoryModel.Sc) json.WriteString(TraceFields.MemoryModel, Abstractions.MemoryModelNames.Name(trace.MemoryModel));
             json.WriteString(TraceFields.Decisions, DecisionText.Format(trace.Decisions));
             if (trace.Bug is { } bug) WriteBug(json, bug);
             else json.WriteNull(TraceFields.Bug);

@@ -142,6 +142,7 @@ public class KvmUser : HlistUser
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var seq = await _seq.ReadOnce();
+            W.Rt.SmpRmb();  // KVM reads mmu_invalidate_seq, then smp_rmb(), then resolves the pfn
             await MmapLockOps.MmapReadLock(mm);
             var pte = await W.Pt.Ptes[page].ReadOnce();
             await MmapLockOps.MmapReadUnlock(mm);

@@ -36,5 +36,8 @@ public sealed record FuzzBudget
 
     public int MaxSteps { get; init; } = 10_000;
 
+    /// <summary>The memory model every exploration of the scenario runs under (sc, or lkmm: docs/detectors.md).</summary>
+    public Engine.Abstractions.MemoryModel MemoryModel { get; init; }
+
     public static FuzzBudget Default { get; } = new();
 }

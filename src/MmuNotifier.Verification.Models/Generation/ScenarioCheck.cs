@@ -23,6 +23,7 @@ public static class ScenarioCheck
             Seed = budget.Seed,
             Iterations = budget.Schedules,
             MaxSteps = budget.MaxSteps,
+            MemoryModel = budget.MemoryModel,
             FindingFilter = filter,
         });
         if (sampled.FoundBug) return sampled.Bugs[0];
@@ -34,6 +35,7 @@ public static class ScenarioCheck
             Iterations = budget.DfsSchedules,
             PreemptionBound = budget.DfsPreemptionBound,
             MaxSteps = budget.MaxSteps,
+            MemoryModel = budget.MemoryModel,
             FindingFilter = filter,
         });
         return dfs.FoundBug ? dfs.Bugs[0] : null;

@@ -24,6 +24,7 @@ public static class ScheduleShrinker
                 PreemptionBound = bound,
                 Iterations = budget.ShrinkSchedulesPerBound,
                 MaxSteps = budget.MaxSteps,
+                MemoryModel = budget.MemoryModel,
                 StopAtFirstBug = false,
                 FindingFilter = FindingSignature.Filter(signature),
             });

@@ -25,7 +25,8 @@ public sealed class ControlledPrimitiveLimitTests
         Assert.False(report.FoundBug, report.FoundBug ? report.Bugs[0].ToString() : "");
 
     /// <summary>
-    /// LIMIT: cells are sequentially consistent. Message passing with plain WRITE_ONCE/READ_ONCE
+    /// LIMIT (under the default memory model, sc; --memory-model lkmm finds it: Lkmm/LitmusTests.cs):
+    /// cells are sequentially consistent. Message passing with plain WRITE_ONCE/READ_ONCE
     /// (no smp_wmb/smp_rmb, no release/acquire) lets the Linux memory model see the flag but stale
     /// data; the engine never shows that outcome. Inverted, the stale read is found.
     /// </summary>
@@ -54,7 +55,7 @@ public sealed class ControlledPrimitiveLimitTests
     }
 
     /// <summary>
-    /// LIMIT: cells are sequentially consistent, not even x86-TSO. Store buffering (each thread writes
+    /// LIMIT (under sc; lkmm finds it: Lkmm/LitmusTests.cs): cells are sequentially consistent, not even x86-TSO. Store buffering (each thread writes
     /// its own cell, then reads the other's) can read both zeros on real hardware; never here.
     /// </summary>
     [Fact]

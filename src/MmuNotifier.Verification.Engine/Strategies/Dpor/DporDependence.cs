@@ -55,6 +55,7 @@ internal static class DporDependence
         if (LifetimeConflict(a, b) || LifetimeConflict(b, a)) return true;
         if (ParkConflict(a, b) || ParkConflict(b, a)) return true;
         if (ConditionConflict(a, b) || ConditionConflict(b, a)) return true;
+        if (Fenced(a) && Fenced(b)) return true;
         return a.Target == b.Target && a.Target >= 0 && SameObjectConflict(a.Kind, b.Kind);
     }
 
@@ -79,6 +80,13 @@ internal static class DporDependence
     private static bool ParkConflict(DporEvent parked, DporEvent other) =>
         parked.ParkedOnDomain >= 0 && other.Target == parked.ParkedOnDomain
         && other.Kind is AccessKind.SrcuReadLock or AccessKind.CallSrcu;
+
+    /// <summary>
+    /// Weak memory: an smp_mb, or a fully ordered atomic that took part in the fence order
+    /// (it touched <see cref="Primitives.ControlledFence"/>). Two of them see each other in one order only.
+    /// </summary>
+    private static bool Fenced(DporEvent e) =>
+        e.Kind == AccessKind.Fence || (e.Touched.Length > 0 && e.Touched.Contains(Primitives.ControlledFence.ObjectId));
 
     /// <summary>A wait_event condition reads its declared cells.</summary>
     private static bool ConditionConflict(DporEvent waiter, DporEvent other) =>

@@ -109,7 +109,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         if (_blocked || _depth == 0 || _depth > _nodes.Count) return 0;
         var node = _nodes[_depth - 1];
         var step = node.Current!.Step;
-        if (step.ChoiceValue >= 0) return step.ChoiceValue;
+        // A weak-memory load's candidates depend on the order of stores, so a reversal's recorded
+        // value may not exist here: the step then chooses afresh, like a first visit.
+        if (step.ChoiceValue >= 0 && step.ChoiceValue < count) return step.ChoiceValue;
         step.ChoiceValue = 0;
         node.ChoiceCount = count;
         return 0;
