@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel.Defects;
 using MmuNotifier.Verification.Kernel.Hlist;
@@ -56,6 +57,7 @@ public sealed class MmuNotifierC
     private PortVariant V { get; }
 
     [KernelFunction("mn_itree_is_invalidating", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> MnItreeIsInvalidating(MmuNotifierSubscriptions subscriptions)
     {
         subscriptions.Lock.AssertHeld();
@@ -64,6 +66,7 @@ public sealed class MmuNotifierC
 
     /// <summary>Enters an invalidation; returns the first covered interval subscription and the seq to hand to callbacks.</summary>
     [KernelFunction("mn_itree_inv_start_range", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<(MmuIntervalNotifier? Sub, ulong Seq)> MnItreeInvStartRange(
         MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
@@ -100,6 +103,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_itree_inv_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnItreeInvEnd(MmuNotifierSubscriptions subscriptions)
     {
         await subscriptions.Lock.Lock();
@@ -149,6 +153,7 @@ public sealed class MmuNotifierC
     /// subscription is still running, so that the caller does not spin on a retry it cannot win.
     /// </summary>
     [KernelFunction("mmu_interval_read_begin", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ulong> MmuIntervalReadBegin(MmuIntervalNotifier intervalSub)
     {
         var subscriptions = (await intervalSub.Mm!.NotifierSubscriptions.Read())!;
@@ -179,6 +184,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_itree_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnItreeRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
         var range = new MmuNotifierRange
@@ -209,6 +215,7 @@ public sealed class MmuNotifierC
     /// ->release before the pages go away.
     /// </summary>
     [KernelFunction("mn_hlist_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnHlistRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
         if (V.V1DoubleItreeRelease && await subscriptions.HasItree.Read())
@@ -239,6 +246,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierRelease(MmStruct mm)
     {
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
@@ -251,6 +259,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_clear_flush_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierClearFlushYoung(MmStruct mm, ulong start, ulong end)
     {
         var young = 0;
@@ -271,6 +280,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_clear_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierClearYoung(MmStruct mm, ulong start, ulong end)
     {
         var young = 0;
@@ -291,6 +301,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_test_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierTestYoung(MmStruct mm, ulong address)
     {
         var young = 0;
@@ -315,6 +326,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_change_pte", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierChangePte(MmStruct mm, ulong address, ulong pte)
     {
         var id = await Srcu.ReadLock();
@@ -331,6 +343,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_itree_invalidate", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<int> MnItreeInvalidate(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
         var (intervalSub, curSeq) = await MnItreeInvStartRange(subscriptions, range);
@@ -363,6 +376,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_hlist_invalidate_range_start", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<int> MnHlistInvalidateRangeStart(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
         var ret = 0;
@@ -421,6 +435,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_invalidate_range_start", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierInvalidateRangeStart(MmuNotifierRange range)
     {
         var subscriptions = (await range.Mm.NotifierSubscriptions.Read())!;
@@ -439,6 +454,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_hlist_invalidate_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnHlistInvalidateEnd(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
         var id = await Srcu.ReadLock();
@@ -457,6 +473,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_invalidate_range_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierInvalidateRangeEnd(MmuNotifierRange range)
     {
         var subscriptions = (await range.Mm.NotifierSubscriptions.Read())!;
@@ -471,6 +488,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_arch_invalidate_secondary_tlbs", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierArchInvalidateSecondaryTlbs(MmStruct mm, ulong start, ulong end)
     {
         var id = await Srcu.ReadLock();
@@ -491,6 +509,7 @@ public sealed class MmuNotifierC
     /// on interval-tree mode. The caller holds mmap_lock for write and an mm_users reference.
     /// </summary>
     [KernelFunction("__mmu_notifier_register", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierRegister(MmuNotifierSubscription? subscription, MmStruct mm)
     {
         MmuNotifierSubscriptions? subscriptions = null;
@@ -556,6 +575,7 @@ public sealed class MmuNotifierC
 
     /// <summary>Takes mmap_lock for write around __mmu_notifier_register; must not be called with any mm lock held.</summary>
     [KernelFunction("mmu_notifier_register", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuNotifierRegister(MmuNotifierSubscription? subscription, MmStruct mm)
     {
         int ret;
@@ -568,6 +588,7 @@ public sealed class MmuNotifierC
 
     /// <summary>An existing subscription with these ops gains a user; NULL when there is none.</summary>
     [KernelFunction("find_get_mmu_notifier", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<ErrPtr<MmuNotifierSubscription>> FindGetMmuNotifier(MmStruct mm, MmuNotifierOps ops)
     {
         await (await mm.NotifierSubscriptions.Read())!.Lock.Lock();
@@ -603,6 +624,7 @@ public sealed class MmuNotifierC
     /// with ops->alloc_notifier and registered. Caller holds mmap_lock for write.
     /// </summary>
     [KernelFunction("mmu_notifier_get_locked", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ErrPtr<MmuNotifierSubscription>> MmuNotifierGetLocked(MmuNotifierOps ops, MmStruct mm)
     {
         ErrPtr<MmuNotifierSubscription> subscription;
@@ -633,6 +655,7 @@ public sealed class MmuNotifierC
 
     /// <summary>Runs from the last mmdrop, after every unregister has returned.</summary>
     [KernelFunction("__mmu_notifier_subscriptions_destroy", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierSubscriptionsDestroy(MmStruct mm)
     {
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
@@ -650,6 +673,7 @@ public sealed class MmuNotifierC
     /// mm_count pin that registration took.
     /// </summary>
     [KernelFunction("mmu_notifier_unregister", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierUnregister(MmuNotifierSubscription subscription, MmStruct mm)
     {
         _rt.BugOn(await mm.MmCount.Read() <= 0, $"mmu_notifier_unregister: {mm.Name} has no mm_count");
@@ -695,6 +719,7 @@ public sealed class MmuNotifierC
     /// Unlike unregister it does not call ->release and does not wait.
     /// </summary>
     [KernelFunction("mmu_notifier_put", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierPut(MmuNotifierSubscription subscription)
     {
         var mm = subscription.Mm!;
@@ -718,6 +743,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_interval_notifier_insert", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<int> __MmuIntervalNotifierInsert(
         MmuIntervalNotifier intervalSub, MmStruct mm, MmuNotifierSubscriptions subscriptions,
         ulong start, ulong length, MmuIntervalNotifierOps ops)
@@ -778,6 +804,7 @@ public sealed class MmuNotifierC
     /// still be waiting on the deferred list; callers establish mappings through read_begin/retry.
     /// </summary>
     [KernelFunction("mmu_interval_notifier_insert", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuIntervalNotifierInsert(
         MmuIntervalNotifier intervalSub, MmStruct mm, ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
@@ -800,6 +827,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mmu_interval_notifier_insert_locked", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuIntervalNotifierInsertLocked(
         MmuIntervalNotifier intervalSub, MmStruct mm, ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
@@ -820,6 +848,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mmu_interval_seq_released", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> MmuIntervalSeqReleased(MmuNotifierSubscriptions subscriptions, ulong seq)
     {
         bool ret;
@@ -835,6 +864,7 @@ public sealed class MmuNotifierC
     /// again. Must not be called from an invalidate callback (it may wait for the invalidation).
     /// </summary>
     [KernelFunction("mmu_interval_notifier_remove", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuIntervalNotifierRemove(MmuIntervalNotifier intervalSub)
     {
         var mm = intervalSub.Mm!;

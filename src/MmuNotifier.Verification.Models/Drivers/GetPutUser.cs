@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
@@ -47,12 +48,14 @@ public class GetPutUser : UserModel
 
     private SubscriptionAudit AuditOf(MmuNotifierSubscription sub) => _allocated.First(a => ReferenceEquals(a.Sub, sub)).Audit;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Setup()
     {
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Get, Name));
     }
 
     /// <summary>alloc_notifier: the kernel's first get of this ops allocates the subscription here.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected virtual async ValueTask<ErrPtr<MmuNotifierSubscription>> AllocNotifier(MmStruct mm)
     {
         var memory = await W.Kernel.Slab.Kzalloc($"{Name}.notifier");
@@ -68,12 +71,14 @@ public class GetPutUser : UserModel
     }
 
     /// <summary>Runs from the SRCU callback: must not sleep, so it only frees.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FreeNotifier(MmuNotifierSubscription sub)
     {
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: free_notifier({sub.Name})");
         await W.Kernel.Slab.Kfree(sub.Lifetime);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> Subscribe(OpSpec op)
     {
         var got = await W.Kernel.Header.MmuNotifierGet(_ops, W.Mm);
@@ -83,6 +88,7 @@ public class GetPutUser : UserModel
         return 0;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Unsubscribe(OpSpec op)
     {
         if (op.Kind == OpKind.Synchronize)
@@ -95,6 +101,7 @@ public class GetPutUser : UserModel
         await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Cleanup()
     {
         while (_held.Count > 0) await W.Kernel.Notifier.MmuNotifierPut(_held.Pop());
