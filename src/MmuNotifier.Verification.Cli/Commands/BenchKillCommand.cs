@@ -25,8 +25,9 @@ internal static class BenchKillCommand
         var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => defaults.Budget.PreemptionBound };
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => [.. defaults.Budget.Strategies] };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
+        var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules };
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
-        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects })
+        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote })
             command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
         {
@@ -39,6 +40,7 @@ internal static class BenchKillCommand
                 Strategies = Canonical(parse.GetValue(strategies) ?? []),
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
+            CoyoteSchedules = CoyoteBudget(parse.GetValue(coyote)),
         }, parse.GetValue(defects) ?? []));
         return command;
     }
@@ -57,26 +59,35 @@ internal static class BenchKillCommand
         }
 
         var budget = options.Budget;
-        context.Out.WriteLine($"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect");
+        context.Out.WriteLine($"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect" +
+                              (options.CoyoteSchedules == 0 ? "" : $"; Coyote's TestingEngine at most {options.CoyoteSchedules:N0} schedules per seed"));
         context.Out.WriteLine("cells: seeds that found it / seeds, median schedules to the first finding, median seconds to it");
         var table = TableWriter.New(context);
         table.AddColumn("defect");
         table.AddColumn("program");
         foreach (var strategy in budget.Strategies) table.AddColumn(strategy);
+        if (options.CoyoteSchedules > 0)
+            foreach (var strategy in KillMatrixOptions.CoyoteStrategies) table.AddColumn($"coyote {strategy}");
         table.AddColumn("stress");
         foreach (var row in result.Rows)
         {
             var cells = new List<string> { row.MustBeFound ? row.Defect : $"{row.Defect} (not a bug)", row.Program };
             cells.AddRange(row.Cells.Select(Cell));
+            cells.AddRange(row.CoyoteCells.Select(Cell));
             cells.Add(row.Stress is null ? "-" : row.Stress.Found ? $"found after {Num(row.Stress.SecondsToFirstBug ?? 0)} s" : $"missed ({row.Stress.Iterations:N0} runs)");
             table.AddRow(cells.ToArray());
         }
 
         TableWriter.Write(context, table);
         context.Out.WriteLine($"found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}" +
+                              (options.CoyoteSchedules == 0 ? "" : $"; by Coyote: {result.DefectsFoundByCoyote}/{result.Defects}") +
                               (result.Rows.Any(r => !r.MustBeFound) ? " (defects marked 'not a bug' are run but not counted)" : ""));
         return ExitCodes.Ok;
     }
+
+    private static uint CoyoteBudget(long schedules) => schedules is >= 0 and <= uint.MaxValue
+        ? (uint)schedules
+        : throw new UsageException($"--coyote-schedules: expected 0 (skip) up to {uint.MaxValue}, got {schedules}");
 
     private static string Cell(KillCell cell) => cell.Found == 0
         ? $"0/{cell.Seeds}"

@@ -24,6 +24,7 @@ internal static class KillMatrixJson
             maxSeconds = result.Options.Budget.MaxTime?.TotalSeconds,
             preemptionBound = result.Options.Budget.PreemptionBound,
             stressSeconds = result.Options.StressTime.TotalSeconds,
+            coyoteSchedules = result.Options.CoyoteSchedules,
         },
         summary = new
         {
@@ -31,6 +32,7 @@ internal static class KillMatrixJson
             rows = result.Rows.Count,
             foundByEngine = result.DefectsFoundByEngine,
             foundByStress = result.DefectsFoundByStress,
+            foundByCoyote = result.Options.CoyoteSchedules == 0 ? (int?)null : result.DefectsFoundByCoyote,
             foundByStrategy = result.Options.Budget.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
             medianSecondsOfBest = result.Rows.Any(r => r.Best is not null)
                 ? Median.Of(result.Rows.Where(r => r.Best is not null).Select(r => r.Best!.MedianSeconds!.Value))
@@ -44,6 +46,7 @@ internal static class KillMatrixJson
             cells = r.Cells,
             best = r.Best?.Strategy,
             stress = r.Stress,
+            coyote = result.Options.CoyoteSchedules == 0 ? null : r.CoyoteCells,
         }),
     }, Options);
 }

@@ -17,13 +17,18 @@ internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList
 
     public int DefectsFoundByStress => FoundWhere(r => r.Stress is { Found: true });
 
+    public int DefectsFoundByCoyote => FoundWhere(r => r.CoyoteCells.Any(c => c.Found > 0));
+
     private IEnumerable<KillRow> Counted => Rows.Where(r => r.MustBeFound);
 
     private int FoundWhere(Func<KillRow, bool> found) => Counted.Where(found).Select(r => r.Defect).Distinct().Count();
 }
 
+/// <param name="CoyoteCells">The same hunt under Coyote's TestingEngine, one cell per Coyote strategy (empty when skipped).</param>
 internal sealed record KillRow(string Defect, string Program, IReadOnlyList<KillCell> Cells, StressCell? Stress, bool MustBeFound = true)
 {
+    public IReadOnlyList<KillCell> CoyoteCells { get; init; } = [];
+
     /// <summary>The cell with the most seeds finding the defect, then the fastest median.</summary>
     public KillCell? Best => Cells.Where(c => c.Found > 0)
         .OrderByDescending(c => c.Found).ThenBy(c => c.MedianSeconds).FirstOrDefault();

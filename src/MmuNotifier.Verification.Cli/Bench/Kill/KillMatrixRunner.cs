@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Coyote;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Models.KillMatrix;
 
@@ -17,8 +18,10 @@ internal static class KillMatrixRunner
         {
             var cells = options.Budget.Strategies.Select(strategy => Cell(strategy, KillHunt.Run(target, strategy, options.Budget).ToList())).ToList();
             var stress = options.StressTime > TimeSpan.Zero ? RunStress(target, options) : null;
-            var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound);
+            var coyote = options.CoyoteSchedules == 0 ? [] : KillMatrixOptions.CoyoteStrategies.Select(s => CoyoteCell(target, s, options)).ToList();
+            var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound) { CoyoteCells = coyote };
             log?.Invoke($"{target.Defect} on {target.Program}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
+                        string.Concat(coyote.Select(c => $", coyote {c.Strategy} {c.Found}/{c.Seeds}")) +
                         (stress is null ? "" : $", stress {(stress.Found ? "found" : "missed")}"));
             rows.Add(row);
         }
@@ -33,6 +36,26 @@ internal static class KillMatrixRunner
             ? new KillCell(strategy, attempts.Count, 0, null, null)
             : new KillCell(strategy, attempts.Count, found.Count, Median.Of(found.Select(a => (double)a.SchedulesToFinding)),
                 Median.Of(found.Select(a => a.Report.Elapsed.TotalSeconds)));
+    }
+
+    /// <summary>
+    /// Seeds 1..N of <paramref name="strategy"/> under Coyote, each up to the Coyote budget; Coyote
+    /// stops at its first bug, so the schedules it ran are the schedules to the first finding.
+    /// </summary>
+    private static KillCell CoyoteCell(KillTarget target, string strategy, KillMatrixOptions options)
+    {
+        var program = target.CreateProgram();
+        var found = new List<CoyoteReport>();
+        for (var seed = 1; seed <= options.Budget.Seeds; seed++)
+        {
+            var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program, target.IsFinding), options.CoyoteSchedules, (uint)seed, strategy);
+            if (report.Bugs.Count > 0) found.Add(report);
+        }
+
+        return found.Count == 0
+            ? new KillCell(strategy, options.Budget.Seeds, 0, null, null)
+            : new KillCell(strategy, options.Budget.Seeds, found.Count, Median.Of(found.Select(r => (double)r.Schedules)),
+                Median.Of(found.Select(r => r.Elapsed.TotalSeconds)));
     }
 
     private static StressCell RunStress(KillTarget target, KillMatrixOptions options)
