@@ -15,7 +15,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
     private string? _synchronizeText;
     private string? _barrierText;
 
-    public bool IsReadLockHeld => HasReader(Runtime.Current, index: null);
+    public bool IsReadLockHeld => _readers.Count > 0 && HasReader(Runtime.Current, index: null);
 
     // Loops rather than predicates: these run at every scheduling step, and a capturing lambda
     // would allocate a closure and a delegate each time.
@@ -37,7 +37,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
 
     public ValueTask ReadUnlock(int index)
     {
-        if (!HasReader(Runtime.Current, index))
+        if (_readers.Count == 0 || !HasReader(Runtime.Current, index))
             Lockdep.CheckHeldForRelease(Runtime, held: false, "srcu_read_unlock", $"{Name}, {index}", Lockdep.NoSrcuReadLock);
         var thread = Runtime.Begin(this, AccessKind.SrcuReadUnlock);
         thread.Arg1 = index;
