@@ -20,7 +20,9 @@ public sealed record CoyoteReport(int Schedules, long Steps, TimeSpan Elapsed, I
 public static class CoyoteExploration
 {
     /// <param name="strategy">"random" or "pct" (Coyote's prioritization strategy).</param>
-    public static CoyoteReport Run(Action test, uint iterations, uint seed, string strategy = "random", uint maxSteps = 10_000)
+    /// <param name="pctChangePoints">PCT's priority change points (Coyote's priority-change bound; our pct-depth minus one).</param>
+    public static CoyoteReport Run(Action test, uint iterations, uint seed, string strategy = "random", uint maxSteps = 10_000,
+        uint pctChangePoints = 10)
     {
         var configuration = Configuration.Create()
             .WithTestingIterations(iterations)
@@ -30,7 +32,7 @@ public static class CoyoteExploration
         configuration = strategy switch
         {
             "random" => configuration.WithRandomStrategy(),
-            "pct" => configuration.WithPrioritizationStrategy(false, 10),
+            "pct" => configuration.WithPrioritizationStrategy(false, pctChangePoints),
             _ => throw new ArgumentException($"Coyote strategy must be random or pct, got '{strategy}'", nameof(strategy)),
         };
 

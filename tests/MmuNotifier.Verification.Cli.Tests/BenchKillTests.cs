@@ -9,7 +9,7 @@ public sealed class BenchKillTests
     [Fact]
     public void Json_matrix_has_a_row_per_scenario_of_the_defect_and_finds_it_with_every_strategy()
     {
-        var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "2", "--max-schedules", "2000", "--stress-seconds", "0",
+        var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "2", "--max-schedules", "2000", "--stress-seconds", "0", "--coyote-schedules", "0",
             "--defect", "insert-idle-even-seq");
         Assert.True(result.ExitCode == 0, result.ToString());
 
@@ -35,7 +35,7 @@ public sealed class BenchKillTests
     public void Table_has_a_row_per_defect_and_the_stress_column()
     {
         // Three strategy columns keep the table inside the 160 columns of plain output, so its cells do not wrap.
-        var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "500", "--stress-seconds", "0.2",
+        var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "500", "--stress-seconds", "0.2", "--coyote-schedules", "0",
             "--strategy", "random", "--strategy", "pct", "--strategy", "dfs", "--defect", "no-odd-seq-on-start", "--defect", "review-blockable-backoff", "--defect", "v1-seq-write-outside-user-lock");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("| no-odd-seq-on-start", result.Out, StringComparison.Ordinal);
@@ -46,6 +46,40 @@ public sealed class BenchKillTests
         // v1's sequence store outside the driver lock is no lost invalidation under SC: KCSAN is what finds it.
         Assert.Matches(@"\| v1-seq-write-outside-user-lock .*\| kcsan \d", result.Out);
         Assert.Contains("defects first found by lockdep 0, kasan 0, kcsan 1", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Coyote_columns_hunt_the_same_defect_under_coyote_random_and_pct()
+    {
+        var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "2", "--max-schedules", "500", "--stress-seconds", "0",
+            "--strategy", "random", "--coyote-schedules", "400", "--defect", "put-frees-immediately");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("summary").GetProperty("foundByCoyote").GetInt32());
+        foreach (var row in root.GetProperty("rows").EnumerateArray())
+        {
+            var coyote = row.GetProperty("coyote");
+            Assert.Equal(["random", "pct"], coyote.EnumerateArray().Select(c => c.GetProperty("strategy").GetString()));
+            foreach (var cell in coyote.EnumerateArray())
+            {
+                Assert.Equal(2, cell.GetProperty("seeds").GetInt32());
+                Assert.Equal(2, cell.GetProperty("found").GetInt32());
+                Assert.InRange(cell.GetProperty("medianSchedules").GetDouble(), 1, 400);
+            }
+        }
+    }
+
+    [Fact]
+    public void Skipped_coyote_columns_are_absent_from_the_json()
+    {
+        var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "1", "--max-schedules", "200", "--stress-seconds", "0",
+            "--strategy", "random", "--coyote-schedules", "0", "--defect", "put-frees-immediately");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.False(json.RootElement.GetProperty("summary").TryGetProperty("foundByCoyote", out _));
+        Assert.All(json.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.False(r.TryGetProperty("coyote", out _)));
     }
 
     [Fact]

@@ -54,6 +54,76 @@ public sealed class CoyoteRuntimeTests
         Assert.Contains(report.Bugs, b => b.Contains("Deadlock", StringComparison.OrdinalIgnoreCase));
     }
 
+    // The Barrier and the atomics came after the Coyote backend: they reach Coyote through the
+    // runtime's WakeAll/BlockUntil and scheduling points alone, with no Coyote-specific code.
+    [Fact]
+    public void A_barrier_orders_every_write_before_it_under_Coyote()
+    {
+        var report = Explore(async rt =>
+        {
+            var barrier = rt.NewBarrier("b", 2);
+            var x = rt.NewCell("x", 0);
+            var y = rt.NewCell("y", 0);
+            var other = rt.Spawn("cpu1", async () =>
+            {
+                await y.WriteOnce(1);
+                await barrier.Wait();
+                rt.Assert(await x.ReadOnce() == 1, "cpu1 passed the barrier before main's write");
+            });
+            await x.WriteOnce(1);
+            await barrier.Wait();
+            rt.Assert(await y.ReadOnce() == 1, "main passed the barrier before cpu1's write");
+            await other.Join();
+        });
+        Assert.Empty(report.Bugs);
+    }
+
+    [Fact]
+    public void A_barrier_missing_a_party_is_a_Coyote_deadlock()
+    {
+        var report = Explore(async rt =>
+        {
+            var barrier = rt.NewBarrier("b", 3);
+            var other = rt.Spawn("cpu1", async () => await barrier.Wait());
+            await barrier.Wait();
+            await other.Join();
+        });
+        Assert.Contains(report.Bugs, b => b.Contains("Deadlock", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Atomic_increments_never_lose_an_update_and_read_then_set_does(bool atomic)
+    {
+        var report = Explore(async rt =>
+        {
+            var counter = rt.NewAtomic("counter", 0);
+            async Task Increment()
+            {
+                if (atomic)
+                {
+                    // A compare-exchange loop, as the kernel's atomic_try_cmpxchg users write it.
+                    long seen;
+                    do seen = await counter.Read();
+                    while (await counter.CompareExchange(seen, seen + 1) != seen);
+                }
+                else
+                {
+                    await counter.Set(await counter.Read() + 1);
+                }
+            }
+
+            var a = rt.Spawn("cpu0", Increment);
+            await counter.AddReturn(1);
+            await a.Join();
+            long total = await counter.Read();
+            rt.Assert(total == 2, $"atomic counter is {total} after two increments");
+        });
+        if (atomic) Assert.Empty(report.Bugs);
+        else Assert.Contains(report.Bugs, b => b.StartsWith("Assertion on main: atomic counter is 1", StringComparison.Ordinal));
+    }
+
     private static async Task Increments(IRuntime rt, bool locked)
     {
         var counter = rt.NewCell("counter", 0);

@@ -43,9 +43,7 @@ internal static class BenchCoyoteCommand
         OptionChecks.Positive("--rounds", rounds);
         OptionChecks.Positive("--iterations", ourIterations);
         OptionChecks.Positive("--coyote-iterations", coyoteIterations);
-        var catalog = ScenarioTargets.RequireCatalog();
-        var scenarios = names.Select(name => ScenarioTargets.Resolve(name) ?? throw new UsageException(
-            $"no scenario named '{name}' in {catalog.Directory} and no such file; known: {string.Join(", ", catalog.All.Select(s => s.Name))}")).ToList();
+        var scenarios = ScenarioTargets.RequireAll(names);
         var rows = scenarios.Select(scenario => Measure(scenario, rounds, ourIterations, (uint)coyoteIterations)).ToList();
         if (json)
         {

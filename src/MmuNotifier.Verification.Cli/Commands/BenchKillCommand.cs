@@ -28,8 +28,9 @@ internal static class BenchKillCommand
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => [.. defaults.Budget.Strategies] };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var html = new Option<string?>("--html") { Description = "Also write the matrix as an HTML report with an SVG chart to this file" };
+        var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules };
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
-        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, html })
+        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote, html })
             command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
         {
@@ -42,6 +43,7 @@ internal static class BenchKillCommand
                 Strategies = Canonical(parse.GetValue(strategies) ?? []),
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
+            CoyoteSchedules = CoyoteBudget(parse.GetValue(coyote)),
         }, parse.GetValue(defects) ?? [], parse.GetValue(html)));
         return command;
     }
@@ -55,7 +57,8 @@ internal static class BenchKillCommand
         Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
         var result = KillMatrixRunner.Run(targets, options, log);
         var budget = options.Budget;
-        var how = $"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect";
+        var how = $"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect" +
+                  (options.CoyoteSchedules == 0 ? "" : $"; Coyote's TestingEngine at most {options.CoyoteSchedules:N0} schedules per seed");
         if (htmlPath is not null)
         {
             HtmlReport.Write(htmlPath, "Kill matrix", how + $". Found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}.",
@@ -75,12 +78,15 @@ internal static class BenchKillCommand
         table.AddColumn("defect");
         table.AddColumn("program");
         foreach (var strategy in budget.Strategies) table.AddColumn(strategy);
+        if (options.CoyoteSchedules > 0)
+            foreach (var strategy in KillMatrixOptions.CoyoteStrategies) table.AddColumn($"coyote {strategy}");
         table.AddColumn("stress");
         table.AddColumn("first finding by");
         foreach (var row in result.Rows)
         {
             var cells = new List<string> { row.MustBeFound ? row.Defect : $"{row.Defect} (not a bug)", row.Program };
             cells.AddRange(row.Cells.Select(Cell));
+            cells.AddRange(row.CoyoteCells.Select(Cell));
             cells.Add(row.Stress is null ? "-" : row.Stress.Found ? $"found after {Num(row.Stress.SecondsToFirstBug ?? 0)} s" : $"missed ({row.Stress.Iterations:N0} runs)");
             cells.Add(DetectorsCell(row));
             table.AddRow(cells.ToArray());
@@ -88,6 +94,7 @@ internal static class BenchKillCommand
 
         TableWriter.Write(context, table);
         context.Out.WriteLine($"found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}" +
+                              (options.CoyoteSchedules == 0 ? "" : $"; by Coyote: {result.DefectsFoundByCoyote}/{result.Defects}") +
                               (result.Rows.Any(r => !r.MustBeFound) ? " (defects marked 'not a bug' are run but not counted)" : ""));
         context.Out.WriteLine("first finding by: each detector whose report was an attempt's first finding, with how many attempts and the fewest schedules (checks: the engine's own); defects first found by " +
                               string.Join(", ", DetectorNames.All.Select(d => $"{d.Name} {result.DefectsFirstFoundBy(d.Name)}")));
@@ -100,6 +107,10 @@ internal static class BenchKillCommand
         var by = row.Detectors.Where(d => d.Attempts > 0).Select(d => $"{d.Detector} {d.Attempts} ({d.FewestSchedules:N0})").ToList();
         return by.Count > 0 ? string.Join("; ", by) : row.Cells.Any(c => c.Found > 0) ? "checks" : "-";
     }
+
+    private static uint CoyoteBudget(long schedules) => schedules is >= 0 and <= uint.MaxValue
+        ? (uint)schedules
+        : throw new UsageException($"--coyote-schedules: expected 0 (skip) up to {uint.MaxValue}, got {schedules}");
 
     private static string Cell(KillCell cell) => cell.Found == 0
         ? $"0/{cell.Seeds}"

@@ -13,51 +13,65 @@ using Spectre.Console;
 namespace MmuNotifier.Verification.Cli.Commands;
 
 /// <summary>
-/// `bench scenarios`: schedules/s and steps/s of every scenario in models/ (random, 1 worker), with
-/// the detectors chosen; with --compare-detectors, the same scenario with those detectors and with
-/// none, alternating in one run, medians of each and their ratio (the cost of the detectors).
+/// `bench scenarios`: schedules/s, steps/s and bytes allocated per schedule of every scenario in
+/// models/ (random, 1 worker), with the detectors chosen. Each comparison runs its two sides
+/// alternately in one run, so that load from other processes hits both alike, and quotes medians:
+/// `--workers N` against 1 worker (the speedup), `--compare-detectors` against no detector (their cost).
 /// </summary>
 internal static class BenchScenariosCommand
 {
     public static Command Create(CliContext context)
     {
-        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per scenario", DefaultValueFactory = _ => 20_000 };
+        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per scenario and round", DefaultValueFactory = _ => 20_000 };
+        var workers = new Option<int>("--workers") { Description = "Also measure on this many workers and report the speedup over 1 (1: one worker only)", DefaultValueFactory = _ => 1 };
+        var rounds = new Option<int?>("--rounds") { Description = "Rounds per scenario, medians reported (default 1; 3 with --compare-detectors)" };
+        var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to run (repeatable; default: every scenario of models/)" };
         var noDetector = DetectorOption.Create();
         var compare = new Option<bool>("--compare-detectors") { Description = "Also run every scenario with no detector, alternating, and print the steps/s ratio" };
-        var rounds = new Option<int>("--rounds") { Description = "With --compare-detectors: alternating rounds per scenario (medians are quoted)", DefaultValueFactory = _ => 3 };
-        var command = new Command("scenarios", "Exploration speed on each scenario in models/ (random strategy, 1 worker)");
         var html = new Option<string?>("--html") { Description = "Also write the throughput as an HTML report with SVG bar charts to this file" };
-        command.Options.Add(iterations);
-        command.Options.Add(html);
-        command.Options.Add(noDetector);
-        command.Options.Add(compare);
-        command.Options.Add(rounds);
-        command.SetAction(parse => Run(context, parse.GetValue(iterations), DetectorOption.Read(parse.GetValue(noDetector)),
-            parse.GetValue(compare) ? OptionChecks.Positive("--rounds", parse.GetValue(rounds)) : 0, parse.GetValue(html)));
+        var command = new Command("scenarios", "Exploration speed on each scenario in models/ (random strategy, 1 worker; --workers N adds N)");
+        foreach (var option in new Option[] { iterations, workers, rounds, scenarios, noDetector, compare, html }) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var comparing = parse.GetValue(compare);
+            var settings = new BenchScenariosSettings(
+                OptionChecks.Positive("--iterations", parse.GetValue(iterations)),
+                OptionChecks.Positive("--workers", parse.GetValue(workers)),
+                OptionChecks.Positive("--rounds", parse.GetValue(rounds) ?? (comparing ? 3 : 1)),
+                DetectorOption.Read(parse.GetValue(noDetector)),
+                comparing);
+            return Run(context, settings, parse.GetValue(scenarios) ?? [], parse.GetValue(html));
+        });
         return command;
     }
 
-    private static int Run(CliContext context, long iterations, Detectors detectors, int rounds, string? htmlPath)
+    private sealed record BenchScenariosSettings(long Iterations, int Workers, int Rounds, Detectors Detectors, bool CompareDetectors);
+
+    private static int Run(CliContext context, BenchScenariosSettings settings, string[] names, string? htmlPath)
     {
-        OptionChecks.Positive("--iterations", iterations);
         if (htmlPath is not null) OutputFile.Require("--html", htmlPath);
-        var rows = new List<(string Scenario, double SchedulesPerSecond, double StepsPerSecond)>();
-        var catalog = ScenarioTargets.RequireCatalog();
+        var (iterations, workers, rounds, detectors, compare) = settings;
+        var scenarios = names.Length == 0 ? ScenarioTargets.RequireCatalog().All.ToList() : ScenarioTargets.RequireAll(names);
         var table = TableWriter.New(context);
         table.AddColumn("scenario");
-        table.AddColumn(new TableColumn("schedules/s").RightAligned());
-        table.AddColumn(new TableColumn("steps/s").RightAligned());
-        table.AddColumn(new TableColumn("steps/schedule").RightAligned());
-        table.AddColumn(new TableColumn("distinct").RightAligned());
-        if (rounds > 0)
+        foreach (var column in new[] { "schedules/s", "steps/s", "steps/schedule", "distinct", "bytes/schedule" })
+            table.AddColumn(new TableColumn(column).RightAligned());
+        if (workers > 1)
+        {
+            table.AddColumn(new TableColumn($"schedules/s {workers} workers").RightAligned());
+            table.AddColumn(new TableColumn("speedup").RightAligned());
+        }
+
+        if (compare)
         {
             table.AddColumn(new TableColumn("steps/s, no detector").RightAligned());
             table.AddColumn(new TableColumn("off/on").RightAligned());
         }
 
-        var warmed = false;
+        var rows = new List<(string Scenario, double SchedulesPerSecond, double StepsPerSecond)>();
         var ratios = new List<double>();
-        foreach (var scenario in catalog.All)
+        var warmed = false;
+        foreach (var scenario in scenarios)
         {
             var program = ScenarioProgram.Build(scenario);
             var options = new ExplorationOptions { Iterations = iterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = detectors };
@@ -68,39 +82,56 @@ internal static class BenchScenariosCommand
                 warmed = true;
             }
 
-            if (rounds == 0)
-            {
-                var report = Explorer.Explore(program, options);
-                rows.Add((scenario.Name, report.IterationsPerSecond, report.StepsPerSecond));
-                table.AddRow(scenario.Name, Rate(report.IterationsPerSecond), Rate(report.StepsPerSecond),
-                    Rate(report.Iterations == 0 ? 0 : (double)report.TotalSteps / report.Iterations), Rate(report.DistinctSchedules));
-                continue;
-            }
-
-            // A and B alternate so that the machine's load falls on both alike; the medians are compared.
-            var on = new List<ExplorationReport>();
-            var off = new List<ExplorationReport>();
+            var one = new List<(ExplorationReport Report, double Bytes)>();
+            var many = new List<double>();
+            var off = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                on.Add(Explorer.Explore(program, options));
-                off.Add(Explorer.Explore(program, options with { Detectors = Detectors.None }));
+                // Alternate which side goes first, so drift in the machine's load hits both alike.
+                var manyFirst = round % 2 == 1;
+                if (workers > 1 && manyFirst) many.Add(Explorer.Explore(program, options with { Workers = workers }).IterationsPerSecond);
+                if (compare && manyFirst) off.Add(Explorer.Explore(program, options with { Detectors = Detectors.None }).StepsPerSecond);
+                one.Add(AllocationMeter.Measure(() => Explorer.Explore(program, options), r => r.Iterations));
+                if (workers > 1 && !manyFirst) many.Add(Explorer.Explore(program, options with { Workers = workers }).IterationsPerSecond);
+                if (compare && !manyFirst) off.Add(Explorer.Explore(program, options with { Detectors = Detectors.None }).StepsPerSecond);
             }
 
-            var onRate = Median.Of(on.Select(r => r.StepsPerSecond));
-            var offRate = Median.Of(off.Select(r => r.StepsPerSecond));
-            var ratio = onRate > 0 ? offRate / onRate : 0;
-            ratios.Add(ratio);
-            var first = on[0];
-            rows.Add((scenario.Name, Median.Of(on.Select(r => r.IterationsPerSecond)), onRate));
-            table.AddRow(scenario.Name, Rate(Median.Of(on.Select(r => r.IterationsPerSecond))), Rate(onRate),
-                Rate(first.Iterations == 0 ? 0 : (double)first.TotalSteps / first.Iterations), Rate(first.DistinctSchedules),
-                Rate(offRate), Ratio(ratio));
+            var report = one[0].Report;
+            var oneRate = Median.Of(one.Select(r => r.Report.IterationsPerSecond));
+            var stepRate = Median.Of(one.Select(r => r.Report.StepsPerSecond));
+            rows.Add((scenario.Name, oneRate, stepRate));
+            var cells = new List<string>
+            {
+                scenario.Name, Rate(oneRate), Rate(stepRate),
+                Rate(report.Iterations == 0 ? 0 : (double)report.TotalSteps / report.Iterations), Rate(report.DistinctSchedules),
+                Rate(Median.Of(one.Select(r => r.Bytes))),
+            };
+            if (workers > 1)
+            {
+                var manyRate = Median.Of(many);
+                cells.Add(Rate(manyRate));
+                cells.Add(oneRate == 0 ? "-" : Ratio(manyRate / oneRate));
+            }
+
+            if (compare)
+            {
+                var offRate = Median.Of(off);
+                var ratio = stepRate > 0 ? offRate / stepRate : 0;
+                ratios.Add(ratio);
+                cells.Add(Rate(offRate));
+                cells.Add(Ratio(ratio));
+            }
+
+            table.AddRow(cells.ToArray());
         }
 
-        var how = $"random strategy, seed 1, {iterations:N0} schedules per scenario, 1 worker, detectors: {Names(detectors)}" +
-                  (rounds > 0 ? $"; {rounds} alternating rounds with and without detectors, medians" : "");
+        var how = $"random strategy, seed 1, {iterations:N0} schedules per scenario and round, medians of {rounds} round(s), " +
+                  $"1 worker{(workers > 1 ? $" and {workers} workers alternating" : "")}; {Environment.ProcessorCount} cores; detectors: {Names(detectors)}" +
+                  (compare ? "; alternating with and without detectors" : "");
         context.Out.WriteLine(how);
         TableWriter.Write(context, table);
+        if (compare)
+            context.Out.WriteLine($"detector cost: no-detector steps/s over with-detector steps/s, median over scenarios {Ratio(Median.Of(ratios))}, worst {Ratio(ratios.DefaultIfEmpty().Max())}");
         if (htmlPath is not null)
         {
             HtmlReport.Write(htmlPath, "Exploration throughput per scenario", how + "; wall-clock rates on a shared machine, read them as ratios",
@@ -110,8 +141,7 @@ internal static class BenchScenariosCommand
             ]);
             context.Out.WriteLine($"report written to {htmlPath}");
         }
-        if (rounds > 0)
-            context.Out.WriteLine($"detector cost: no-detector steps/s over with-detector steps/s, median over scenarios {Ratio(Median.Of(ratios))}, worst {Ratio(ratios.DefaultIfEmpty().Max())}");
+
         return ExitCodes.Ok;
     }
 

@@ -59,6 +59,14 @@ internal static class ScenarioTargets
         return LooksLikePath(nameOrPath) ? ScenarioParser.Load(nameOrPath) : null;
     }
 
+    /// <summary>The named scenarios (by name or path), in order; an unknown one is a usage error listing the known ones.</summary>
+    public static List<Scenario> RequireAll(IEnumerable<string> namesOrPaths)
+    {
+        var catalog = RequireCatalog();
+        return namesOrPaths.Select(name => Resolve(name) ?? throw new UsageException(
+            $"no scenario named '{name}' in {catalog.Directory} and no such file; known: {string.Join(", ", catalog.All.Select(s => s.Name))}")).ToList();
+    }
+
     /// <summary>
     /// The scenario a trace was recorded from: its file (by the recorded path, else by name in
     /// models/), refused when it holds another scenario than the trace names or when its content

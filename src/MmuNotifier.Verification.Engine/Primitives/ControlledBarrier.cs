@@ -8,6 +8,7 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 internal sealed class ControlledBarrier(ControlledRuntime runtime, string name, int parties)
     : ControlledPrimitive(runtime, name, owner: null), IBarrier
 {
+    private string? _waitText;
     private int _arrived;
     private long _round;
 
@@ -15,7 +16,7 @@ internal sealed class ControlledBarrier(ControlledRuntime runtime, string name, 
 
     public ValueTask Wait()
     {
-        Runtime.MightSleep($"barrier_wait({Name})");
+        Runtime.MightSleep(_waitText ??= $"barrier_wait({Name})");
         return Runtime.Begin(this, AccessKind.BarrierWait).AsValueTask();
     }
 

@@ -39,7 +39,7 @@ internal abstract class ControlledExclusiveLock(
 
     public void AssertHeld()
     {
-        Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
+        if (Owner is { IsFreed: true }) Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
         Lockdep.CheckAssertHeld(Runtime, IsHeldByCurrentThread, "lockdep_assert_held", Name);
     }
 

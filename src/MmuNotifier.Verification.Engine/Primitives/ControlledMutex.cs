@@ -9,5 +9,8 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 internal sealed class ControlledMutex(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockClass lockClass)
     : ControlledExclusiveLock(runtime, name, owner, LockNames.Mutex, lockClass), IMutex
 {
-    protected override void BeforeLock() => Runtime.MightSleep($"mutex_lock({Name})");
+    private string? _lockText;
+
+    // Cached: built once per mutex, not at every lock.
+    protected override void BeforeLock() => Runtime.MightSleep(_lockText ??= $"mutex_lock({Name})");
 }

@@ -17,6 +17,9 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockClass lockClass)
     : ControlledPrimitive(runtime, name, owner), IRwSemaphore
 {
+    // Might-sleep texts, built once per semaphore rather than at every down.
+    private string? _downReadText;
+    private string? _downWriteText;
     private readonly List<LogicalThread> _readers = [];
     private readonly List<LogicalThread> _pendingWriters = [];
     private readonly List<LogicalThread> _queuedWriters = [];
@@ -26,7 +29,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
 
     public ValueTask DownRead()
     {
-        Runtime.MightSleep($"down_read({Name})");
+        Runtime.MightSleep(_downReadText ??= $"down_read({Name})");
         Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current, "down_read", Name, "while holding it for write");
         Runtime.LockdepCheckRecursion(this, "down_read", Name);
         Runtime.LockdepBeforeAcquire(lockClass, Name);
@@ -44,7 +47,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
 
     public ValueTask DownWrite()
     {
-        Runtime.MightSleep($"down_write({Name})");
+        Runtime.MightSleep(_downWriteText ??= $"down_write({Name})");
         Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "down_write", Name);
         Runtime.LockdepBeforeAcquire(lockClass, Name);
         var thread = Runtime.Begin(this, AccessKind.Acquire);
@@ -64,7 +67,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
 
     public void AssertHeld()
     {
-        Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
+        if (Owner is { IsFreed: true }) Runtime.CheckNotFreed(Owner, $"lockdep_assert_held({Name})");
         Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current || _readers.Contains(Runtime.Current), "lockdep_assert_held", Name);
     }
 

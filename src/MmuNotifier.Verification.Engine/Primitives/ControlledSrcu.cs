@@ -12,14 +12,32 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
     private readonly List<(int Index, LogicalThread Reader)> _readers = [];
     private readonly List<IThreadHandle> _callbacks = [];
     private int _lastIndex;
+    private string? _synchronizeText;
+    private string? _barrierText;
 
-    public bool IsReadLockHeld => _readers.Exists(r => r.Reader == Runtime.Current);
+    public bool IsReadLockHeld => _readers.Count > 0 && HasReader(Runtime.Current, index: null);
+
+    // Loops rather than predicates: these run at every scheduling step, and a capturing lambda
+    // would allocate a closure and a delegate each time.
+    private bool HasReader(LogicalThread? reader, int? index)
+    {
+        foreach (var r in _readers)
+            if ((reader is null || r.Reader == reader) && (index is null || r.Index == index)) return true;
+        return false;
+    }
+
+    private bool HasReaderUpTo(long lastIndex)
+    {
+        foreach (var r in _readers)
+            if (r.Index <= lastIndex) return true;
+        return false;
+    }
 
     public ValueTask<int> ReadLock() => Runtime.Begin(this, AccessKind.SrcuReadLock).AsIntTask();
 
     public ValueTask ReadUnlock(int index)
     {
-        if (!_readers.Exists(r => r.Index == index && r.Reader == Runtime.Current))
+        if (_readers.Count == 0 || !HasReader(Runtime.Current, index))
             Lockdep.CheckHeldForRelease(Runtime, held: false, "srcu_read_unlock", $"{Name}, {index}", Lockdep.NoSrcuReadLock);
         var thread = Runtime.Begin(this, AccessKind.SrcuReadUnlock);
         thread.Arg1 = index;
@@ -28,7 +46,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
 
     public ValueTask Synchronize()
     {
-        Runtime.MightSleep($"synchronize_srcu({Name})");
+        Runtime.MightSleep(_synchronizeText ??= $"synchronize_srcu({Name})");
         Lockdep.CheckNotHeld(Runtime, IsReadLockHeld, "synchronize_srcu", Name, Lockdep.InsideOwnReadSection);
         return WaitForGracePeriod(_lastIndex);
     }
@@ -54,7 +72,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
 
     public ValueTask Barrier()
     {
-        Runtime.MightSleep($"srcu_barrier({Name})");
+        Runtime.MightSleep(_barrierText ??= $"srcu_barrier({Name})");
         var thread = Runtime.Begin(this, AccessKind.SrcuBarrier);
         thread.Ticket = _callbacks.Count;
         return thread.AsValueTask();
@@ -62,7 +80,7 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
 
     public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
     {
-        AccessKind.Synchronize => !_readers.Exists(r => r.Index <= thread.Ticket),
+        AccessKind.Synchronize => !HasReaderUpTo(thread.Ticket),
         AccessKind.SrcuBarrier => AllCallbacksDone((int)thread.Ticket),
         _ => true,
     };
@@ -83,7 +101,8 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
                 _readers.Add((thread.ResultInt, thread));
                 break;
             case AccessKind.SrcuReadUnlock:
-                _readers.RemoveAll(r => r.Index == thread.Arg1);
+                for (var i = _readers.Count - 1; i >= 0; i--)
+                    if (_readers[i].Index == thread.Arg1) _readers.RemoveAt(i);
                 break;
             case AccessKind.CallSrcu:
                 Queue(thread.ArgName!, (Func<Task>)thread.ArgObject!);

@@ -8,11 +8,14 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name, ControlledLifetime? owner)
     : ControlledPrimitive(runtime, name, owner), IWaitQueue
 {
+    // Might-sleep texts, built once per queue rather than at every wait.
+    private string? _waitText;
+    private string? _sleepText;
     private readonly List<LogicalThread> _sleepers = [];
 
     public ValueTask WaitEvent<T>(ICell<T> cell, Func<T, bool> condition)
     {
-        Runtime.MightSleep($"wait_event({Name})");
+        Runtime.MightSleep(_waitText ??= $"wait_event({Name})");
         var declared = cell as ControlledCell<T>
             ?? throw new ArgumentException("a controlled wait queue can only wait on a cell made by the same runtime", nameof(cell));
         var thread = Runtime.Begin(this, AccessKind.Wait);
@@ -23,7 +26,7 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
 
     public ValueTask SleepUntilWoken()
     {
-        Runtime.MightSleep($"schedule() on {Name}");
+        Runtime.MightSleep(_sleepText ??= $"schedule() on {Name}");
         var thread = Runtime.Begin(this, AccessKind.Sleep);
         thread.Sleeping = false;
         return thread.AsValueTask();

@@ -15,6 +15,23 @@ internal sealed partial class ControlledRuntime
     /// </summary>
     public void Run(Func<IRuntime, Task> body, IStrategy strategy, int maxSteps)
     {
+        // The engine resumes every continuation itself. A caller's synchronization context (a
+        // test framework's, a UI's) would otherwise be captured by the pooled async state
+        // machines of the models, which post their continuations to it instead of running them.
+        var callerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            RunLoop(body, strategy, maxSteps);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+    }
+
+    private void RunLoop(Func<IRuntime, Task> body, IStrategy strategy, int maxSteps)
+    {
         Reset(strategy, maxSteps);
         Spawn("main", () => body(this));
         if (IsTracing) RecordSetupStep();

@@ -35,6 +35,14 @@ public sealed record ExplorationOptions
     /// <summary>DFS: at most this many preemptions per schedule; null for unbounded.</summary>
     public int? PreemptionBound { get; init; }
 
+    /// <summary>
+    /// Which engine runs the tests: <see cref="ExplorationBackend.Ours"/> (this engine) or
+    /// <see cref="ExplorationBackend.Coyote"/> (Coyote's TestingEngine through the Coyote
+    /// backend project, which reads this setting; <see cref="Explorer"/> itself only runs ours).
+    /// Set by the `backend` parameter of Coyote.runsettings.
+    /// </summary>
+    public ExplorationBackend Backend { get; init; } = ExplorationBackend.Ours;
+
     /// <summary>The kernel-debug oracles every run applies (docs/detectors.md); all by default.</summary>
     public Detectors Detectors { get; init; } = Detectors.Default;
 
@@ -79,6 +87,16 @@ public sealed record ExplorationOptions
         if (PctDepth <= 0) throw new ArgumentException($"pct-depth must be positive, got {PctDepth}");
         if (PreemptionBound is < 0) throw new ArgumentException($"preemption-bound must not be negative, got {PreemptionBound}");
     }
+}
+
+/// <summary>The engines a test can run on (the `backend` parameter of Coyote.runsettings).</summary>
+public enum ExplorationBackend
+{
+    /// <summary>This engine: <see cref="Explorer"/>.</summary>
+    Ours,
+
+    /// <summary>Microsoft.Coyote's TestingEngine, through src/MmuNotifier.Verification.Coyote.</summary>
+    Coyote,
 }
 
 /// <summary>A progress snapshot for display.</summary>

@@ -14,6 +14,8 @@ public static class Explorer
     public static ExplorationReport Explore(TestProgram program, ExplorationOptions options)
     {
         options.Validate();
+        if (options.Backend != ExplorationBackend.Ours)
+            throw new ArgumentException($"backend {options.Backend} is not this engine: run it through MmuNotifier.Verification.Coyote's Backends.Explore");
         var descriptor = StrategyRegistry.Find(options.Strategy);
         var settings = options.StrategySettings(descriptor.NeedsLengthEstimate ? LengthCalibration.Measure(program, options) : 0);
         var shared = new ExplorationShared(options);

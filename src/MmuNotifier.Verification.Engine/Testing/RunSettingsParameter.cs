@@ -43,6 +43,14 @@ internal sealed record RunSettingsParameter(
         new("preemption-bound", "COYOTE_PREEMPTION_BOUND", "a non-negative integer or none",
             (o, v) => v.Trim() is "" or "none" ? o with { PreemptionBound = null }
                 : int.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var b) ? o with { PreemptionBound = b } : null),
+        // Which engine runs the tests; the engine itself carries the value, the Coyote project acts on it.
+        new("backend", "COYOTE_BACKEND", "ours or coyote",
+            (o, v) => v.Trim().ToLowerInvariant() switch
+            {
+                "ours" => o with { Backend = ExplorationBackend.Ours },
+                "coyote" => o with { Backend = ExplorationBackend.Coyote },
+                _ => null,
+            }),
     ];
 
     public static RunSettingsParameter? Find(string name) =>

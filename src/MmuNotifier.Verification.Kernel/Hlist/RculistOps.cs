@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Kernel.Hlist;
@@ -14,14 +15,17 @@ namespace MmuNotifier.Verification.Kernel.Hlist;
 public static class RculistOps
 {
     /// <summary>hlist_empty: <c>!READ_ONCE(h->first)</c>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<bool> HlistEmpty<T>(RcuHlistHead<T> head) where T : class =>
         await head.First.ReadOnce() is null;
 
     /// <summary>hlist_unhashed: <c>!h->pprev</c>, a plain read.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<bool> HlistUnhashed<T>(RcuHlistNode<T> node) where T : class =>
         await node.PPrev.Read() is null;
 
     /// <summary>hlist_add_head_rcu: the node is fully linked before it is published with a release store.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask HlistAddHeadRcu<T>(RcuHlistNode<T> node, RcuHlistHead<T> head) where T : class
     {
         var first = await head.First.Read();
@@ -32,6 +36,7 @@ public static class RculistOps
     }
 
     /// <summary>__hlist_del: the predecessor's link skips the node; the node's own next is left alone.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask HlistDelCore<T>(RcuHlistNode<T> node) where T : class
     {
         var next = await node.Next.Read();
@@ -42,6 +47,7 @@ public static class RculistOps
     }
 
     /// <summary>hlist_del_init_rcu: unlinks if linked and marks the node unhashed, so it can be tested and deleted again.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask HlistDelInitRcu<T>(RcuHlistNode<T> node) where T : class
     {
         if (!await HlistUnhashed(node))

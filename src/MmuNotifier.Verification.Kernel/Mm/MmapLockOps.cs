@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Kernel.Mm;
@@ -33,6 +34,7 @@ public sealed class MmapLockOps(IRuntime rt, KernelConfig config)
     /// <see cref="KernelConfig.TakeAllLocksMayFail"/> lets the explorer choose.
     /// </summary>
     [KernelFunction("mm_take_all_locks", File = "mm/mmap.c")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmTakeAllLocks(MmStruct mm)
     {
         MmapAssertWriteLocked(mm);
@@ -48,6 +50,7 @@ public sealed class MmapLockOps(IRuntime rt, KernelConfig config)
     }
 
     [KernelFunction("mm_drop_all_locks", File = "mm/mmap.c")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmDropAllLocks(MmStruct mm)
     {
         MmapAssertWriteLocked(mm);

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 namespace MmuNotifier.Verification.Kernel.Mm;
 
 /// <summary>
@@ -10,15 +11,18 @@ public sealed class SchedMm(KernelInstance kernel)
 {
     /// <summary>mmgrab: pin the struct (not the address space).</summary>
     [KernelFunction("mmgrab", File = "include/linux/sched/mm.h")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Mmgrab(MmStruct mm) => await mm.MmCount.AddReturn(1);
 
     [KernelFunction("mmdrop", File = "include/linux/sched/mm.h")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Mmdrop(MmStruct mm)
     {
         if (await mm.MmCount.DecAndTest()) await __Mmdrop(mm);
     }
 
     [KernelFunction("__mmdrop", File = "kernel/fork.c")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __Mmdrop(MmStruct mm)
     {
         await kernel.Header.MmuNotifierSubscriptionsDestroy(mm);
@@ -29,6 +33,7 @@ public sealed class SchedMm(KernelInstance kernel)
     public ValueTask<bool> MmgetNotZero(MmStruct mm) => mm.MmUsers.IncNotZero();
 
     [KernelFunction("mmput", File = "kernel/fork.c")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Mmput(MmStruct mm)
     {
         kernel.Rt.MightSleep("mmput");
@@ -36,6 +41,7 @@ public sealed class SchedMm(KernelInstance kernel)
     }
 
     [KernelFunction("__mmput", File = "kernel/fork.c")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __Mmput(MmStruct mm)
     {
         await kernel.ExitMmap(mm);

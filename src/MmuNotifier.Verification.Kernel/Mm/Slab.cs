@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Kernel.Mm;
@@ -12,6 +13,7 @@ public sealed class Slab(IRuntime rt, KernelConfig config)
 {
     /// <summary>kzalloc(size, GFP_KERNEL): may sleep; null when the allocation fails.</summary>
     [KernelFunction("kzalloc", File = "include/linux/slab.h")]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ILifetime?> Kzalloc(string what)
     {
         rt.MightSleep($"kzalloc({what}, GFP_KERNEL)");

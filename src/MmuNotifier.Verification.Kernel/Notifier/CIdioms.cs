@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Kernel.Notifier;
@@ -12,7 +13,8 @@ internal static class CIdioms
     /// <summary>subscription->ops, checking first that the subscription has not been freed.</summary>
     public static MmuNotifierOps OpsOf(MmuNotifierSubscription subscription, string what)
     {
-        subscription.Lifetime?.CheckAlive($"{what} of {subscription.Name}");
+        // The full text is only needed for a report; building it at every call was a string per callback.
+        if (subscription.Lifetime is { } lifetime) lifetime.CheckAlive(lifetime.IsFreed ? $"{what} of {subscription.Name}" : what);
         return subscription.Ops ?? throw new NullReferenceException($"{what}: {subscription.Name} has NULL ops");
     }
 
@@ -22,9 +24,11 @@ internal static class CIdioms
     /// contract forbids sleeping in a non-blockable invalidation just the same and the checker
     /// should see a driver that breaks it.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<bool> CallInvalidate(IRuntime rt, MmuIntervalNotifier intervalSub, MmuNotifierRange range, ulong curSeq)
     {
-        intervalSub.Lifetime?.CheckAlive($"interval_sub->ops->invalidate of {intervalSub.Name}");
+        if (intervalSub.Lifetime is { } lifetime)
+            lifetime.CheckAlive(lifetime.IsFreed ? $"interval_sub->ops->invalidate of {intervalSub.Name}" : "interval_sub->ops->invalidate");
         using (NonBlockStart(rt, range))
             return await intervalSub.Ops!.Invalidate(intervalSub, range, curSeq);
     }
@@ -57,6 +61,7 @@ internal static class CIdioms
     }
 
     /// <summary>C's <c>--x</c> on a field: a read and a write, returning the new value.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<uint> PreDecrement(ICell<uint> cell)
     {
         var value = unchecked(await cell.Read() - 1);
@@ -72,6 +77,7 @@ internal static class CIdioms
     /// without leaving while mn_itree_inv_end still holds the lock and processes the deferred list.
     /// The sequence only moves forward, so once the lock-free test passes the locked one does too.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public static async ValueTask WaitEventSeqReleased(MmuNotifierC notifier, MmuNotifierSubscriptions subscriptions, ulong seq)
     {
         while (!await notifier.MmuIntervalSeqReleased(subscriptions, seq))

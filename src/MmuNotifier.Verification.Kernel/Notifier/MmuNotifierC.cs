@@ -76,6 +76,7 @@ public sealed class MmuNotifierC
     private const string CoverageTag = nameof(MmuNotifierC);
 
     [KernelFunction("mn_itree_is_invalidating", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> MnItreeIsInvalidating(MmuNotifierSubscriptions subscriptions)
     {
         Reached();
@@ -85,6 +86,7 @@ public sealed class MmuNotifierC
 
     /// <summary>Enters an invalidation; returns the first covered interval subscription and the seq to hand to callbacks.</summary>
     [KernelFunction("mn_itree_inv_start_range", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<(MmuIntervalNotifier? Sub, ulong Seq)> MnItreeInvStartRange(
         MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
@@ -123,6 +125,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_itree_inv_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnItreeInvEnd(MmuNotifierSubscriptions subscriptions)
     {
         Reached();
@@ -173,6 +176,7 @@ public sealed class MmuNotifierC
     /// subscription is still running, so that the caller does not spin on a retry it cannot win.
     /// </summary>
     [KernelFunction("mmu_interval_read_begin", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ulong> MmuIntervalReadBegin(MmuIntervalNotifier intervalSub)
     {
         Reached();
@@ -204,6 +208,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_itree_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnItreeRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
         Reached();
@@ -235,6 +240,7 @@ public sealed class MmuNotifierC
     /// ->release before the pages go away.
     /// </summary>
     [KernelFunction("mn_hlist_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnHlistRelease(MmuNotifierSubscriptions subscriptions, MmStruct mm)
     {
         Reached();
@@ -266,6 +272,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierRelease(MmStruct mm)
     {
         Reached();
@@ -279,6 +286,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_clear_flush_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierClearFlushYoung(MmStruct mm, ulong start, ulong end)
     {
         Reached();
@@ -300,6 +308,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_clear_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierClearYoung(MmStruct mm, ulong start, ulong end)
     {
         Reached();
@@ -321,6 +330,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_test_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierTestYoung(MmStruct mm, ulong address)
     {
         Reached();
@@ -346,6 +356,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_change_pte", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierChangePte(MmStruct mm, ulong address, ulong pte)
     {
         Reached();
@@ -363,6 +374,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_itree_invalidate", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<int> MnItreeInvalidate(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
         Reached();
@@ -396,6 +408,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_hlist_invalidate_range_start", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<int> MnHlistInvalidateRangeStart(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
         Reached();
@@ -455,6 +468,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_invalidate_range_start", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierInvalidateRangeStart(MmuNotifierRange range)
     {
         Reached();
@@ -474,6 +488,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mn_hlist_invalidate_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     internal async ValueTask MnHlistInvalidateEnd(MmuNotifierSubscriptions subscriptions, MmuNotifierRange range)
     {
         Reached();
@@ -493,6 +508,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_invalidate_range_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierInvalidateRangeEnd(MmuNotifierRange range)
     {
         Reached();
@@ -508,6 +524,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_notifier_arch_invalidate_secondary_tlbs", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierArchInvalidateSecondaryTlbs(MmStruct mm, ulong start, ulong end)
     {
         Reached();
@@ -529,6 +546,7 @@ public sealed class MmuNotifierC
     /// on interval-tree mode. The caller holds mmap_lock for write and an mm_users reference.
     /// </summary>
     [KernelFunction("__mmu_notifier_register", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> __MmuNotifierRegister(MmuNotifierSubscription? subscription, MmStruct mm)
     {
         Reached();
@@ -595,6 +613,7 @@ public sealed class MmuNotifierC
 
     /// <summary>Takes mmap_lock for write around __mmu_notifier_register; must not be called with any mm lock held.</summary>
     [KernelFunction("mmu_notifier_register", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuNotifierRegister(MmuNotifierSubscription? subscription, MmStruct mm)
     {
         Reached();
@@ -608,6 +627,7 @@ public sealed class MmuNotifierC
 
     /// <summary>An existing subscription with these ops gains a user; NULL when there is none.</summary>
     [KernelFunction("find_get_mmu_notifier", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<ErrPtr<MmuNotifierSubscription>> FindGetMmuNotifier(MmStruct mm, MmuNotifierOps ops)
     {
         Reached();
@@ -644,6 +664,7 @@ public sealed class MmuNotifierC
     /// with ops->alloc_notifier and registered. Caller holds mmap_lock for write.
     /// </summary>
     [KernelFunction("mmu_notifier_get_locked", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ErrPtr<MmuNotifierSubscription>> MmuNotifierGetLocked(MmuNotifierOps ops, MmStruct mm)
     {
         Reached();
@@ -675,6 +696,7 @@ public sealed class MmuNotifierC
 
     /// <summary>Runs from the last mmdrop, after every unregister has returned.</summary>
     [KernelFunction("__mmu_notifier_subscriptions_destroy", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask __MmuNotifierSubscriptionsDestroy(MmStruct mm)
     {
         Reached();
@@ -693,6 +715,7 @@ public sealed class MmuNotifierC
     /// mm_count pin that registration took.
     /// </summary>
     [KernelFunction("mmu_notifier_unregister", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierUnregister(MmuNotifierSubscription subscription, MmStruct mm)
     {
         Reached();
@@ -740,6 +763,7 @@ public sealed class MmuNotifierC
     /// Unlike unregister it does not call ->release and does not wait.
     /// </summary>
     [KernelFunction("mmu_notifier_put", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierPut(MmuNotifierSubscription subscription)
     {
         Reached();
@@ -764,6 +788,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("__mmu_interval_notifier_insert", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<int> __MmuIntervalNotifierInsert(
         MmuIntervalNotifier intervalSub, MmStruct mm, MmuNotifierSubscriptions subscriptions,
         ulong start, ulong length, MmuIntervalNotifierOps ops)
@@ -825,6 +850,7 @@ public sealed class MmuNotifierC
     /// still be waiting on the deferred list; callers establish mappings through read_begin/retry.
     /// </summary>
     [KernelFunction("mmu_interval_notifier_insert", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuIntervalNotifierInsert(
         MmuIntervalNotifier intervalSub, MmStruct mm, ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
@@ -848,6 +874,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mmu_interval_notifier_insert_locked", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuIntervalNotifierInsertLocked(
         MmuIntervalNotifier intervalSub, MmStruct mm, ulong start, ulong length, MmuIntervalNotifierOps ops)
     {
@@ -869,6 +896,7 @@ public sealed class MmuNotifierC
     }
 
     [KernelFunction("mmu_interval_seq_released", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> MmuIntervalSeqReleased(MmuNotifierSubscriptions subscriptions, ulong seq)
     {
         Reached();
@@ -885,6 +913,7 @@ public sealed class MmuNotifierC
     /// again. Must not be called from an invalidate callback (it may wait for the invalidation).
     /// </summary>
     [KernelFunction("mmu_interval_notifier_remove", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuIntervalNotifierRemove(MmuIntervalNotifier intervalSub)
     {
         Reached();

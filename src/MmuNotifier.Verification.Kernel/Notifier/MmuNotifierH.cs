@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Kernel.Mm;
 
 namespace MmuNotifier.Verification.Kernel.Notifier;
@@ -24,9 +25,11 @@ public sealed class MmuNotifierH
 
     /// <summary>A plain (unlikely-annotated) read of mm->notifier_subscriptions.</summary>
     [KernelFunction("mm_has_notifiers", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> MmHasNotifiers(MmStruct mm) => await mm.NotifierSubscriptions.Read() is not null;
 
     [KernelFunction("mmu_notifier_get", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ErrPtr<MmuNotifierSubscription>> MmuNotifierGet(MmuNotifierOps ops, MmStruct mm)
     {
         ErrPtr<MmuNotifierSubscription> ret;
@@ -52,6 +55,7 @@ public sealed class MmuNotifierH
     /// mmu_interval_read_begin returned <paramref name="seq"/> for, so the caller must retry.
     /// </summary>
     [KernelFunction("mmu_interval_read_retry", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<bool> MmuIntervalReadRetry(MmuIntervalNotifier intervalSub, ulong seq) =>
         await intervalSub.InvalidateSeq.Read() != seq;
 
@@ -59,10 +63,12 @@ public sealed class MmuNotifierH
     /// Lock-free early test: true means read_retry will say retry; false proves nothing.
     /// </summary>
     [KernelFunction("mmu_interval_check_retry", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<bool> MmuIntervalCheckRetry(MmuIntervalNotifier intervalSub, ulong seq) =>
         await intervalSub.InvalidateSeq.ReadOnce() != seq;
 
     [KernelFunction("mmu_notifier_subscriptions_destroy", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierSubscriptionsDestroy(MmStruct mm)
     {
         if (await MmHasNotifiers(mm))
@@ -70,6 +76,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_release", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierRelease(MmStruct mm)
     {
         if (await MmHasNotifiers(mm))
@@ -77,6 +84,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_clear_flush_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuNotifierClearFlushYoung(MmStruct mm, ulong start, ulong end)
     {
         if (await MmHasNotifiers(mm))
@@ -85,6 +93,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_clear_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuNotifierClearYoung(MmStruct mm, ulong start, ulong end)
     {
         if (await MmHasNotifiers(mm))
@@ -93,6 +102,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_test_young", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuNotifierTestYoung(MmStruct mm, ulong address)
     {
         if (await MmHasNotifiers(mm))
@@ -101,6 +111,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_change_pte", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierChangePte(MmStruct mm, ulong address, ulong pte)
     {
         if (await MmHasNotifiers(mm))
@@ -109,6 +120,7 @@ public sealed class MmuNotifierH
 
     /// <summary>The blocking start: callbacks may sleep; errors cannot happen (and are ignored) here.</summary>
     [KernelFunction("mmu_notifier_invalidate_range_start", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierInvalidateRangeStart(MmuNotifierRange range)
     {
         _k.Rt.MightSleep("mmu_notifier_invalidate_range_start");
@@ -128,6 +140,7 @@ public sealed class MmuNotifierH
     /// not touch the range and must not call invalidate_range_end.
     /// </summary>
     [KernelFunction("mmu_notifier_invalidate_range_start_nonblock", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> MmuNotifierInvalidateRangeStartNonblock(MmuNotifierRange range)
     {
         var ret = 0;
@@ -144,6 +157,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_invalidate_range_end", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierInvalidateRangeEnd(MmuNotifierRange range)
     {
         if (MmuNotifierRangeBlockable(range))
@@ -154,6 +168,7 @@ public sealed class MmuNotifierH
     }
 
     [KernelFunction("mmu_notifier_arch_invalidate_secondary_tlbs", File = File)]
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask MmuNotifierArchInvalidateSecondaryTlbs(MmStruct mm, ulong start, ulong end)
     {
         if (await MmHasNotifiers(mm))

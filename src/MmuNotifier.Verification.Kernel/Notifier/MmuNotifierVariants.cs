@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using static MmuNotifier.Verification.Kernel.Notifier.CIdioms;
 
@@ -17,6 +18,7 @@ internal static class MmuNotifierVariants
     /// subscriptions->lock. Without the lock nothing orders the two loads, and the global one may
     /// be satisfied first, which is the order modelled here.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<(ulong Seq, bool IsInvalidating)> ReadBeginUnlocked(
         MmuNotifierSubscriptions subscriptions, MmuIntervalNotifier intervalSub)
     {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
@@ -32,6 +33,7 @@ public class CoreMmOps(ModelWorld world)
     private ulong _nextPfn = 0x100;
 
     /// <summary>munmap: mmap_lock for write, MMU_NOTIFY_UNMAP, PTEs cleared.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Unmap(int page, int count)
     {
         await MmapLockOps.MmapWriteLock(Mm);
@@ -40,6 +42,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>madvise(MADV_DONTNEED): mmap_lock for read (so zaps run in parallel), MMU_NOTIFY_CLEAR.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Zap(int page, int count)
     {
         await MmapLockOps.MmapReadLock(Mm);
@@ -48,6 +51,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>Page migration: an rmap walk (no mmap_lock), MMU_NOTIFY_MIGRATE, each PTE moves to a new pfn.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Migrate(int page, int count)
     {
         await Mm.RmapLocks.DownRead();
@@ -57,6 +61,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>mprotect(PROT_READ): mmap_lock for write, MMU_NOTIFY_PROTECTION_VMA, write bit cleared.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Protect(int page, int count)
     {
         await MmapLockOps.MmapWriteLock(Mm);
@@ -69,6 +74,7 @@ public class CoreMmOps(ModelWorld world)
     /// __oom_reap_task_mm: the reaper must not sleep on a driver, so it uses the non-blocking
     /// start and, on -EAGAIN, leaves the range alone and calls no end.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask OomReap(int page, int count)
     {
         await MmapLockOps.MmapReadLock(Mm);
@@ -93,6 +99,7 @@ public class CoreMmOps(ModelWorld world)
     /// Page aging as page_referenced/page_idle do it: under the PTL, ask the secondary MMUs
     /// whether the page was accessed (clear_flush_young, clear_young, test_young). No PTE changes.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask Age(int page, int count)
     {
         await Mm.RmapLocks.DownRead();
@@ -114,6 +121,7 @@ public class CoreMmOps(ModelWorld world)
     /// KSM merging one page (replace_page): MMU_NOTIFY_CLEAR around clearing the PTE, flushing,
     /// and installing the shared KSM page read-only with set_pte_at_notify (change_pte).
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask KsmMerge(int page)
     {
         await MmapLockOps.MmapReadLock(Mm);
@@ -139,6 +147,7 @@ public class CoreMmOps(ModelWorld world)
     /// exit_mmap, run by the last mmput: the notifiers are released first, then the whole address
     /// space is unmapped (unmap_vmas brackets that with start/end too, for interval users).
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ExitMmap(MmStruct mm)
     {
         if (Rt.IsTracing) Rt.Annotate("exit_mmap: mmu_notifier_release");
@@ -161,6 +170,7 @@ public class CoreMmOps(ModelWorld world)
         MmuNotifierH.MmuNotifierRangeInit(@event, 0, Mm, Pages.Address(page), Pages.Address(page + count));
 
     /// <summary>The common shape: start, change PTEs under the PTL with the TLB flush, end.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask Invalidate(MmuNotifierEvent @event, int page, int count, Func<ulong, ulong> change)
     {
         var range = RangeFor(@event, page, count);
@@ -170,6 +180,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>mmu_notifier_invalidate_range_start, bracketed by its events.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected virtual async ValueTask Start(MmuNotifierRange range)
     {
         Events.RangeStarting();
@@ -178,6 +189,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>The OOM reaper's mmu_notifier_invalidate_range_start_nonblock; 0 or -EAGAIN.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected virtual async ValueTask<int> StartNonblock(MmuNotifierRange range)
     {
         Events.RangeStarting();
@@ -187,6 +199,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>mmu_notifier_invalidate_range_end, bracketed by its events.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected virtual async ValueTask End(MmuNotifierRange range)
     {
         Events.RangeEnding(range, started: true);
@@ -195,6 +208,7 @@ public class CoreMmOps(ModelWorld world)
     }
 
     /// <summary>PTE updates under the PTL; the secondary TLBs are flushed before the lock is dropped.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ChangePtes(MmuNotifierRange range, int page, int count, Func<ulong, ulong> change)
     {
         await Pt.Ptl.Lock();
@@ -212,6 +226,7 @@ public class CoreMmOps(ModelWorld world)
         await Pt.Ptl.Unlock();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SetPte(int page, ulong old, ulong @new)
     {
         Events.PteChanging(page, old, @new);

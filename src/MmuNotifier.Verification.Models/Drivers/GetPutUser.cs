@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
@@ -61,12 +62,14 @@ public class GetPutUser : UserModel
 
     private SubscriptionAudit AuditOf(MmuNotifierSubscription sub) => _allocated.First(a => ReferenceEquals(a.Sub, sub)).Audit;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Setup()
     {
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Get, Name));
     }
 
     /// <summary>alloc_notifier: the kernel's first get of this ops allocates the subscription here.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected virtual async ValueTask<ErrPtr<MmuNotifierSubscription>> AllocNotifier(MmStruct mm)
     {
         var memory = await W.Kernel.Slab.Kzalloc($"{Name}.notifier");
@@ -82,12 +85,14 @@ public class GetPutUser : UserModel
     }
 
     /// <summary>Runs from the SRCU callback: must not sleep, so it only frees.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FreeNotifier(MmuNotifierSubscription sub)
     {
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: free_notifier({sub.Name})");
         await W.Kernel.Slab.Kfree(sub.Lifetime);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> Subscribe(OpSpec op)
     {
         var got = await W.Kernel.Header.MmuNotifierGet(_ops, W.Mm);
@@ -97,6 +102,7 @@ public class GetPutUser : UserModel
         return 0;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Unsubscribe(OpSpec op)
     {
         if (op.Kind == OpKind.Synchronize)
@@ -110,6 +116,7 @@ public class GetPutUser : UserModel
         await W.Kernel.Notifier.MmuNotifierPut(held.Pop());
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Cleanup()
     {
         // After every scenario thread was joined: all their references are main's to drop.

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.Invariants;
@@ -28,11 +29,13 @@ public abstract class HlistUser(ModelWorld world, SubscriptionSpec spec) : UserM
 
     public override int MmPins => IsLive ? 1 : 0;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Setup()
     {
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Register, Name));
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> Subscribe(OpSpec op)
     {
         var ret = await W.Kernel.Notifier.MmuNotifierRegister(Sub, W.Mm);
@@ -46,6 +49,7 @@ public abstract class HlistUser(ModelWorld world, SubscriptionSpec spec) : UserM
     /// <summary>The driver's own bookkeeping once it is on the list (marking itself live, ...).</summary>
     protected virtual ValueTask AfterRegister() => ValueTask.CompletedTask;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Unsubscribe(OpSpec op)
     {
         if (!IsLive) return;

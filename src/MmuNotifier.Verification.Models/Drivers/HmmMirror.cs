@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
@@ -51,12 +52,14 @@ public class HmmMirror : UserModel
 
     public override int MmPins => IsIntervalLive ? 1 : 0;
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Setup()
     {
         if (Spec.AtSetup) await Subscribe(new OpSpec(OpKind.Insert, Name));
     }
 
     /// <summary>The invalidate op: may only fail, with false, when told it must not sleep.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<bool> Invalidate(MmuIntervalNotifier sub, MmuNotifierRange range, ulong curSeq)
     {
         var blockable = MmuNotifierH.MmuNotifierRangeBlockable(range);
@@ -103,6 +106,7 @@ public class HmmMirror : UserModel
     }
 
     /// <summary>mmu_interval_set_seq (which stores nothing in the port's v1 variant, where the core stores the sequence).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SetSeq(MmuIntervalNotifier sub, ulong curSeq)
     {
         await StoreSeq(sub, curSeq);
@@ -120,6 +124,7 @@ public class HmmMirror : UserModel
     }
 
     /// <summary>dmirror_range_fault in miniature, for one page.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Fault(int page)
     {
         var mm = W.Mm;
@@ -190,6 +195,7 @@ public class HmmMirror : UserModel
         await W.Kernel.Sched.Mmput(mm);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> Subscribe(OpSpec op)
     {
         var start = op.Start ?? Pages.Address(Spec.FirstPage);
@@ -208,6 +214,7 @@ public class HmmMirror : UserModel
     }
 
     /// <summary>Teardown: stop faults and drop the device mappings first, then leave the tree.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Unsubscribe(OpSpec op)
     {
         await _lock.Lock();
@@ -225,12 +232,14 @@ public class HmmMirror : UserModel
         W.Kernel.Notifier.MmuIntervalNotifierInsert(Sub, W.Mm, start, length, _ops);
 
     /// <summary>mmu_interval_notifier_remove, once faults are stopped and the device table is empty.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected virtual async ValueTask Remove()
     {
         await W.Kernel.Notifier.MmuIntervalNotifierRemove(Sub);
         W.Audit.Removed(Audit);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Cleanup()
     {
         if (_inserted && !Audit.Gone) await Unsubscribe(new OpSpec(OpKind.Remove, Name));

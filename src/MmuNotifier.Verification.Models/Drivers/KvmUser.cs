@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
@@ -63,6 +64,7 @@ public class KvmUser : HlistUser
         Sub = new MmuNotifierSubscription(rt, Name, _ops);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     protected async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         await _mmuLock.Lock();
@@ -75,6 +77,7 @@ public class KvmUser : HlistUser
         return 0;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected async ValueTask InvalidateRangeEnd(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         await _mmuLock.Lock();
@@ -92,9 +95,11 @@ public class KvmUser : HlistUser
     protected virtual ValueTask EndUnderMmuLock() => BumpSeq();
 
     /// <summary>mmu_invalidate_seq++, under mmu_lock.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected async ValueTask BumpSeq() => await _seq.Write(await _seq.Read() + 1);
 
     /// <summary>Only registered with <see cref="DriverDefects.RegisterBothTlbAndStartEnd"/>: drops the range from the shadow table.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ArchInvalidateSecondaryTlbs(MmuNotifierSubscription sub, MmStruct mm, ulong start, ulong end)
     {
         await _mmuLock.Lock();
@@ -104,6 +109,7 @@ public class KvmUser : HlistUser
     }
 
     /// <summary>kvm_mmu_notifier_release: tear everything down; no fault may map again.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask Release(MmuNotifierSubscription sub, MmStruct mm)
     {
         await _mmuLock.Lock();
@@ -112,6 +118,7 @@ public class KvmUser : HlistUser
         await _mmuLock.Unlock();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> Young(ulong start, ulong end)
     {
         await _mmuLock.Lock();
@@ -127,6 +134,7 @@ public class KvmUser : HlistUser
     /// change_pte arrives inside the start/end of the PTE's own invalidation, whose start already
     /// zapped the page, so (like KVM) there is nothing to update while one is in progress.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ChangePte(MmuNotifierSubscription sub, MmStruct mm, ulong address, ulong pte)
     {
         await _mmuLock.Lock();
@@ -135,6 +143,7 @@ public class KvmUser : HlistUser
         await _mmuLock.Unlock();
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Fault(int page)
     {
         var mm = W.Mm;
@@ -182,6 +191,7 @@ public class KvmUser : HlistUser
         await W.Kernel.Sched.Mmput(mm);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected override async ValueTask AfterRegister()
     {
         await _mmuLock.Lock();

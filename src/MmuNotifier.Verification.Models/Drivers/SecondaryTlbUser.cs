@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
@@ -43,6 +44,7 @@ public class SecondaryTlbUser : HlistUser
     }
 
     /// <summary>exit_mmap's release: stop filling the IOTLB and drop it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected virtual async ValueTask Release(MmuNotifierSubscription sub, MmStruct mm)
     {
         await W.Pt.Ptl.Lock();
@@ -52,6 +54,7 @@ public class SecondaryTlbUser : HlistUser
     }
 
     /// <summary>A device access that walks the CPU page table and fills the IOTLB, under the PTL.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Fault(int page)
     {
         var mm = W.Mm;
@@ -63,6 +66,7 @@ public class SecondaryTlbUser : HlistUser
         await W.Kernel.Sched.Mmput(mm);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     protected override async ValueTask AfterRegister()
     {
         await W.Pt.Ptl.Lock();

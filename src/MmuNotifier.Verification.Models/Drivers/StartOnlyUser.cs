@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Notifier;
@@ -26,6 +27,7 @@ public sealed class StartOnlyUser : HlistUser
         Sub = new MmuNotifierSubscription(world.Rt, Name, ops);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         if (!MmuNotifierH.MmuNotifierRangeBlockable(range))

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
@@ -116,6 +117,7 @@ public sealed class ModelWorld
         foreach (var op in spec.Ops) await RunOp(op);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask RunOp(OpSpec op)
     {
         switch (op.Kind)
@@ -152,6 +154,7 @@ public sealed class ModelWorld
     /// counts must equal the process's references plus one pin per live subscription — checking
     /// that directly keeps the common runs short instead of tearing the whole mm down each time.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask Finish()
     {
         var srcu = Kernel.Notifier.Srcu;

@@ -32,7 +32,7 @@ public sealed class RunSettingsTests : IDisposable
         WriteSettings(_root,
             ("iterations", "250"), ("strategy", "PCT"), ("max-steps", "77"), ("seed", "42"),
             ("timeout", "1.5"), ("parallel", "2"), ("check-determinism", "true"),
-            ("pct-depth", "5"), ("preemption-bound", "2"));
+            ("pct-depth", "5"), ("preemption-bound", "2"), ("backend", "Coyote"));
         var nested = Directory.CreateDirectory(Path.Combine(_root, "a", "b", "c")).FullName;
 
         var options = RunSettings.Load(nested, NoEnvironment);
@@ -46,6 +46,25 @@ public sealed class RunSettingsTests : IDisposable
         Assert.True(options.CheckDeterminism);
         Assert.Equal(5, options.PctDepth);
         Assert.Equal(2, options.PreemptionBound);
+        Assert.Equal(ExplorationBackend.Coyote, options.Backend);
+    }
+
+    [Fact]
+    public void Backend_defaults_to_ours_and_the_environment_overrides_it()
+    {
+        WriteSettings(_root, ("backend", "coyote"));
+        Assert.Equal(ExplorationBackend.Ours, new ExplorationOptions().Backend);
+        Assert.Equal(ExplorationBackend.Coyote, RunSettings.Load(_root, NoEnvironment).Backend);
+        var env = new Dictionary<string, string?> { ["COYOTE_BACKEND"] = "ours" };
+        Assert.Equal(ExplorationBackend.Ours, RunSettings.Load(_root, env.GetValueOrDefault).Backend);
+    }
+
+    [Fact]
+    public void Our_explorer_refuses_the_coyote_backend_instead_of_ignoring_it()
+    {
+        var program = TestProgram.Sample("noop", _ => Task.CompletedTask);
+        var e = Assert.Throws<ArgumentException>(() => Explorer.Explore(program, new ExplorationOptions { Backend = ExplorationBackend.Coyote }));
+        Assert.Contains("Backends.Explore", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,6 +104,7 @@ public sealed class RunSettingsTests : IDisposable
     [InlineData("strategy", "bfs", "parameter 'strategy': expected one of random, pct, prioritization, dfs, iterative-pb, icb, iterative-preemption-bounding, delay-bounding, delay, db, pos, partial-order-sampling, dpor, portfolio, found 'bfs'")]
     [InlineData("check-determinism", "yes", "expected true or false, found 'yes'")]
     [InlineData("colour", "blue", "unknown parameter 'colour'")]
+    [InlineData("backend", "spin", "parameter 'backend': expected ours or coyote, found 'spin'")]
     public void Bad_file_values_name_file_line_and_expectation(string name, string value, string expected)
     {
         var path = WriteSettings(_root, ("seed", "1"), (name, value));

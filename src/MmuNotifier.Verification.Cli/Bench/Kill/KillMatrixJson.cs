@@ -24,6 +24,7 @@ internal static class KillMatrixJson
             maxSeconds = result.Options.Budget.MaxTime?.TotalSeconds,
             preemptionBound = result.Options.Budget.PreemptionBound,
             stressSeconds = result.Options.StressTime.TotalSeconds,
+            coyoteSchedules = result.Options.CoyoteSchedules,
         },
         summary = new
         {
@@ -31,6 +32,7 @@ internal static class KillMatrixJson
             rows = result.Rows.Count,
             foundByEngine = result.DefectsFoundByEngine,
             foundByStress = result.DefectsFoundByStress,
+            foundByCoyote = result.Options.CoyoteSchedules == 0 ? (int?)null : result.DefectsFoundByCoyote,
             foundByStrategy = result.Options.Budget.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
             firstFoundByDetector = Engine.Checking.DetectorNames.All.ToDictionary(d => d.Name, d => result.DefectsFirstFoundBy(d.Name)),
             medianSecondsOfBest = result.Rows.Any(r => r.Best is not null)
@@ -46,6 +48,7 @@ internal static class KillMatrixJson
             detectors = r.Detectors,
             best = r.Best?.Strategy,
             stress = r.Stress,
+            coyote = result.Options.CoyoteSchedules == 0 ? null : r.CoyoteCells,
         }),
     }, Options);
 }

@@ -14,4 +14,13 @@ internal sealed record KillMatrixOptions
 
     /// <summary>Wall-clock time the real-thread stress baseline gets per defect; zero skips it.</summary>
     public TimeSpan StressTime { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Schedules per (defect, Coyote strategy, seed) under Coyote's TestingEngine (the Coyote
+    /// backend), for the Coyote columns; zero skips them. Coyote stops at its first bug.
+    /// </summary>
+    public uint CoyoteSchedules { get; init; } = 500;
+
+    /// <summary>The Coyote strategies that get a column: its random walk and its PCT (prioritization).</summary>
+    public static IReadOnlyList<string> CoyoteStrategies { get; } = ["random", "pct"];
 }

@@ -20,13 +20,18 @@ internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList
     /// <summary>Defects (that must be found) with at least one attempt whose first finding came from <paramref name="detector"/>.</summary>
     public int DefectsFirstFoundBy(string detector) => FoundWhere(r => r.Detectors.Any(d => d.Detector == detector && d.Attempts > 0));
 
+    public int DefectsFoundByCoyote => FoundWhere(r => r.CoyoteCells.Any(c => c.Found > 0));
+
     private IEnumerable<KillRow> Counted => Rows.Where(r => r.MustBeFound);
 
     private int FoundWhere(Func<KillRow, bool> found) => Counted.Where(found).Select(r => r.Defect).Distinct().Count();
 }
 
+/// <param name="CoyoteCells">The same hunt under Coyote's TestingEngine, one cell per Coyote strategy (empty when skipped).</param>
 internal sealed record KillRow(string Defect, string Program, IReadOnlyList<KillCell> Cells, StressCell? Stress, bool MustBeFound = true)
 {
+    public IReadOnlyList<KillCell> CoyoteCells { get; init; } = [];
+
     /// <summary>The cell with the most seeds finding the defect, then the fastest median.</summary>
     /// <summary>One cell per detector (docs/detectors.md), in <c>DetectorNames.All</c> order.</summary>
     public IReadOnlyList<DetectorCell> Detectors { get; init; } = [];

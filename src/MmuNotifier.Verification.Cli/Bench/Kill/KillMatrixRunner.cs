@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Coyote;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Models.KillMatrix;
 
@@ -19,11 +20,14 @@ internal static class KillMatrixRunner
             var attempts = options.Budget.Strategies.Select(strategy => KillHunt.Run(target, strategy, options.Budget).ToList()).ToList();
             var cells = attempts.Select((runs, i) => Cell(options.Budget.Strategies[i], runs)).ToList();
             var stress = options.StressTime > TimeSpan.Zero ? RunStress(target, options) : null;
+            var coyote = options.CoyoteSchedules == 0 ? [] : KillMatrixOptions.CoyoteStrategies.Select(s => CoyoteCell(target, s, options)).ToList();
             var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound)
             {
                 Detectors = DetectorCells(attempts.SelectMany(a => a).ToList()),
+                CoyoteCells = coyote,
             };
             log?.Invoke($"{target.Defect} on {target.Program}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
+                        string.Concat(coyote.Select(c => $", coyote {c.Strategy} {c.Found}/{c.Seeds}")) +
                         (stress is null ? "" : $", stress {(stress.Found ? "found" : "missed")}"));
             rows.Add(row);
         }
@@ -47,6 +51,26 @@ internal static class KillMatrixRunner
             var mine = attempts.Where(a => a.Found && DetectorNames.Reporter(a.Report.Bugs[0].Bug) == d.Flag).ToList();
             return new DetectorCell(d.Name, mine.Count, mine.Count == 0 ? null : mine.Min(a => a.SchedulesToFinding));
         }).ToList();
+
+    /// <summary>
+    /// Seeds 1..N of <paramref name="strategy"/> under Coyote, each up to the Coyote budget; Coyote
+    /// stops at its first bug, so the schedules it ran are the schedules to the first finding.
+    /// </summary>
+    private static KillCell CoyoteCell(KillTarget target, string strategy, KillMatrixOptions options)
+    {
+        var program = target.CreateProgram();
+        var found = new List<CoyoteReport>();
+        for (var seed = 1; seed <= options.Budget.Seeds; seed++)
+        {
+            var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program, target.IsFinding), options.CoyoteSchedules, (uint)seed, strategy);
+            if (report.Bugs.Count > 0) found.Add(report);
+        }
+
+        return found.Count == 0
+            ? new KillCell(strategy, options.Budget.Seeds, 0, null, null)
+            : new KillCell(strategy, options.Budget.Seeds, found.Count, Median.Of(found.Select(r => (double)r.Schedules)),
+                Median.Of(found.Select(r => r.Elapsed.TotalSeconds)));
+    }
 
     private static StressCell RunStress(KillTarget target, KillMatrixOptions options)
     {
