@@ -68,9 +68,19 @@ internal sealed class ExplorationOptionSet
         Description = "Switch off a kernel-debug detector (repeatable; see docs/detectors.md)",
     }.AcceptOnlyFromAmong([.. DetectorNames.All.Select(d => d.Name)]);
 
+    public Option<bool> SpawnPoint { get; } = new("--spawn-point")
+    {
+        Description = "Spawn is a scheduling point: a new thread starts only when the strategy picks it (docs/engine.md)",
+    };
+
+    public Option<int?> LivenessThreshold { get; } = new("--liveness-threshold")
+    {
+        Description = "fair-random, fair-pct: steps a liveness monitor may stay hot before it is a liveness bug (default: max-steps / 2)",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector })
+        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector, SpawnPoint, LivenessThreshold })
             command.Options.Add(option);
     }
 
@@ -90,6 +100,8 @@ internal sealed class ExplorationOptionSet
             PreemptionBound = parse.GetValue(PreemptionBound),
             PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
+            SpawnPoint = parse.GetValue(SpawnPoint),
+            LivenessThreshold = parse.GetValue(LivenessThreshold),
             Detectors = (parse.GetValue(NoDetector) ?? []).Aggregate(Detectors.Default, (on, name) => on & ~DetectorNames.Parse(name)),
         };
         try

@@ -17,6 +17,8 @@ internal static class TraceFields
     public const string Iteration = "iteration";
     public const string MaxSteps = "maxSteps";
     public const string Decisions = "decisions";
+    public const string SpawnPoint = "spawnPoint";
+    public const string LivenessThreshold = "livenessThreshold";
     public const string Bug = "bug";
     public const string BugKind = "kind";
     public const string BugMessage = "message";
@@ -26,7 +28,7 @@ internal static class TraceFields
     public const string BugComponent = "component";
 
     public static readonly string[] TopLevel =
-        [FormatVersion, EngineVersion, Subject, Defects, Strategy, Seed, Iteration, MaxSteps, Decisions, Bug];
+        [FormatVersion, EngineVersion, Subject, Defects, Strategy, Seed, Iteration, MaxSteps, Decisions, SpawnPoint, LivenessThreshold, Bug];
 
     public static readonly string[] SubjectFields = [SubjectKind, SubjectName, SubjectContentHash, SubjectPath];
 

@@ -44,6 +44,8 @@ internal static class TraceJsonReader
             // 0 is accepted: a Trace built without a bound (the record's default) must still round-trip.
             MaxSteps = root.Required(TraceFields.MaxSteps).AsInt32(min: 0),
             Decisions = ReadDecisions(root.Required(TraceFields.Decisions)),
+            SpawnPoint = root[TraceFields.SpawnPoint]?.AsBool() ?? false,
+            LivenessThreshold = root[TraceFields.LivenessThreshold]?.AsInt32(min: 1),
             Bug = ReadBug(root.Required(TraceFields.Bug)),
         };
     }

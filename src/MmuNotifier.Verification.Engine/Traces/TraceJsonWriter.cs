@@ -38,6 +38,9 @@ internal static class TraceJsonWriter
             json.WriteNumber(TraceFields.Iteration, trace.Iteration);
             json.WriteNumber(TraceFields.MaxSteps, trace.MaxSteps);
             json.WriteString(TraceFields.Decisions, DecisionText.Format(trace.Decisions));
+            // Written only when set, so traces of the default settings keep their bytes.
+            if (trace.SpawnPoint) json.WriteBoolean(TraceFields.SpawnPoint, true);
+            if (trace.LivenessThreshold is { } threshold) json.WriteNumber(TraceFields.LivenessThreshold, threshold);
             if (trace.Bug is { } bug) WriteBug(json, bug);
             else json.WriteNull(TraceFields.Bug);
             json.WriteEndObject();

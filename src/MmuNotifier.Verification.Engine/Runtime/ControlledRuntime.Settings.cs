@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+internal sealed partial class ControlledRuntime
+{
+    /// <summary>A runtime set up as <paramref name="options"/> asks: oracles, spawn points, liveness judging.</summary>
+    public static ControlledRuntime For(ExplorationOptions options) => new()
+    {
+        Detectors = options.Detectors,
+        SpawnPoint = options.SpawnPoint,
+        LivenessThreshold = options.EffectiveLivenessThreshold,
+    };
+}
