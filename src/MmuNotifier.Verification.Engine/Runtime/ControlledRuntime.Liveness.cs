@@ -7,8 +7,10 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 /// <summary>
 /// Liveness checking with hot/cold monitors (as Coyote does it): a run that ends with a monitor
 /// hot broke a progress obligation; under a fair strategy, a monitor hot for longer than the
-/// liveness threshold (Coyote's "temperature"), or still hot when the step bound cuts the run, is
-/// a liveness bug too, since every enabled thread kept getting turns and still nobody met it.
+/// liveness threshold (Coyote's "temperature"; by default half of max-steps, so a retry loop that
+/// spins for ever is caught before the step bound cuts it) is a liveness bug too, since every
+/// enabled thread kept getting turns and still nobody met it. A step-bound cut with a monitor hot
+/// for less than that stays a plain cut: the obligation may just be long.
 /// </summary>
 internal sealed partial class ControlledRuntime
 {
@@ -40,14 +42,6 @@ internal sealed partial class ControlledRuntime
                 return;
             }
         }
-    }
-
-    /// <summary>At the step bound: true when a fair schedule is cut with a monitor hot, reported as a liveness bug.</summary>
-    private bool LivenessAtStepBound()
-    {
-        if (LivenessThreshold is null || FirstHot() is not { } monitor) return false;
-        ReportLiveness(monitor, $"still hot when the fair schedule reached max-steps ({_maxSteps}): {monitor.Obligation}");
-        return true;
     }
 
     /// <summary>Every thread finished: an obligation still pending will never be met.</summary>

@@ -32,7 +32,6 @@ internal sealed partial class ControlledRuntime
 
             if (_step >= _maxSteps)
             {
-                if (_liveness.Count > 0 && LivenessAtStepBound()) break;
                 HitStepBound = true;
                 StopWith(BugKind.StepBoundExceeded,
                     $"exceeded max-steps ({_maxSteps}): possible livelock or unfair schedule (a spin loop with no blocking?)");
