@@ -19,7 +19,7 @@ public sealed record CoyoteReport(int Schedules, long Steps, TimeSpan Elapsed, I
 /// </summary>
 public static class CoyoteExploration
 {
-    /// <param name="strategy">"random" or "pct" (Coyote's prioritization strategy).</param>
+    /// <param name="strategy">"random", "pct" (Coyote's prioritization strategy) or "q-learning" (Coyote's QLearningStrategy).</param>
     /// <param name="pctChangePoints">PCT's priority change points (Coyote's priority-change bound; our pct-depth minus one).</param>
     public static CoyoteReport Run(Action test, uint iterations, uint seed, string strategy = "random", uint maxSteps = 10_000,
         uint pctChangePoints = 10)
@@ -33,7 +33,8 @@ public static class CoyoteExploration
         {
             "random" => configuration.WithRandomStrategy(),
             "pct" => configuration.WithPrioritizationStrategy(false, pctChangePoints),
-            _ => throw new ArgumentException($"Coyote strategy must be random or pct, got '{strategy}'", nameof(strategy)),
+            "q-learning" => configuration.WithQLearningStrategy(),
+            _ => throw new ArgumentException($"Coyote strategy must be random, pct or q-learning, got '{strategy}'", nameof(strategy)),
         };
 
         using var engine = TestingEngine.Create(configuration, test);

@@ -55,6 +55,19 @@ public static class SampleCatalog
     ];
 
     /// <summary>
+    /// Samples that need an option to show what they show, so they stay out of the `test` sweep but
+    /// can be named: liveness bugs need a fair strategy (fair-random, fair-pct), the
+    /// pthread_create argument race needs --spawn-point.
+    /// </summary>
+    public static IReadOnlyList<SampleProgram> OptionSamples { get; } =
+    [
+        new("spin-on-unset-flag", "a thread spins with a yield for a flag nobody sets (a liveness bug under fair-random or fair-pct)", true, SpinOnUnsetFlag.Forgotten),
+        new("spin-on-unset-flag-fixed", "the other thread sets the flag", false, SpinOnUnsetFlag.Set),
+        new("arg-by-address", "workers read their id through the parent's loop variable (found only with --spawn-point)", true, ArgByAddress.ByAddress),
+        new("arg-by-address-fixed", "each worker gets its id by value", false, ArgByAddress.ByValue),
+    ];
+
+    /// <summary>
     /// Samples whose number of Mazurkiewicz traces is known: what an optimal partial-order
     /// reduction must explore, exactly (the published ones cite their source in <see cref="KnownTraceCounts"/>).
     /// </summary>
@@ -72,5 +85,5 @@ public static class SampleCatalog
         new("bench", "3 threads each making 100 READ_ONCE/WRITE_ONCE accesses", false, Bench.ThreeByHundred);
 
     public static SampleProgram? Find(string name) =>
-        All.Concat(CountBenchmarks).FirstOrDefault(s => s.Name == name) ?? (name == BenchBody.Name ? BenchBody : null);
+        All.Concat(CountBenchmarks).Concat(OptionSamples).FirstOrDefault(s => s.Name == name) ?? (name == BenchBody.Name ? BenchBody : null);
 }

@@ -23,6 +23,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchKillCommand.Create(context));
         command.Subcommands.Add(BenchCoyoteCommand.Create(context));
         command.Subcommands.Add(BenchScenariosCommand.Create(context));
+        command.Subcommands.Add(BenchFirstBugCommand.Create(context));
         return command;
     }
 

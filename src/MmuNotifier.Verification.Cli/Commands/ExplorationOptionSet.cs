@@ -66,9 +66,19 @@ internal sealed class ExplorationOptionSet
 
     public Option<string> MemoryModel { get; } = MemoryModelOption.Create();
 
+    public Option<bool> SpawnPoint { get; } = new("--spawn-point")
+    {
+        Description = "Spawn is a scheduling point: a new thread starts only when the strategy picks it (docs/engine.md)",
+    };
+
+    public Option<int?> LivenessThreshold { get; } = new("--liveness-threshold")
+    {
+        Description = "fair-random, fair-pct: steps a liveness monitor may stay hot before it is a liveness bug (default: max-steps / 2)",
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector, MemoryModel })
+        foreach (var option in new Option[] { Iterations, Strategy, Seed, MaxSteps, Workers, Timeout, PreemptionBound, PctDepth, CheckDeterminism, NoDetector, MemoryModel, SpawnPoint, LivenessThreshold })
             command.Options.Add(option);
     }
 
@@ -90,6 +100,8 @@ internal sealed class ExplorationOptionSet
             CheckDeterminism = parse.GetValue(CheckDeterminism),
             MemoryModel = MemoryModelOption.Read(parse, MemoryModel),
             Detectors = DetectorOption.Read(parse.GetValue(NoDetector)),
+            SpawnPoint = parse.GetValue(SpawnPoint),
+            LivenessThreshold = parse.GetValue(LivenessThreshold),
         };
         try
         {

@@ -21,5 +21,8 @@ internal sealed class SampleListing : IListing
         foreach (var sample in SampleCatalog.All)
             table.AddRow(new Text(sample.Name), new Text(sample.HasBug ? "expected" : "none"), new Text(sample.Description));
         TableWriter.Write(context, table);
+        // Samples that need an option (a fair strategy, --spawn-point) are not swept but can be named.
+        context.Out.WriteLine("also by name (they need fair-random/fair-pct or --spawn-point, see docs/engine.md): " +
+            string.Join(", ", SampleCatalog.OptionSamples.Select(s => s.Name)));
     }
 }

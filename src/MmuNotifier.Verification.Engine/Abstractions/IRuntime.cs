@@ -135,6 +135,16 @@ public interface IRuntime
         WatchSet? watches = null, Action<MonitorReads>? reads = null);
 
     /// <summary>
+    /// A liveness monitor (Coyote's hot/cold monitors): model code calls
+    /// <see cref="ILivenessMonitor.Hot"/> when a progress obligation starts ("this fault must
+    /// eventually map its page") and <see cref="ILivenessMonitor.Cold"/> when it is met. The
+    /// controlled runtime reports <see cref="BugKind.Liveness"/> when a run ends with a monitor hot,
+    /// and under a fair strategy when one stays hot past the liveness threshold or up to the step
+    /// bound (docs/engine.md). Runtimes that cannot judge liveness (real threads) keep the state only.
+    /// </summary>
+    ILivenessMonitor NewLivenessMonitor(string property, BugComponent component = BugComponent.Core) => new LivenessMonitor(property);
+
+    /// <summary>
     /// Attaches a kernel-level note to the current step of a recorded trace (e.g.
     /// "mn_itree_inv_start_range: invalidate_seq 2 -> 3"). Ignored unless <see cref="IsTracing"/>.
     /// </summary>

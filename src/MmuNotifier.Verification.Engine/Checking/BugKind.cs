@@ -17,6 +17,12 @@ public enum BugKind
     Lockdep,
     /// <summary>KCSAN: two conflicting accesses, at least one plain, that happens-before does not order.</summary>
     DataRace,
+    /// <summary>
+    /// A liveness monitor stayed hot: the run ended with a progress obligation pending, or (under a
+    /// fair strategy) it stayed hot past the liveness threshold or up to the step bound. Not a
+    /// deadlock (threads could run) and not a mere step-bound cut (the schedule was fair).
+    /// </summary>
+    Liveness,
     /// <summary>The step bound was exceeded: possibly a livelock or an unfair spin loop; reported apart from bugs.</summary>
     StepBoundExceeded,
     /// <summary>The model escaped the engine's control or behaved nondeterministically.</summary>

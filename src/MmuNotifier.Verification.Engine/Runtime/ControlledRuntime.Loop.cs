@@ -43,6 +43,7 @@ internal sealed partial class ControlledRuntime
             if (enabledCount == 0)
             {
                 if (_threads.Exists(t => !t.IsCompleted)) ReportDeadlock();
+                else if (_liveness.Count > 0) LivenessAtEnd();
                 break;
             }
 
@@ -75,6 +76,7 @@ internal sealed partial class ControlledRuntime
             RecordDecision(Decision.Thread(chosen));
             if (_stepObserver is null) Step(_threads[chosen]);
             else ObservedStep(_threads[chosen]);
+            if (_liveness.Count > 0 && !_stopped) CheckLivenessTemperature();
             previous = chosen;
         }
     }
@@ -92,6 +94,7 @@ internal sealed partial class ControlledRuntime
         _monitors.Clear();
         _monitorBits = 0;
         _readsBaselinePending = false;
+        _liveness.Clear();
         _allocationObservers.Clear();
         _current = null;
         _step = 0;
@@ -212,11 +215,33 @@ internal sealed partial class ControlledRuntime
         _threads.Add(thread);
         if (IsTracing && _current is not null) Annotate($"spawn {name}");
 
-        // The child runs eagerly up to its first scheduling point: code before it touches nothing
-        // shared, so running it now or later is indistinguishable and saves a decision.
         var parent = _current;
         KcsanSpawned(thread, parent);
+        if (SpawnPoint && parent is not null)
+        {
+            ParkUnstarted(thread, body);
+            return thread;
+        }
+
+        // The child runs eagerly up to its first scheduling point: code before it touches nothing
+        // shared, so running it now or later is indistinguishable and saves a decision.
         _current = thread;
+        try
+        {
+            StartBody(thread, body);
+        }
+        finally
+        {
+            _current = parent;
+        }
+
+        AfterSegment(thread);
+        return thread;
+    }
+
+    /// <summary>Runs a thread's body up to its first scheduling point (or to its end).</summary>
+    private static void StartBody(LogicalThread thread, Func<Task> body)
+    {
         try
         {
             thread.Body = body();
@@ -229,13 +254,6 @@ internal sealed partial class ControlledRuntime
         {
             thread.Body = Task.FromException(error);
         }
-        finally
-        {
-            _current = parent;
-        }
-
-        AfterSegment(thread);
-        return thread;
     }
 
     private void RecordDecision(Decision decision)

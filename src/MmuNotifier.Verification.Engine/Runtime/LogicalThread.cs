@@ -142,11 +142,19 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public ValueTask Join() => Runtime.Join(this);
 
-    public override bool IsEnabled(LogicalThread thread, AccessKind kind) => IsCompleted;
+    // A thread parked at its own start (spawn as a scheduling point) may always start.
+    public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind == AccessKind.Spawn || IsCompleted;
 
     public override bool Execute(LogicalThread thread, AccessKind kind) => true;
 
     public override string DescribeWait(LogicalThread thread, AccessKind kind) => $"join {Name} (still running)";
+
+    /// <summary>Spawn as a scheduling point: the continuation the engine resumes is the start of the body.</summary>
+    public void ParkAtStart(Action<object?> start)
+    {
+        _continuation = start;
+        _continuationState = null;
+    }
 
     // ---- IValueTaskSource plumbing ----
 

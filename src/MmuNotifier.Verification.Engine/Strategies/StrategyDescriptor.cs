@@ -27,6 +27,12 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
     /// </summary>
     public bool OneWorker { get; init; }
 
+    /// <summary>
+    /// Its schedules end in a fair suffix (every enabled thread keeps getting turns), so a run
+    /// cut by the step bound or the liveness threshold with a liveness monitor hot is a liveness bug.
+    /// </summary>
+    public bool IsFair { get; init; }
+
     /// <summary>A mix of the other strategies rather than one of its own (the kill matrix has no column for it).</summary>
     public bool IsPortfolio { get; init; }
 

@@ -14,6 +14,9 @@ public static class StrategyRegistry
         DelayBoundingStrategy.Descriptor,
         PosStrategy.Descriptor,
         Dpor.DporStrategy.Descriptor,
+        QLearningStrategy.Descriptor,
+        FairStrategy.Random,
+        FairStrategy.Pct,
         PortfolioStrategy.Descriptor,
     ];
 

@@ -33,7 +33,7 @@ internal static class DfsSubtrees
     private static (List<Decision[]> Prefixes, bool ReachedDepth) Enumerate(TestProgram program, ExplorationOptions options,
         IStrategy strategy, int depth)
     {
-        var runtime = new ControlledRuntime { Detectors = options.Detectors, KnownRaces = program.KnownRaces, MemoryModel = options.MemoryModel };
+        var runtime = ControlledRuntime.For(options, program);
         var prefixes = new List<Decision[]>();
         var reached = false;
         for (long i = 0; prefixes.Count < MaxPrefixes && strategy.InitializeIteration(i); i++)

@@ -43,6 +43,23 @@ public sealed record ExplorationOptions
     /// </summary>
     public ExplorationBackend Backend { get; init; } = ExplorationBackend.Ours;
 
+    /// Spawn is a scheduling point: a child starts only when the strategy picks it, instead of
+    /// running eagerly to its first scheduling point inside its parent's step. Off by default:
+    /// the kernel models share state only through primitives, where the two are equivalent
+    /// (docs/engine.md).
+    /// </summary>
+    public bool SpawnPoint { get; init; }
+
+    /// <summary>
+    /// Under a fair strategy: steps a liveness monitor may stay hot before the run is a liveness
+    /// bug (Coyote's liveness temperature threshold); null: half of <see cref="MaxSteps"/>.
+    /// </summary>
+    public int? LivenessThreshold { get; init; }
+
+    /// <summary>The threshold a run of <see cref="Strategy"/> judges liveness with: null unless the strategy is fair.</summary>
+    public int? EffectiveLivenessThreshold =>
+        StrategyRegistry.Find(Strategy).IsFair ? LivenessThreshold ?? Math.Max(1, MaxSteps / 2) : null;
+
     /// <summary>The kernel-debug oracles every run applies (docs/detectors.md); all by default.</summary>
     public Detectors Detectors { get; init; } = Detectors.Default;
 
@@ -85,6 +102,7 @@ public sealed record ExplorationOptions
         if (MaxSteps <= 0) throw new ArgumentException($"max-steps must be positive, got {MaxSteps}");
         if (Workers <= 0) throw new ArgumentException($"workers must be positive, got {Workers}");
         if (PctDepth <= 0) throw new ArgumentException($"pct-depth must be positive, got {PctDepth}");
+        if (LivenessThreshold is <= 0) throw new ArgumentException($"liveness-threshold must be positive, got {LivenessThreshold}");
         if (PreemptionBound is < 0) throw new ArgumentException($"preemption-bound must not be negative, got {PreemptionBound}");
     }
 }

@@ -72,7 +72,7 @@ public static class Explorer
     /// <summary>Re-runs <paramref name="trace"/>'s decisions with every step recorded.</summary>
     public static ReplayResult Replay(TestProgram program, Trace trace) =>
         RunOutcome.Replay(program, trace.Decisions, trace.MaxSteps > 0 ? trace.MaxSteps : new ExplorationOptions().MaxSteps,
-            memoryModel: trace.MemoryModel);
+            memoryModel: trace.MemoryModel, spawnPoint: trace.SpawnPoint, livenessThreshold: trace.LivenessThreshold);
 
     private static void RunWorkers(List<Action> workers, ExplorationShared shared, ExplorationOptions options)
     {

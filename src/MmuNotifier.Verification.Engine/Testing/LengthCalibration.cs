@@ -17,7 +17,7 @@ internal static class LengthCalibration
 
     public static int Measure(TestProgram program, ExplorationOptions options)
     {
-        var runtime = new ControlledRuntime { Detectors = options.Detectors, KnownRaces = program.KnownRaces, MemoryModel = options.MemoryModel };
+        var runtime = ControlledRuntime.For(options, program);
         var probe = new CountingChoices(new RandomStrategy(options.Seed));
         var longest = 1;
         for (var i = 1; i <= Probes; i++)

@@ -10,10 +10,17 @@ namespace MmuNotifier.Verification.Engine.Testing;
 internal static class RunOutcome
 {
     /// <summary>Replays <paramref name="decisions"/> with step recording on, for rendering.</summary>
+    /// <param name="spawnPoint">The run had spawn as a scheduling point (the trace's <c>spawnPoint</c>).</param>
+    /// <param name="livenessThreshold">The run judged liveness as a fair strategy does (the trace's <c>livenessThreshold</c>).</param>
     public static ReplayResult Replay(TestProgram program, IReadOnlyList<Decision> decisions, int maxSteps,
-        Detectors detectors = Detectors.Default, Abstractions.MemoryModel memoryModel = Abstractions.MemoryModel.Sc)
+        Detectors detectors = Detectors.Default, Abstractions.MemoryModel memoryModel = Abstractions.MemoryModel.Sc,
+        bool spawnPoint = false, int? livenessThreshold = null)
     {
-        var runtime = new ControlledRuntime { RecordSteps = true, Detectors = detectors, KnownRaces = program.KnownRaces, MemoryModel = memoryModel };
+        var runtime = new ControlledRuntime
+        {
+            RecordSteps = true, Detectors = detectors, KnownRaces = program.KnownRaces, MemoryModel = memoryModel,
+            SpawnPoint = spawnPoint, LivenessThreshold = livenessThreshold,
+        };
         var replay = new ReplayStrategy(decisions);
         replay.InitializeIteration(0);
         runtime.Run(program.Body, replay, maxSteps);
@@ -48,8 +55,10 @@ internal static class RunOutcome
             MemoryModel = options.MemoryModel,
             Decisions = decisions.ToArray(),
             Bug = primary,
+            SpawnPoint = options.SpawnPoint,
+            LivenessThreshold = options.EffectiveLivenessThreshold,
         };
-        var rendered = Replay(program, trace.Decisions, options.MaxSteps, options.Detectors, options.MemoryModel);
+        var rendered = Replay(program, trace.Decisions, options.MaxSteps, options.Detectors, options.MemoryModel, trace.SpawnPoint, trace.LivenessThreshold);
         return new BugReport(primary, bugs.ToArray(), trace, rendered.Steps);
     }
 

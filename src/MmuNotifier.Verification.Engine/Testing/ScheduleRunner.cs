@@ -19,7 +19,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
 
     public const int MaxStepBoundReports = 10;
 
-    private readonly ControlledRuntime _runtime = new() { Detectors = options.Detectors, RecordsCoverage = options.RecordCoverage, MemoryModel = options.MemoryModel };
+    private readonly ControlledRuntime _runtime = ControlledRuntime.For(options, program);
     private int _bugReports;
     private int _stepBoundReports;
 

@@ -37,6 +37,12 @@ public sealed record Trace
 
     public required IReadOnlyList<Decision> Decisions { get; init; }
 
+    /// <summary>The run had spawn as a scheduling point (a child's start is a decision of its own).</summary>
+    public bool SpawnPoint { get; init; }
+
+    /// <summary>The run judged liveness as under a fair strategy, with this threshold; null otherwise.</summary>
+    public int? LivenessThreshold { get; init; }
+
     /// <summary>The bug the run ended with, or null for a clean run.</summary>
     public Bug? Bug { get; init; }
 }

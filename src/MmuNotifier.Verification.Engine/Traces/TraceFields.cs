@@ -18,6 +18,8 @@ internal static class TraceFields
     public const string MaxSteps = "maxSteps";
     public const string MemoryModel = "memoryModel";
     public const string Decisions = "decisions";
+    public const string SpawnPoint = "spawnPoint";
+    public const string LivenessThreshold = "livenessThreshold";
     public const string Bug = "bug";
     public const string BugKind = "kind";
     public const string BugMessage = "message";
@@ -27,7 +29,7 @@ internal static class TraceFields
     public const string BugComponent = "component";
 
     public static readonly string[] TopLevel =
-        [FormatVersion, EngineVersion, Subject, Defects, Strategy, Seed, Iteration, MaxSteps, MemoryModel, Decisions, Bug];
+        [FormatVersion, EngineVersion, Subject, Defects, Strategy, Seed, Iteration, MaxSteps, MemoryModel, Decisions, SpawnPoint, LivenessThreshold, Bug];
 
     public static readonly string[] SubjectFields = [SubjectKind, SubjectName, SubjectContentHash, SubjectPath];
 

@@ -47,6 +47,8 @@ internal static class TraceJsonReader
                 ? Abstractions.MemoryModelNames.Parse(model.AsOneOf(Abstractions.MemoryModelNames.All))!.Value
                 : Abstractions.MemoryModel.Sc,
             Decisions = ReadDecisions(root.Required(TraceFields.Decisions)),
+            SpawnPoint = root[TraceFields.SpawnPoint]?.AsBool() ?? false,
+            LivenessThreshold = root[TraceFields.LivenessThreshold]?.AsInt32(min: 1),
             Bug = ReadBug(root.Required(TraceFields.Bug)),
         };
     }

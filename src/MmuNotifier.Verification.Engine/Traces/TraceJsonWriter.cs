@@ -39,6 +39,9 @@ internal static class TraceJsonWriter
             json.WriteNumber(TraceFields.MaxSteps, trace.MaxSteps);
             if (trace.MemoryModel != Abstractions.MemoryModel.Sc) json.WriteString(TraceFields.MemoryModel, Abstractions.MemoryModelNames.Name(trace.MemoryModel));
             json.WriteString(TraceFields.Decisions, DecisionText.Format(trace.Decisions));
+            // Written only when set, so traces of the default settings keep their bytes.
+            if (trace.SpawnPoint) json.WriteBoolean(TraceFields.SpawnPoint, true);
+            if (trace.LivenessThreshold is { } threshold) json.WriteNumber(TraceFields.LivenessThreshold, threshold);
             if (trace.Bug is { } bug) WriteBug(json, bug);
             else json.WriteNull(TraceFields.Bug);
             json.WriteEndObject();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
@@ -22,6 +23,9 @@ public class HmmMirror : UserModel
 {
     /// <summary>A fault gives up after this many collisions, as hmm_range_fault callers time out.</summary>
     private const int MaxRetries = 4;
+
+    /// <summary>The liveness property every fault watches: read_begin is followed by the fault's end.</summary>
+    public const string ReadBeginProgress = "read-begin-progress";
 
     private readonly IMutex _lock;
     private readonly Guarded<bool> _live;
@@ -143,6 +147,11 @@ public class HmmMirror : UserModel
             return;
         }
 
+        // Liveness: a fault that has entered read_begin must come out with its page mapped, found
+        // nothing to map, or given up after MaxRetries collisions; a retry loop that can go round
+        // for ever under a fair schedule leaves the monitor hot (docs/engine.md, liveness).
+        var progress = W.Rt.NewLivenessMonitor(ReadBeginProgress, BugComponent.Driver);
+        progress.Hot($"{Name} fault of page {page} entered mmu_interval_read_begin and has not finished");
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var seq = await W.Kernel.Notifier.MmuIntervalReadBegin(Sub);
@@ -192,6 +201,7 @@ public class HmmMirror : UserModel
             break;
         }
 
+        progress.Cold();
         await W.Kernel.Sched.Mmput(mm);
     }
 

@@ -101,7 +101,7 @@ public sealed class RunSettingsTests : IDisposable
 
     [Theory]
     [InlineData("iterations", "0", "parameter 'iterations': expected a positive integer, found '0'")]
-    [InlineData("strategy", "bfs", "parameter 'strategy': expected one of random, pct, prioritization, dfs, iterative-pb, icb, iterative-preemption-bounding, delay-bounding, delay, db, pos, partial-order-sampling, dpor, portfolio, found 'bfs'")]
+    [InlineData("strategy", "bfs", "parameter 'strategy': expected one of random, pct, prioritization, dfs, iterative-pb, icb, iterative-preemption-bounding, delay-bounding, delay, db, pos, partial-order-sampling, dpor, q-learning, qlearning, fair-random, fair-pct, portfolio, found 'bfs'")]
     [InlineData("check-determinism", "yes", "expected true or false, found 'yes'")]
     [InlineData("colour", "blue", "unknown parameter 'colour'")]
     [InlineData("backend", "spin", "parameter 'backend': expected ours or coyote, found 'spin'")]
