@@ -95,6 +95,8 @@ public sealed class StrategyRegistryTests
         Assert.Equal(takesBound, descriptor.TakesPreemptionBound);
         Assert.Equal(splittable, descriptor.SplittableIntoSubtrees);
         Assert.Equal(portfolio, descriptor.IsPortfolio);
-        Assert.Equal(!portfolio, StrategyRegistry.Single.Contains(descriptor));
+        Assert.Equal(!portfolio && !descriptor.IsFair, StrategyRegistry.Single.Contains(descriptor));
+        Assert.Equal(name.StartsWith("fair-", StringComparison.Ordinal), descriptor.IsFair);
+        Assert.Equal(name is "q-learning" or "iterative-pb" or "delay-bounding" or "dpor", descriptor.OneWorker);
     }
 }

@@ -50,6 +50,22 @@ public sealed class FairStrategyTests
         Assert.True(prefixes.Count > 1, "every schedule had the same unfair prefix");
     }
 
+    [Theory]
+    [InlineData("fair-random")]
+    [InlineData("fair-pct")]
+    public void TheReportIsTheSameOnOneWorkerAndOnTwo(string name)
+    {
+        var body = Samples.SampleCatalog.Find("lost-update")!.Body;
+
+        var one = Explore.Body(body, name, iterations: 96, seed: 4, stopAtFirstBug: false, workers: 1);
+        var two = Explore.Body(body, name, iterations: 96, seed: 4, stopAtFirstBug: false, workers: 2);
+
+        Assert.Equal(one.TotalSteps, two.TotalSteps);
+        Assert.Equal(one.DistinctSchedules, two.DistinctSchedules);
+        Assert.Equal(one.BuggyIterations, two.BuggyIterations);
+        Assert.Equal(one.Bugs[0].Trace.Decisions, two.Bugs[0].Trace.Decisions);
+    }
+
     private sealed class NoPending : IPendingAccessView
     {
         public PendingAccess GetPending(int threadId) => new(AccessKind.WriteOnce, "x", 2);
