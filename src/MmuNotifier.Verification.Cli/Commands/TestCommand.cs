@@ -113,7 +113,14 @@ internal static class TestCommand
             var index = position++;
             var program = target.CreateProgram();
             var parts = reports.Select(r => ShardProgramAt(r, index, target.Name, program.Subject.ContentHash)).ToList();
-            return Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), TimeSpan.FromSeconds(parts.Sum(p => p.Seconds)));
+            try
+            {
+                return Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), TimeSpan.FromSeconds(parts.Sum(p => p.Seconds)));
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"merge: {target.Name}: {e.Message}");
+            }
         }, $"merged from {reports.Count} shards", expectedPrograms: reports[0].Programs.Count);
     }
 

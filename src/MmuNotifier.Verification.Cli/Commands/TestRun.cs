@@ -38,7 +38,7 @@ internal sealed record TestRun(string? Program, ExplorationOptions Options, long
         }
         catch (ArgumentException e)
         {
-            throw new UsageException($"{(Options.TimeBudget is null ? "--strategy" : "--timeout")}: {e.Message}");
+            throw new UsageException($"{(StrategyRegistry.Find(Options.Strategy).OneWorker ? "--strategy" : "--timeout")}: {e.Message}");
         }
     }
 

@@ -157,6 +157,16 @@ public sealed class ShardMergeTests
         Assert.Contains("r.json:1: $.segments[0].runs[0]: expected [number, steps, hash]", error.Message);
     }
 
+    [Fact]
+    public void AScheduleOfAnotherShardIsRefusedWithItsPlace()
+    {
+        var json = """{"shard": {"index": 1, "count": 2}, "subtreeCount": 0, "segments": [{"subtree": -1, "exhausted": false, "runs": [[1, 5, 9], [2, 5, 9]], "findings": [], "stepBoundRuns": [], "bugs": [], "stepBoundHits": [], "lockDependencies": []}]}""";
+
+        var error = Assert.Throws<JsonFormatException>(() => ShardLogJson.Read(JsonValue.Parse(Encoding.UTF8.GetBytes(json), "r.json")));
+
+        Assert.Contains("$.segments[0].runs[1]: expected a schedule of shard 1/2, found schedule 2", error.Message);
+    }
+
     /// <summary>Runs every shard and passes its log through the report JSON, as the CLI does.</summary>
     internal static List<ShardLog> RunShards(TestProgram program, ExplorationOptions options, int count) =>
         Enumerable.Range(0, count).Select(k =>

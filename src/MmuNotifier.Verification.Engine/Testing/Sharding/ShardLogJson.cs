@@ -100,17 +100,23 @@ public static class ShardLogJson
         var count = shardValue.Required("count").AsInt32(min: 1);
         var index = shardValue.Required("index").AsInt32(min: 0, max: count - 1);
         var subtreeCount = value.Required("subtreeCount").AsInt32(min: 0);
+        var shard = new Shard(index, count);
         var segments = value.Required("segments").AsArray()
-            .Select(s => ReadSegment(s, subtreeCount))
+            .Select(s => ReadSegment(s, shard, subtreeCount))
             .ToList();
-        return new ShardLog(new Shard(index, count), subtreeCount, segments);
+        return new ShardLog(shard, subtreeCount, segments);
     }
 
-    private static (int Subtree, ScheduleLog Log) ReadSegment(JsonValue value, int subtreeCount)
+    private static (int Subtree, ScheduleLog Log) ReadSegment(JsonValue value, Shard shard, int subtreeCount)
     {
         value.AsObject(SegmentFields);
-        var subtree = subtreeCount == 0 ? value.Required("subtree").AsInt32(min: -1, max: -1) : value.Required("subtree").AsInt32(min: 0, max: subtreeCount - 1);
+        var subtreeValue = value.Required("subtree");
+        var subtree = subtreeCount == 0 ? subtreeValue.AsInt32(min: -1, max: -1) : subtreeValue.AsInt32(min: 0, max: subtreeCount - 1);
+        if (subtreeCount > 0 && !shard.Owns(subtree)) throw subtreeValue.Error($"expected a subtree of shard {shard}, found subtree {subtree}");
         var runs = value.Required("runs").AsArray().Select(ReadRun).ToList();
+        // Seeded segments are numbered like the single run: each number must be this shard's.
+        if (subtreeCount == 0 && runs.FindIndex(r => !shard.Owns(r.Number)) is var stray and >= 0)
+            throw value.Required("runs").Items[stray].Error($"expected a schedule of shard {shard}, found schedule {runs[stray].Number}");
         var log = ScheduleLog.Restore(
             runs,
             Numbers(value.Required("findings")),
