@@ -59,8 +59,10 @@ public sealed class KernelFindingTests
 
         var bare = Explorer.Explore(ScenarioProgram.Build(TwoFirstInserts()) with { KnownRaces = [] }, dfs);
         Assert.True(bare.FoundBug);
-        Assert.Matches(@"data race on mm\.subscriptions\.has_itree: write by t\d .*\(locks held: mm\.mmap_lock, .*\) and read by t\d at step \d+ \(locks held: none\)",
-            bare.Bugs[0].Bug.Message);
+        var message = bare.Bugs[0].Bug.Message;
+        Assert.StartsWith("data race on mm.subscriptions.has_itree: ", message);
+        Assert.Matches(@"write by t\d at step \d+ \(locks held: mm\.mmap_lock, ", message);
+        Assert.Matches(@"read by t\d at step \d+ \(locks held: none\)", message);
     }
 
     [Fact]
