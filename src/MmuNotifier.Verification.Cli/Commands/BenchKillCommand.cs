@@ -6,8 +6,10 @@ using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Bench.Kill;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Output.Html;
+using MmuNotifier.Verification.Cli.Sharding;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Testing.Sharding;
 using MmuNotifier.Verification.Models.KillMatrix;
 using Spectre.Console;
 
@@ -30,9 +32,11 @@ internal static class BenchKillCommand
         var html = new Option<string?>("--html") { Description = "Also write the matrix as an HTML report with an SVG chart to this file" };
         var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules };
         var coverage = CoverageOutput.CreateOption();
+        var sharding = new ShardOptionSet();
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
         foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote, html, coverage })
             command.Options.Add(option);
+        sharding.AddTo(command);
         command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
         {
             Budget = defaults.Budget with
@@ -46,19 +50,55 @@ internal static class BenchKillCommand
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
             CoyoteSchedules = CoyoteBudget(parse.GetValue(coyote)),
-        }, parse.GetValue(defects) ?? [], parse.GetValue(html), CoverageOutput.From(parse, coverage)));
+        }, parse.GetValue(defects) ?? [], parse.GetValue(html), sharding.Read(parse), CoverageOutput.From(parse, coverage)));
         return command;
     }
 
-    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only, string? htmlPath, CoverageOutput? coverage)
+    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only, string? htmlPath, (Shard? Shard, string? Report) sharding,
+        CoverageOutput? coverage)
     {
         if (htmlPath is not null) OutputFile.Require("--html", htmlPath);
-        var wanted = only.Length == 0 ? null : DefectTargets.Resolve(only).Select(d => d.Name).ToHashSet();
+        var wanted = only.Length == 0 ? null : DefectTargets.Resolve(only).Select(d => d.Name).ToList();
         var targets = KillTarget.All(ScenarioTargets.RequireCatalog()).Where(t => wanted is null || wanted.Contains(t.Defect)).ToList();
 
         Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
-        var result = KillMatrixRunner.Run(targets, options, log);
-        coverage?.Add(result.Coverage, result.CoverageSchedules);
+        if (sharding is not ({ } shard, { } reportPath))
+        {
+            var result = KillMatrixRunner.Run(targets, options, log);
+            coverage?.Add(result.Coverage, result.CoverageSchedules);
+            return Print(context, json, result, htmlPath, coverage);
+        }
+
+        // Row i is shard i mod N's; each row is run alone so the report can say what it took.
+        var programs = new List<ShardProgram>();
+        var rows = new List<KillRow>();
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (!shard.Owns(i)) continue;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var one = KillMatrixRunner.Run([targets[i]], options, log);
+            coverage?.Add(one.Coverage, one.CoverageSchedules);
+            var row = one.Rows[0];
+            rows.Add(row);
+            programs.Add(BenchKillShard.Program(i, row, clock.Elapsed.TotalSeconds));
+        }
+
+        var code = Print(context, json, new KillMatrixResult(options, rows), htmlPath, coverage);
+        ShardReportFile.Save(reportPath, new ShardReport(BenchKillShard.Name, BenchKillShard.Settings(options, wanted ?? [], targets), shard, code, false, programs));
+        context.Err.WriteLine($"report: {reportPath} (shard {shard}: ran the rows n with n mod {shard.Count} = {shard.Index}, {rows.Count} of {targets.Count}; '{CliApp.Name} merge' of every shard's report gives the matrix)");
+        return code;
+    }
+
+    /// <summary>`merge` of `bench kill` shards: the single run's matrix (its table, or with --json its JSON object).</summary>
+    internal static int Merge(CliContext context, IReadOnlyList<ShardReport> reports, bool json)
+    {
+        var options = BenchKillShard.FromSettings(reports[0]);
+        return Print(context, json, BenchKillShard.Merge(reports, options), null, null);
+    }
+
+    private static int Print(CliContext context, bool json, KillMatrixResult result, string? htmlPath, CoverageOutput? coverage)
+    {
+        var options = result.Options;
         var budget = options.Budget;
         var how = $"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect" +
                   (options.CoyoteSchedules == 0 ? "" : $"; Coyote's TestingEngine at most {options.CoyoteSchedules:N0} schedules per seed");

@@ -23,12 +23,14 @@ internal static class MergeCommand
         var verbose = new Option<bool>("--verbose", "-v") { Description = "As for test: every bug of a run and step-bound hits" };
         var modelsDir = new Option<string>("--models-out") { Description = "Where fuzz's shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
         var tracesDir = new Option<string>("--traces-out") { Description = "Where fuzz's trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
+        var json = new Option<bool>("--json") { Description = "bench kill: print the matrix as one JSON object, as 'bench kill --json' does" };
         var command = new Command("merge", "Combine the shard reports of one sharded run into the single run's summary, bugs and exit code");
         command.Arguments.Add(reports);
         command.Options.Add(outDir);
         command.Options.Add(verbose);
         command.Options.Add(modelsDir);
         command.Options.Add(tracesDir);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             var loaded = ShardSet.Check((parse.GetValue(reports) ?? []).Select(ShardReportFile.Load).ToList());
@@ -37,8 +39,9 @@ internal static class MergeCommand
                 TestCommand.Name => TestCommand.Merge(context, loaded, parse.GetValue(outDir)!, parse.GetValue(verbose)),
                 VerifyCommand.Name => VerifyCommand.Merge(context, loaded),
                 FuzzCommand.Name => FuzzCommand.Merge(context, loaded, parse.GetValue(modelsDir)!, parse.GetValue(tracesDir)!),
+                BenchKillShard.Name => BenchKillCommand.Merge(context, loaded, parse.GetValue(json)),
                 _ => throw new UsageException(
-                    $"{loaded[0].File}: at $.command: expected a report of {TestCommand.Name}, {VerifyCommand.Name} or {FuzzCommand.Name}, found '{loaded[0].Command}'"),
+                    $"{loaded[0].File}: at $.command: expected a report of {TestCommand.Name}, {VerifyCommand.Name}, {FuzzCommand.Name} or {BenchKillShard.Name}, found '{loaded[0].Command}'"),
             };
         });
         return command;
