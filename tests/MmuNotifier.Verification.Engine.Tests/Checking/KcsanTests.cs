@@ -184,4 +184,37 @@ public sealed class KcsanTests
         await a.Write(1);
         await other.Join();
     });
+
+    /// <summary>cpu0 writes an ordinary field, cpu1 reads it with nothing ordering the two; the read is plain or data_race().</summary>
+    private static Func<IRuntime, Task> PlainFieldRace(bool dataRaceRead, bool secondPlainRead) => async rt =>
+    {
+        var obj = rt.NewLifetime("obj");
+        var field = new Plain<int>(obj, "obj.count", 0);
+        var a = rt.Spawn("cpu0", async () =>
+        {
+            await rt.Yield();
+            field.Value = 1;
+        });
+        var b = rt.Spawn("cpu1", async () =>
+        {
+            await rt.Yield();
+            _ = dataRaceRead ? field.DataRace() : field.Value;
+            if (secondPlainRead) _ = field.Value;
+        });
+        await a.Join();
+        await b.Join();
+        await obj.Free();
+    };
+
+    [Fact]
+    public void A_plain_field_written_and_read_unordered_races() =>
+        Assert.Contains("data race on obj.count", FirstRace(PlainFieldRace(dataRaceRead: false, secondPlainRead: false)).Message);
+
+    [Fact]
+    public void A_data_race_read_of_the_same_field_is_silent() =>
+        Assert.False(Exhaust(PlainFieldRace(dataRaceRead: true, secondPlainRead: false)).FoundBug);
+
+    [Fact]
+    public void Data_race_silences_only_its_own_access() =>
+        Assert.Contains("data race on obj.count", FirstRace(PlainFieldRace(dataRaceRead: true, secondPlainRead: true)).Message);
 }
