@@ -27,6 +27,7 @@ public sealed class Plain<T>
         _value = initial;
         _controlled = owner as ControlledLifetime;
         _shadow = _controlled?.Runtime.NewShadow(name);
+        if (_shadow is not null) _controlled!.Owns(_shadow);
     }
 
     public T Value
