@@ -18,6 +18,8 @@ public static class SampleCatalog
         new("srcu-free-before-unlink", "a writer frees an object, then unlinks it", true, SrcuUseAfterFree.FreeBeforeUnlink),
         new("srcu-sync-fixed", "unlink, synchronize_srcu, then free", false, SrcuUseAfterFree.UnlinkSyncFree),
         new("srcu-call-fixed", "unlink, then free from a call_srcu callback", false, SrcuUseAfterFree.UnlinkCallSrcu),
+        new("uaf-plain", "cpu0 frees an object while cpu1 still reads a plain field of it (KASAN)", true, UafPlain.FreeWhileInUse),
+        new("uaf-plain-fixed", "cpu0 waits for cpu1 to finish with the object before freeing it", false, UafPlain.FreeAfterReader),
         new("lock-inversion", "AB in one thread, BA in another, joined in between: lockdep sees the inversion", true, LockInversion.Inverted),
         new("lock-inversion-fixed", "both threads take the locks in the same order", false, LockInversion.SameOrder),
         new("lockmap-held-at-exit", "a path returns with a lockdep map still acquired", true, LockMapHeldAtExit.Forgotten),

@@ -44,4 +44,20 @@ public sealed class DetectorCliTests : IDisposable
         Assert.Contains("known kernel finding (KCSAN, docs/defects.md; not a bug of the port): exit-vs-unregister: unregister-hlist-unhashed-race in ",
             result.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Uaf_plain_is_a_use_after_free_naming_the_free_and_exits_one()
+    {
+        var result = CliRunner.Run("test", "uaf-plain", "--iterations", "200", "--out", _dir.Path);
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("=> UseAfterFree", result.Out, StringComparison.Ordinal);
+        Assert.Contains("freed by cpu0 at step", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uaf_plain_fixed_is_clean()
+    {
+        var result = CliRunner.Run("test", "uaf-plain-fixed", "--iterations", "200", "--out", _dir.Path);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
 }

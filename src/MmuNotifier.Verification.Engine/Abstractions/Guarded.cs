@@ -35,6 +35,7 @@ public sealed class Guarded<T>
         _value = initial;
         _runtime = controlledGuard?.Runtime;
         _shadow = _runtime?.NewShadow($"field at {Path.GetFileName(file)}:{line} guarded by {controlledGuard!.Name}");
+        if (_shadow is not null) controlledGuard!.Owner?.Owns(_shadow);  // the field lives in its lock's allocation
     }
 
     public T Value

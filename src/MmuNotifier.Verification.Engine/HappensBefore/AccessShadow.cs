@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
 namespace MmuNotifier.Verification.Engine.HappensBefore;
 
 /// <summary>
@@ -33,6 +35,8 @@ internal sealed class AccessShadow(string location)
         if (!access.IsWrite)
             return access.IsPlain && _lastWrite.IsConcurrentWith(access, clock) ? _lastWrite : default;
         if (access.IsPlain && _lastPlainWrite.IsConcurrentWith(access, clock)) return _lastPlainWrite;
+        // kfree is no word-sized store: it conflicts with marked writes too.
+        if (access.Kind is AccessKind.Free && _lastWrite.IsConcurrentWith(access, clock)) return _lastWrite;
         for (var i = 0; i < _plainReads.Length; i++)
             if (_plainReads[i].IsConcurrentWith(access, clock)) return _plainReads[i];
         return default;

@@ -12,10 +12,10 @@ internal readonly record struct RaceAccess(int Thread, int Epoch, int Step, Acce
 {
     public bool Exists => ThreadName is not null;
 
-    /// <summary>Plain C accesses; READ_ONCE/WRITE_ONCE, acquire/release and atomics are marked.</summary>
-    public bool IsPlain => Kind is AccessKind.Read or AccessKind.Write;
+    /// <summary>Plain C accesses (and kfree, a plain write to the whole object); READ_ONCE/WRITE_ONCE, acquire/release and atomics are marked.</summary>
+    public bool IsPlain => Kind is AccessKind.Read or AccessKind.Write or AccessKind.Free;
 
-    public bool IsWrite => Kind is AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease;
+    public bool IsWrite => Kind is AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease or AccessKind.Free;
 
     /// <summary>Whether this earlier access and <paramref name="later"/>, whose thread's clock is <paramref name="laterClock"/>, are unordered.</summary>
     public bool IsConcurrentWith(in RaceAccess later, VectorClock laterClock) =>

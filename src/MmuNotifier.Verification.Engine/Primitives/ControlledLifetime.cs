@@ -14,6 +14,14 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
     /// <summary>Where the kfree happened, for KASAN-style reports ("freed by ... at step N").</summary>
     public string FreedAt { get; private set; } = "";
 
+    /// <summary>The data-race detector's shadows of the locations in this allocation (made on their first access).</summary>
+    private List<HappensBefore.AccessShadow>? _shadows;
+
+    internal IReadOnlyList<HappensBefore.AccessShadow> Shadows => _shadows ?? (IReadOnlyList<HappensBefore.AccessShadow>)[];
+
+    /// <summary>A location of this allocation got its shadow: kfree writes it (KCSAN: kfree is a write to the whole object).</summary>
+    internal void Owns(HappensBefore.AccessShadow shadow) => (_shadows ??= []).Add(shadow);
+
     public ValueTask Free() => Runtime.Begin(this, AccessKind.Free).AsValueTask();
 
     public void CheckAlive(string what)

@@ -109,6 +109,16 @@ internal sealed partial class ControlledRuntime
         if (owner is { IsFreed: true } && (Detectors & Detectors.Kasan) != 0) owner.CheckAlive(what);
     }
 
+    /// <summary>
+    /// KASAN on a plain field of an allocation (<see cref="Abstractions.Plain{T}"/>): the access is
+    /// noted as a touch of the allocation whether or not it is freed, so a reducing strategy orders
+    /// it against the kfree, and reported as a use-after-free when it is freed.
+    /// </summary>
+    internal void CheckAliveAt(Primitives.ControlledLifetime owner, string what)
+    {
+        if ((Detectors & Detectors.Kasan) != 0) owner.CheckAlive(what);
+    }
+
     /// <summary>Use-after-free found by model code (a callback of a freed object was called).</summary>
     internal void UseAfterFree(string message) => Fail(BugKind.UseAfterFree, message);
 

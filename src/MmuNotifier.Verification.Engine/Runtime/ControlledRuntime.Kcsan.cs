@@ -67,6 +67,9 @@ internal sealed partial class ControlledRuntime
                 if (kind is AccessKind.Write or AccessKind.WriteOnce) target.SyncClock?.Clear();  // a plain store ends the release
                 CheckCellAccess(thread, target, kind);
                 break;
+            case AccessKind.Free when target is ControlledLifetime freed && !_stopped:
+                CheckFree(thread, freed);
+                break;
             case AccessKind.LoadAcquire:
                 CheckCellAccess(thread, target, kind);
                 Acquire(thread, target);
@@ -117,8 +120,27 @@ internal sealed partial class ControlledRuntime
     private void CheckCellAccess(LogicalThread thread, ControlledPrimitive cell, AccessKind kind)
     {
         if (!KcsanOn) return;  // the clocks also run for the weak-memory mode
-        var race = RecordAccess(cell.Shadow ??= new AccessShadow(cell.Name), thread, kind);
+        if (cell.Shadow is null)
+        {
+            cell.Shadow = new AccessShadow(cell.Name);
+            cell.Owner?.Owns(cell.Shadow);
+        }
+
+        var race = RecordAccess(cell.Shadow, thread, kind);
         if (race is not null) StopWith(BugKind.DataRace, race, thread: thread.Name);
+    }
+
+    /// <summary>KCSAN: kfree is a write to every location of the object, so a free unordered with another thread's access races.</summary>
+    private void CheckFree(LogicalThread thread, ControlledLifetime freed)
+    {
+        if (!KcsanOn) return;
+        foreach (var shadow in freed.Shadows)
+        {
+            var race = RecordAccess(shadow, thread, AccessKind.Free);
+            if (race is null) continue;
+            StopWith(BugKind.DataRace, race, thread: thread.Name);
+            return;
+        }
     }
 
     /// <summary>Checks and records the access; returns the report when it races with an earlier one.</summary>

@@ -184,4 +184,88 @@ public sealed class KcsanTests
         await a.Write(1);
         await other.Join();
     });
+
+    /// <summary>cpu0 writes an ordinary field, cpu1 reads it with nothing ordering the two; the read is plain or data_race().</summary>
+    private static Func<IRuntime, Task> PlainFieldRace(bool dataRaceRead, bool secondPlainRead) => async rt =>
+    {
+        var obj = rt.NewLifetime("obj");
+        var field = new Plain<int>(obj, "obj.count", 0);
+        var a = rt.Spawn("cpu0", async () =>
+        {
+            await rt.Yield();
+            field.Value = 1;
+        });
+        var b = rt.Spawn("cpu1", async () =>
+        {
+            await rt.Yield();
+            _ = dataRaceRead ? field.DataRace() : field.Value;
+            if (secondPlainRead) _ = field.Value;
+        });
+        await a.Join();
+        await b.Join();
+        await obj.Free();
+    };
+
+    [Fact]
+    public void A_plain_field_written_and_read_unordered_races() =>
+        Assert.Contains("data race on obj.count", FirstRace(PlainFieldRace(dataRaceRead: false, secondPlainRead: false)).Message);
+
+    [Fact]
+    public void A_data_race_read_of_the_same_field_is_silent() =>
+        Assert.False(Exhaust(PlainFieldRace(dataRaceRead: true, secondPlainRead: false)).FoundBug);
+
+    [Fact]
+    public void Data_race_silences_only_its_own_access() =>
+        Assert.Contains("data race on obj.count", FirstRace(PlainFieldRace(dataRaceRead: true, secondPlainRead: true)).Message);
+
+    public enum FreedAccess
+    {
+        PlainWrite,
+        PlainRead,
+        WriteOnce,
+    }
+
+    /// <summary>cpu0 touches a location of an object, cpu1 frees the object; with <paramref name="joined"/> the free waits for cpu0.</summary>
+    private static Func<IRuntime, Task> AccessThenFree(FreedAccess access, bool joined) => async rt =>
+    {
+        var obj = rt.NewLifetime("obj");
+        var field = new Plain<int>(obj, "obj.count", 0);
+        var cell = rt.NewCell("obj.flag", 0, obj);
+        var a = rt.Spawn("cpu0", async () =>
+        {
+            switch (access)
+            {
+                case FreedAccess.PlainWrite: field.Value = 1; break;
+                case FreedAccess.PlainRead: _ = field.Value; break;
+                case FreedAccess.WriteOnce: await cell.WriteOnce(1); break;
+            }
+
+            await rt.Yield();
+        });
+        var b = rt.Spawn("cpu1", async () =>
+        {
+            if (joined) await a.Join();
+            await obj.Free();
+        });
+        await a.Join();
+        await b.Join();
+    };
+
+    [Theory]
+    [InlineData(FreedAccess.PlainWrite, "obj.count")]
+    [InlineData(FreedAccess.PlainRead, "obj.count")]
+    [InlineData(FreedAccess.WriteOnce, "obj.flag")]
+    public void A_kfree_unordered_with_another_threads_access_races(FreedAccess access, string location)
+    {
+        var bug = FirstRace(AccessThenFree(access, joined: false));
+
+        Assert.Matches($@"data race on {location}: .* by cpu0 at step \d+ .* and kfree by cpu1 at step \d+", bug.Message);
+    }
+
+    [Theory]
+    [InlineData(FreedAccess.PlainWrite)]
+    [InlineData(FreedAccess.PlainRead)]
+    [InlineData(FreedAccess.WriteOnce)]
+    public void The_same_kfree_after_joining_the_accessor_is_silent(FreedAccess access) =>
+        Assert.False(Exhaust(AccessThenFree(access, joined: true)).FoundBug);
 }
