@@ -31,6 +31,9 @@ public static class ScenarioTests
     public static void CoverageExitNoRelease() => CoyoteEntry.Run("coverage-exit-no-release");
 
     [Test]
+    public static void CoverageInsertLocked() => CoyoteEntry.Run("coverage-insert-locked");
+
+    [Test]
     public static void CoverageMixedHlist() => CoyoteEntry.Run("coverage-mixed-hlist");
 
     [Test]

@@ -237,6 +237,9 @@ public class HmmMirror : UserModel
         await Remove();
     }
 
+    /// <summary>The ops the mirror subscribes with (wrapped by the audit).</summary>
+    protected MmuIntervalNotifierOps Ops => _ops;
+
     /// <summary>mmu_interval_notifier_insert of the mirror's range.</summary>
     protected virtual ValueTask<int> Insert(ulong start, ulong length) =>
         W.Kernel.Notifier.MmuIntervalNotifierInsert(Sub, W.Mm, start, length, _ops);

@@ -22,6 +22,8 @@ public static class UserModels
             { Faults = true, GenerationWeight = 2, NamePrefix = "tlb" },
         new(UserKind.GetPut, UserApi.GetPut, (w, s) => new GetPutUser(w, s)) { GenerationWeight = 1, NamePrefix = "gp" },
         new(UserKind.StartOnly, UserApi.Hlist, (w, s) => new StartOnlyUser(w, s)) { GenerationWeight = 3, NamePrefix = "start" },
+        new(UserKind.LockedInsertMirror, UserApi.Interval, (w, s) => new LockedInsertMirror(w, s))
+            { Faults = true, HasInvalidateBehaviour = true, GenerationWeight = 0, NamePrefix = "lmirror" },
     ];
 
     /// <summary>Every registered model, built-in ones first, then in registration order.</summary>

@@ -50,6 +50,8 @@ public static class UserKind
     public const string GetPut = "get-put";
     /// <summary>An hlist user with only invalidate_range_start, which fails non-blockable ranges.</summary>
     public const string StartOnly = "start-only";
+    /// <summary>An HMM-style mirror that inserts with mmu_interval_notifier_insert_locked under mmap_lock.</summary>
+    public const string LockedInsertMirror = "hmm-mirror-locked";
 }
 
 /// <summary>
