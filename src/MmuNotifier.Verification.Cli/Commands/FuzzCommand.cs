@@ -27,9 +27,10 @@ internal static class FuzzCommand
         var modelsDir = new Option<string>("--models-out") { Description = "Where the shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
         var memoryModel = MemoryModelOption.Create();
         var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
+        var misuse = new Option<bool>("--misuse") { Description = "Generate drivers that break the API contract; report per misuse kind how many got a kernel-style finding (exit 1 on an internal error)" };
         var sharding = new ShardOptionSet();
         var command = new Command("fuzz", "Generate scenarios, explore each, shrink the first failure to a minimal scenario and schedule");
-        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel }) command.Options.Add(option);
+        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel, misuse }) command.Options.Add(option);
         sharding.AddTo(command);
         command.SetAction(parse =>
         {
@@ -47,7 +48,9 @@ internal static class FuzzCommand
                 TracesDirectory = parse.GetValue(tracesDir)!,
             };
             var (shard, report) = sharding.Read(parse);
-            return Run(context, options, shard, report);
+            if (!parse.GetValue(misuse)) return Run(context, options, shard, report);
+            if (shard is not null) throw new UsageException("--misuse: a misuse run cannot be sharded (drop --shard)");
+            return FuzzMisuseOutput.Run(context, options);
         });
         return command;
     }
