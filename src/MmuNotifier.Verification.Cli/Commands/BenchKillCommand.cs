@@ -29,8 +29,9 @@ internal static class BenchKillCommand
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var html = new Option<string?>("--html") { Description = "Also write the matrix as an HTML report with an SVG chart to this file" };
         var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules };
+        var coverage = CoverageOutput.CreateOption();
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
-        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote, html })
+        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote, html, coverage })
             command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
         {
@@ -41,14 +42,15 @@ internal static class BenchKillCommand
                 MaxTime = OptionChecks.Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
                 PreemptionBound = OptionChecks.NonNegative("--preemption-bound", parse.GetValue(bound)),
                 Strategies = Canonical(parse.GetValue(strategies) ?? []),
+                RecordCoverage = parse.GetResult(coverage) is not null,
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
             CoyoteSchedules = CoyoteBudget(parse.GetValue(coyote)),
-        }, parse.GetValue(defects) ?? [], parse.GetValue(html)));
+        }, parse.GetValue(defects) ?? [], parse.GetValue(html), CoverageOutput.From(parse, coverage)));
         return command;
     }
 
-    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only, string? htmlPath)
+    private static int Run(CliContext context, bool json, KillMatrixOptions options, string[] only, string? htmlPath, CoverageOutput? coverage)
     {
         if (htmlPath is not null) OutputFile.Require("--html", htmlPath);
         var wanted = only.Length == 0 ? null : DefectTargets.Resolve(only).Select(d => d.Name).ToHashSet();
@@ -56,19 +58,21 @@ internal static class BenchKillCommand
 
         Action<string>? log = context.Interactive || !json ? message => context.Err.WriteLine($"kill: {message}") : null;
         var result = KillMatrixRunner.Run(targets, options, log);
+        coverage?.Add(result.Coverage, result.CoverageSchedules);
         var budget = options.Budget;
         var how = $"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect" +
                   (options.CoyoteSchedules == 0 ? "" : $"; Coyote's TestingEngine at most {options.CoyoteSchedules:N0} schedules per seed");
         if (htmlPath is not null)
         {
             HtmlReport.Write(htmlPath, "Kill matrix", how + $". Found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}.",
-                [KillMatrixChart.Render(result)]);
+                coverage is null ? [KillMatrixChart.Render(result)] : [KillMatrixChart.Render(result), CoverageHtml.Section(coverage.Result())]);
             context.Err.WriteLine($"kill: report written to {htmlPath}");
         }
 
         if (json)
         {
             context.Out.WriteLine(KillMatrixJson.Write(result));
+            coverage?.Write(context, table: false);
             return ExitCodes.Ok;
         }
 
@@ -98,6 +102,7 @@ internal static class BenchKillCommand
                               (result.Rows.Any(r => !r.MustBeFound) ? " (defects marked 'not a bug' are run but not counted)" : ""));
         context.Out.WriteLine("first finding by: each detector whose report was an attempt's first finding, with how many attempts and the fewest schedules (checks: the engine's own); defects first found by " +
                               string.Join(", ", DetectorNames.All.Select(d => $"{d.Name} {result.DefectsFirstFoundBy(d.Name)}")));
+        coverage?.Write(context);
         return ExitCodes.Ok;
     }
 

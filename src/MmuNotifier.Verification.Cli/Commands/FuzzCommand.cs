@@ -27,15 +27,18 @@ internal static class FuzzCommand
         var modelsDir = new Option<string>("--models-out") { Description = "Where the shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
         var memoryModel = MemoryModelOption.Create();
         var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
+        var coverage = CoverageOutput.CreateOption();
         var misuse = new Option<bool>("--misuse") { Description = "Generate drivers that break the API contract; report per misuse kind how many got a kernel-style finding (exit 1 on an internal error)" };
         var sharding = new ShardOptionSet();
         var command = new Command("fuzz", "Generate scenarios, explore each, shrink the first failure to a minimal scenario and schedule");
-        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel, misuse }) command.Options.Add(option);
+        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel, coverage, misuse }) command.Options.Add(option);
         sharding.AddTo(command);
         command.SetAction(parse =>
         {
+            var coverageOutput = CoverageOutput.From(parse, coverage);
             var options = new FuzzOptions
             {
+                RecordCoverage = coverageOutput is not null,
                 Defects = DefectTargets.Resolve(parse.GetValue(defects) ?? []).Select(d => d.Name).ToList(),
                 Count = OptionChecks.Positive("--count", parse.GetValue(count)),
                 Seed = parse.GetValue(seed),
@@ -48,7 +51,7 @@ internal static class FuzzCommand
                 TracesDirectory = parse.GetValue(tracesDir)!,
             };
             var (shard, report) = sharding.Read(parse);
-            if (!parse.GetValue(misuse)) return Run(context, options, shard, report);
+            if (!parse.GetValue(misuse)) return Run(context, options, shard, report, coverageOutput);
             if (shard is not null) throw new UsageException("--misuse: a misuse run cannot be sharded (drop --shard)");
             return FuzzMisuseOutput.Run(context, options);
         });
@@ -57,13 +60,15 @@ internal static class FuzzCommand
 
     public const string Name = "fuzz";
 
-    private static int Run(CliContext context, FuzzOptions options, Shard? shard, string? reportPath)
+    private static int Run(CliContext context, FuzzOptions options, Shard? shard, string? reportPath, CoverageOutput? coverage)
     {
         OutputDirectory.Require("--models-out", options.ModelsDirectory);
         OutputDirectory.Require("--traces-out", options.TracesDirectory);
         PrintHeader(context, options);
         var result = FuzzProgressDisplay.Run(context, options with { Shard = shard });
         var code = PrintResult(context, result);
+        coverage?.Add(result.Coverage, result.CoverageSchedules);
+        coverage?.Write(context);
         if (shard is null || reportPath is null) return code;
         ShardReportFile.Save(reportPath, new ShardReport(Name, FuzzShard.Settings(options), shard, code, false, [FuzzShard.Program(result)]));
         context.Out.WriteLine($"report: {reportPath} (shard {shard}: explored the scenarios n with n mod {shard.Count} = {shard.Index}; '{CliApp.Name} merge' of every shard's report gives the run)");

@@ -185,7 +185,7 @@ internal static class TestCommand
         context.Out.WriteLine($"strategy {options.Strategy}, seed {options.Seed}, max-steps {options.MaxSteps}, {runNote}" +
             (options.MemoryModel == MemoryModel.Sc ? "" : $", memory model {options.MemoryModel.Name()}"));
         table.Write(context);
-        coverage?.Write(context);
+        coverage?.Write(context, htmlDirectory: outputs.HtmlDir);
         if (interruption.Requested)
             context.Out.WriteLine($"interrupted by {interruption.SignalName}: the summary covers the schedules explored so far; the traces of the bugs found were written");
         foreach (var line in known)

@@ -47,28 +47,49 @@ internal sealed class CoverageOutput
 
     public PortCoverage Result() => PortCoverage.From(_counts, _schedules);
 
-    public void Write(CliContext context)
+    /// <summary>
+    /// Prints the table and the total (unless <paramref name="table"/> is false: `--json` keeps
+    /// stdout one JSON object), writes the JSON file if named, and a coverage.html page into
+    /// <paramref name="htmlDirectory"/> if given.
+    /// </summary>
+    public void Write(CliContext context, bool table = true, string? htmlDirectory = null)
     {
         var coverage = Result();
+        if (table) WriteTable(context, coverage);
+        if (htmlDirectory is not null)
+        {
+            var page = Path.Combine(htmlDirectory, "coverage.html");
+            Html.HtmlReport.Write(page, "Port coverage", Summary(coverage), [Html.CoverageHtml.Section(coverage)]);
+            if (table) context.Out.WriteLine($"coverage page written to {page}");
+        }
+
+        if (File is null) return;
+        AtomicFile.WriteAllText(File, Json(coverage));
+        if (table) context.Out.WriteLine($"coverage written to {File}");
+    }
+
+    private static void WriteTable(CliContext context, PortCoverage coverage)
+    {
         context.Out.WriteLine();
         var table = TableWriter.New(context);
         table.AddColumn("function");
         table.AddColumn(new TableColumn("schedules").RightAligned());
         table.AddColumn(new TableColumn("arms").RightAligned());
-        table.AddColumn("arms no schedule took (MmuNotifierC.cs line: condition true/false)");
+        table.AddColumn(MissingHeading);
         foreach (var f in coverage.Functions)
-        {
-            var missing = f.Branches.SelectMany(b => Missing(b)).ToList();
-            table.AddRow(new Text(f.Name), new Text(f.Schedules.ToString(CultureInfo.InvariantCulture)),
-                new Text($"{f.Branches.Sum(b => b.ArmsTaken)}/{f.Branches.Count * 2}"), new Text(string.Join(", ", missing)));
-        }
+            table.AddRow(new Text(f.Name), new Text(f.Schedules.ToString(CultureInfo.InvariantCulture)), new Text(Arms(f)), new Text(string.Join(", ", Missing(f))));
 
         TableWriter.Write(context, table);
         context.Out.WriteLine(Summary(coverage));
-        if (File is null) return;
-        AtomicFile.WriteAllText(File, Json(coverage));
-        context.Out.WriteLine($"coverage written to {File}");
     }
+
+    public const string MissingHeading = "arms no schedule took (MmuNotifierC.cs line: condition true/false)";
+
+    /// <summary>"taken/total" branch arms of one function.</summary>
+    public static string Arms(FunctionCoverage f) => $"{f.Branches.Sum(b => b.ArmsTaken)}/{f.Branches.Count * 2}";
+
+    /// <summary>"624: false" for every arm of the function no schedule took.</summary>
+    public static IEnumerable<string> Missing(FunctionCoverage f) => f.Branches.SelectMany(Missing);
 
     public static string Summary(PortCoverage c) =>
         $"port coverage over {c.Schedules} schedules: {c.FunctionsReached}/{c.FunctionsTotal} functions reached, {c.ArmsTaken}/{c.ArmsTotal} branch arms taken";

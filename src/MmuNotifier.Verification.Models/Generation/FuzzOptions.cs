@@ -22,6 +22,12 @@ public sealed record FuzzOptions
     /// <summary>Explore only the scenarios numbered n ≡ K (mod N) of this share (docs/scale-out.md); null: all.</summary>
     public Engine.Testing.Sharding.Shard? Shard { get; init; }
 
+    /// <summary>
+    /// Record the port coverage of every generated scenario's explorations (not the shrinking's)
+    /// into <see cref="FuzzResult.Coverage"/> (docs/coverage.md).
+    /// </summary>
+    public bool RecordCoverage { get; init; }
+
     /// <summary>Called from the fuzzing thread after every explored scenario.</summary>
     public Action<FuzzProgress>? Progress { get; init; }
 }

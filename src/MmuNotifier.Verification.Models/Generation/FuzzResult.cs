@@ -9,4 +9,10 @@ public sealed record FuzzResult(int Tested, int Explorations, Counterexample? Co
 
     /// <summary>The explorations spent shrinking, after the first failure.</summary>
     public int ShrinkExplorations { get; init; }
+
+    /// <summary>With <see cref="FuzzOptions.RecordCoverage"/>: the port coverage of the generated scenarios' explorations; else null.</summary>
+    public Engine.Coverage.CoverageCounts? Coverage { get; init; }
+
+    /// <summary>The schedules <see cref="Coverage"/> counts over.</summary>
+    public long CoverageSchedules { get; init; }
 }

@@ -30,7 +30,8 @@ public static class FuzzRunner
             .WithRunner(new SilentRunner());
         Check.One(config, Prop.ForAll(ScenarioGen.Arbitrary, state.Holds));
         if (state.Error is { } error) throw new InvalidOperationException($"fuzzing stopped: {error.Message}", error);
-        if (state.LastFailing is not { } minimal) return new FuzzResult(state.Tested, state.Explorations, null, clock.Elapsed);
+        if (state.LastFailing is not { } minimal)
+            return new FuzzResult(state.Tested, state.Explorations, null, clock.Elapsed) { Coverage = state.Coverage, CoverageSchedules = state.CoverageSchedules };
 
         state.Report(FuzzPhase.ShrinkingSchedule, state.ShrinkSteps);
         var counterexample = Write(options, state, minimal, state.ShrinkSteps);
@@ -38,6 +39,8 @@ public static class FuzzRunner
         {
             FailingScenario = state.Tested - 1,
             ShrinkExplorations = state.Explorations - state.ExploredBeforeFailure,
+            Coverage = state.Coverage,
+            CoverageSchedules = state.CoverageSchedules,
         };
     }
 
@@ -83,6 +86,11 @@ public static class FuzzRunner
 
         public Exception? Error { get; private set; }
 
+        /// <summary>With coverage on: the sum over the generated scenarios' explorations (shrink candidates are not counted).</summary>
+        public Engine.Coverage.CoverageCounts? Coverage { get; } = options.RecordCoverage ? new() : null;
+
+        public long CoverageSchedules { get; private set; }
+
         /// <summary>Smaller failing scenarios adopted while shrinking (every failure after the first).</summary>
         public int ShrinkSteps { get; private set; }
 
@@ -109,7 +117,8 @@ public static class FuzzRunner
                 }
 
                 Explorations++;
-                var finding = ScenarioCheck.FirstFinding(scenario, options.Defects, options.Budget, Signature);
+                var finding = ScenarioCheck.FirstFinding(scenario, options.Defects, options.Budget, Signature,
+                    Coverage is not null && Signature is null ? Count : null);
                 if (finding is not null)
                 {
                     if (Signature is null)
@@ -133,6 +142,13 @@ public static class FuzzRunner
                 Error = e;
                 return true;
             }
+        }
+
+        private void Count(Engine.Testing.ExplorationReport report)
+        {
+            if (report.Coverage is null) return;
+            Coverage!.Add(report.Coverage);
+            CoverageSchedules += report.Iterations;
         }
 
         public void Report(FuzzPhase phase, int shrinkSteps) =>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Models.KillMatrix;
 
@@ -20,6 +21,9 @@ public sealed record KillBudget
 
     /// <summary>The preemption bound of strategies that take one (bounded DFS, as the matrix promises), except dpor, which runs unbounded.</summary>
     public int PreemptionBound { get; init; } = 2;
+
+    /// <summary>Record the port coverage of every attempt (<see cref="ExplorationReport.Coverage"/>, docs/coverage.md).</summary>
+    public bool RecordCoverage { get; init; }
 
     /// <summary>Scheduling steps per schedule; null keeps the engine's default.</summary>
     public int? MaxSteps { get; init; }

@@ -47,6 +47,7 @@ public static class KillHunt
             PreemptionBound = StrategyRegistry.Find(strategy).TakesPreemptionBound && strategy != DporStrategy.Descriptor.Name
                 ? budget.PreemptionBound : null,
             FindingFilter = target.IsFinding,
+            RecordCoverage = budget.RecordCoverage,
         };
         return budget.MaxSteps is { } steps ? options with { MaxSteps = steps } : options;
     }

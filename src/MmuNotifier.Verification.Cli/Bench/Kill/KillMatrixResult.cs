@@ -8,6 +8,12 @@ namespace MmuNotifier.Verification.Cli.Bench.Kill;
 /// </summary>
 internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList<KillRow> Rows)
 {
+    /// <summary>With <see cref="Models.KillMatrix.KillBudget.RecordCoverage"/>: the port coverage of every engine attempt of every cell; else null.</summary>
+    public Engine.Coverage.CoverageCounts? Coverage { get; init; }
+
+    /// <summary>The schedules <see cref="Coverage"/> counts over.</summary>
+    public long CoverageSchedules { get; init; }
+
     /// <summary>Defects that must be found (each counted once, however many programs it runs on).</summary>
     public int Defects => Counted.Select(r => r.Defect).Distinct().Count();
 

@@ -15,9 +15,17 @@ internal static class KillMatrixRunner
     public static KillMatrixResult Run(IReadOnlyList<KillTarget> targets, KillMatrixOptions options, Action<string>? log)
     {
         var rows = new List<KillRow>();
+        var coverage = options.Budget.RecordCoverage ? new Engine.Coverage.CoverageCounts() : null;
+        long coverageSchedules = 0;
         foreach (var target in targets)
         {
             var attempts = options.Budget.Strategies.Select(strategy => KillHunt.Run(target, strategy, options.Budget).ToList()).ToList();
+            foreach (var attempt in attempts.SelectMany(a => a).Where(a => a.Report.Coverage is not null))
+            {
+                coverage!.Add(attempt.Report.Coverage!);
+                coverageSchedules += attempt.Report.Iterations;
+            }
+
             var cells = attempts.Select((runs, i) => Cell(options.Budget.Strategies[i], runs)).ToList();
             var stress = options.StressTime > TimeSpan.Zero ? RunStress(target, options) : null;
             var coyote = options.CoyoteSchedules == 0 ? [] : KillMatrixOptions.CoyoteStrategies.Select(s => CoyoteCell(target, s, options)).ToList();
@@ -32,7 +40,7 @@ internal static class KillMatrixRunner
             rows.Add(row);
         }
 
-        return new KillMatrixResult(options, rows);
+        return new KillMatrixResult(options, rows) { Coverage = coverage, CoverageSchedules = coverageSchedules };
     }
 
     private static KillCell Cell(string strategy, IReadOnlyList<KillAttempt> attempts)
