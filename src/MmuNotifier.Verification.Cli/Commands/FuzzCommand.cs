@@ -53,6 +53,7 @@ internal static class FuzzCommand
             var (shard, report) = sharding.Read(parse);
             if (!parse.GetValue(misuse)) return Run(context, options, shard, report, coverageOutput);
             if (shard is not null) throw new UsageException("--misuse: a misuse run cannot be sharded (drop --shard)");
+            if (coverageOutput is not null) throw new UsageException("--misuse: a misuse run records no coverage (drop --coverage)");
             return FuzzMisuseOutput.Run(context, options);
         });
         return command;
