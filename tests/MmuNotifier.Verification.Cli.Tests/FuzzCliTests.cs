@@ -35,6 +35,18 @@ public sealed class FuzzCliTests
     }
 
     [Fact]
+    public void Misuse_fuzz_prints_a_table_per_misuse_kind_and_exits_0()
+    {
+        using var dir = new TempDirectory();
+        var result = CliRunner.Run("fuzz", "--misuse", "--count", "12", "--seed", "2", "--budget", "30", "--models-out", dir.File("m"), "--traces-out", dir.File("t"));
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("| double-insert", result.Out);
+        Assert.Contains("| register-after-exit", result.Out);
+        Assert.Contains("every finding was kernel-style", result.Out);
+        Assert.False(Directory.Exists(dir.File("m")));
+    }
+
+    [Fact]
     public void Unknown_defect_is_a_one_line_usage_error()
     {
         CliRunner.AssertCleanError(CliRunner.Run("fuzz", "--defect", "no-such-defect"), "--defect: unknown defect 'no-such-defect'");

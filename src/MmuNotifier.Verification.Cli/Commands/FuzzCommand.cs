@@ -28,9 +28,10 @@ internal static class FuzzCommand
         var memoryModel = MemoryModelOption.Create();
         var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
         var coverage = CoverageOutput.CreateOption();
+        var misuse = new Option<bool>("--misuse") { Description = "Generate drivers that break the API contract; report per misuse kind how many got a kernel-style finding (exit 1 on an internal error)" };
         var sharding = new ShardOptionSet();
         var command = new Command("fuzz", "Generate scenarios, explore each, shrink the first failure to a minimal scenario and schedule");
-        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel, coverage }) command.Options.Add(option);
+        foreach (var option in new Option[] { defects, count, seed, budget, modelsDir, tracesDir, memoryModel, coverage, misuse }) command.Options.Add(option);
         sharding.AddTo(command);
         command.SetAction(parse =>
         {
@@ -50,7 +51,10 @@ internal static class FuzzCommand
                 TracesDirectory = parse.GetValue(tracesDir)!,
             };
             var (shard, report) = sharding.Read(parse);
-            return Run(context, options, shard, report, coverageOutput);
+            if (!parse.GetValue(misuse)) return Run(context, options, shard, report, coverageOutput);
+            if (shard is not null) throw new UsageException("--misuse: a misuse run cannot be sharded (drop --shard)");
+            if (coverageOutput is not null) throw new UsageException("--misuse: a misuse run records no coverage (drop --coverage)");
+            return FuzzMisuseOutput.Run(context, options);
         });
         return command;
     }

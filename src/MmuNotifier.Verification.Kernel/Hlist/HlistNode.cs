@@ -13,6 +13,9 @@ public sealed class HlistNode<T>(T owner) where T : class
     // hlist_del poisons both links; a second delete must not be silently accepted.
     internal bool Poisoned;
 
+    // The list a poisoned node was deleted from: a second delete is reported to it.
+    internal HlistHead<T>? LastHead;
+
     public T Owner { get; } = owner;
 
     /// <summary>hlist_unhashed.</summary>
@@ -25,14 +28,17 @@ public sealed class HlistNode<T>(T owner) where T : class
 public sealed class HlistHead<T> where T : class
 {
     private readonly Action? _assertLockHeld;
+    private readonly DataCorruption _corruption;
     private HlistNode<T>? _first;
 
     /// <param name="name">Used in corruption reports.</param>
     /// <param name="assertLockHeld">lockdep_assert_held of the protecting lock, checked on every access.</param>
-    public HlistHead(string name, Action? assertLockHeld = null)
+    /// <param name="corruption">Where CONFIG_DEBUG_LIST-style corruption reports go.</param>
+    public HlistHead(string name, Action? assertLockHeld = null, DataCorruption? corruption = null)
     {
         Name = name;
         _assertLockHeld = assertLockHeld;
+        _corruption = corruption ?? DataCorruption.Unreported;
     }
 
     public string Name { get; }
@@ -40,22 +46,35 @@ public sealed class HlistHead<T> where T : class
     /// <summary>The first node without the lock check (monitors and rendering).</summary>
     public bool PeekIsEmpty => _first is null;
 
-    /// <summary>hlist_add_head.</summary>
+    /// <summary>hlist_add_head; a node already on a list is a double add, reported and not added.</summary>
     public void AddHead(HlistNode<T> node)
     {
         _assertLockHeld?.Invoke();
-        if (node.Head is not null) throw new InvalidOperationException($"hlist {Name}: adding {node}, which is already on {node.Head.Name}");
+        if (_corruption.Check(node.Head is not null, () => $"list_add double add: new={node} is already on {node.Head!.Name} (hlist_add_head to {Name})"))
+            return;
         node.Next = _first;
         node.Head = this;
         node.Poisoned = false;
         _first = node;
     }
 
-    /// <summary>hlist_del: unlinks and poisons the node.</summary>
+    /// <summary>
+    /// hlist_del: unlinks and poisons the node. Deleting it again is reported as list_del
+    /// corruption to the list it was last on (a poisoned node remembers it, as the kernel's
+    /// poison values are recognisable in the report).
+    /// </summary>
     public static void Del(HlistNode<T> node)
     {
-        var head = node.Head ?? throw new InvalidOperationException(
-            node.Poisoned ? $"hlist_del of {node}, which was already deleted (LIST_POISON)" : $"hlist_del of {node}, which is on no list");
+        var head = node.Head;
+        if (head is null)
+        {
+            var reporter = node.LastHead?._corruption ?? DataCorruption.Unreported;
+            reporter.Check(true, node.Poisoned
+                ? $"list_del corruption, {node}->next is LIST_POISON1 (hlist_del of a node already deleted from {node.LastHead!.Name})"
+                : $"list_del corruption, {node}->pprev is NULL (hlist_del of a node on no list)");
+            return;
+        }
+
         head._assertLockHeld?.Invoke();
         if (head._first == node)
         {
@@ -65,12 +84,14 @@ public sealed class HlistHead<T> where T : class
         {
             var prev = head._first;
             while (prev is not null && prev.Next != node) prev = prev.Next;
-            if (prev is null) throw new InvalidOperationException($"hlist {head.Name}: {node} claims to be on it but is not reachable");
-            prev.Next = node.Next;
+            if (head._corruption.Check(prev is null, () => $"list_del corruption. {node}->pprev points into {head.Name}, but no node there links to it"))
+                return;
+            prev!.Next = node.Next;
         }
 
         node.Next = null;
         node.Head = null;
+        node.LastHead = head;
         node.Poisoned = true;
     }
 

@@ -16,7 +16,11 @@ public sealed class RcuHlistNode<T> where T : class
         Owner = owner;
         Next = rt.NewCell<RcuHlistNode<T>?>($"{name}.next", null, lifetime);
         PPrev = rt.NewCell<ICell<RcuHlistNode<T>?>?>($"{name}.pprev", null, lifetime);
+        Corruption = DataCorruption.ForRuntime(rt);
     }
+
+    /// <summary>Where a delete of this node while it is on no list is reported.</summary>
+    internal DataCorruption Corruption { get; }
 
     public T Owner { get; }
 

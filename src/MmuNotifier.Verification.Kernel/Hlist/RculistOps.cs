@@ -35,14 +35,18 @@ public static class RculistOps
         if (first is not null) await first.PPrev.WriteOnce(node.Next);
     }
 
-    /// <summary>__hlist_del: the predecessor's link skips the node; the node's own next is left alone.</summary>
+    /// <summary>
+    /// __hlist_del: the predecessor's link skips the node; the node's own next is left alone. A
+    /// node found unhashed here (two unlocked deleters) is list_del corruption.
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private static async ValueTask HlistDelCore<T>(RcuHlistNode<T> node) where T : class
     {
         var next = await node.Next.Read();
-        var pprev = await node.PPrev.Read()
-            ?? throw new InvalidOperationException($"__hlist_del of {node}, which is not on a list");
-        await pprev.WriteOnce(next);
+        var pprev = await node.PPrev.Read();
+        if (node.Corruption.Check(pprev is null, () => $"list_del corruption, {node}->pprev is NULL (__hlist_del of a node on no list)"))
+            return;
+        await pprev!.WriteOnce(next);
         if (next is not null) await next.PPrev.WriteOnce(pprev);
     }
 

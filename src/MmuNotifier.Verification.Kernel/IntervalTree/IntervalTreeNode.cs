@@ -36,10 +36,11 @@ public sealed class IntervalTreeNode<T>(T owner) where T : class
     /// <summary>RB_EMPTY_NODE: the node was cleared and has not been inserted since.</summary>
     public bool IsEmptyNode => _clearedMark;
 
-    /// <summary>RB_CLEAR_NODE.</summary>
+    /// <summary>RB_CLEAR_NODE; clearing a node still linked would cut it out of its tree, so it is reported as corruption and not done.</summary>
     public void ClearNode()
     {
-        if (InTree) throw new InvalidOperationException($"RB_CLEAR_NODE on [{Start:x}, {Last:x}] while it is linked in a tree");
+        if (InTree && Tree!.Corruption.Check(true, $"rbtree corruption: RB_CLEAR_NODE on [{Start:x}, {Last:x}] while it is linked in {Tree.Name}"))
+            return;
         _clearedMark = true;
     }
 

@@ -20,21 +20,29 @@ public sealed partial class IntervalTreeRoot<T> where T : class
     public const string StabilityInvariant = "tree-stability";
 
     private readonly Action<string>? _onModifiedDuringIteration;
+    private readonly DataCorruption _corruption;
     private IntervalTreeNode<T>? _root;
     private IntervalTreeNode<T>? _leftmost;
     private int _liveIterations;
 
     /// <param name="name">Used in reports, e.g. "subscriptions.itree".</param>
     /// <param name="onModifiedDuringIteration">Called with a message when the tree is changed while an iteration is live.</param>
-    public IntervalTreeRoot(string name, Action<string>? onModifiedDuringIteration)
+    /// <param name="corruption">Where a double insert or a remove of an unlinked node is reported.</param>
+    public IntervalTreeRoot(string name, Action<string>? onModifiedDuringIteration, DataCorruption? corruption = null)
     {
         Name = name;
         _onModifiedDuringIteration = onModifiedDuringIteration;
+        _corruption = corruption ?? DataCorruption.Unreported;
     }
 
-    /// <summary>A tree that reports changes under a live iteration as a "tree-stability" violation.</summary>
+    /// <summary>
+    /// A tree that reports changes under a live iteration as a "tree-stability" violation and its
+    /// own corruption as a BUG.
+    /// </summary>
     public static IntervalTreeRoot<T> ForRuntime(Engine.Abstractions.IRuntime rt, string name) =>
-        new(name, message => rt.ReportViolation(StabilityInvariant, message));
+        new(name, message => rt.ReportViolation(StabilityInvariant, message), DataCorruption.ForRuntime(rt));
+
+    internal DataCorruption Corruption => _corruption;
 
     public string Name { get; }
 
@@ -44,10 +52,11 @@ public sealed partial class IntervalTreeRoot<T> where T : class
 
     public int LiveIterations => _liveIterations;
 
-    /// <summary>interval_tree_insert.</summary>
+    /// <summary>interval_tree_insert; inserting a linked node is reported as corruption and not done.</summary>
     public void Insert(IntervalTreeNode<T> node)
     {
-        if (node.InTree) throw new InvalidOperationException($"interval tree {Name}: inserting {node}, which is already linked");
+        if (_corruption.Check(node.InTree, () => $"rbtree corruption: interval_tree_insert into {Name} of {node}, which is already linked in {node.Tree!.Name} (double insert)"))
+            return;
         CheckNoLiveIteration("insert", node);
 
         IntervalTreeNode<T>? parent = null;
@@ -82,10 +91,12 @@ public sealed partial class IntervalTreeRoot<T> where T : class
         InsertFixup(node);
     }
 
-    /// <summary>interval_tree_remove.</summary>
+    /// <summary>interval_tree_remove; removing a node not linked in this tree is reported as corruption and not done.</summary>
     public void Remove(IntervalTreeNode<T> node)
     {
-        if (!node.InTree || node.Tree != this) throw new InvalidOperationException($"interval tree {Name}: removing {node}, which is not linked in it");
+        if (_corruption.Check(!node.InTree || node.Tree != this,
+                () => $"rbtree corruption: interval_tree_remove from {Name} of {node}, which is not linked in it ({(node.InTree ? $"it is in {node.Tree!.Name}" : "removed twice or never inserted")})"))
+            return;
         CheckNoLiveIteration("remove", node);
 
         if (_leftmost == node) _leftmost = Successor(node);
@@ -160,7 +171,8 @@ public sealed partial class IntervalTreeRoot<T> where T : class
     /// <summary>Ends an iteration that the caller abandons before <see cref="IterNext"/> returned null.</summary>
     public void EndIteration()
     {
-        if (_liveIterations <= 0) throw new InvalidOperationException($"interval tree {Name}: ending an iteration that is not live");
+        if (_corruption.Check(_liveIterations <= 0, () => $"interval tree {Name}: ending an iteration that is not live"))
+            return;
         _liveIterations--;
     }
 

@@ -34,7 +34,7 @@ public sealed class MmuNotifierSubscriptions
         ActiveInvalidateRanges = new Guarded<ulong>(Lock, 0);
         Itree = IntervalTreeRoot<MmuIntervalNotifier>.ForRuntime(rt, $"{prefix}.itree");
         Wq = rt.NewWaitQueue($"{prefix}.wq", lifetime);
-        DeferredList = new HlistHead<MmuIntervalNotifier>($"{prefix}.deferred_list", Lock.AssertHeld);
+        DeferredList = new HlistHead<MmuIntervalNotifier>($"{prefix}.deferred_list", Lock.AssertHeld, DataCorruption.ForRuntime(rt));
     }
 
     public ILifetime Lifetime { get; }

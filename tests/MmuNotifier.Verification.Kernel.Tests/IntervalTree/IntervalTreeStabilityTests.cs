@@ -96,7 +96,7 @@ public sealed class IntervalTreeStabilityTests
     }
 
     [Fact]
-    public void Double_insert_and_foreign_remove_throw()
+    public void Double_insert_and_foreign_remove_throw_when_no_runtime_hears_them()
     {
         var (tree, _, nodes) = Build();
         Assert.Throws<InvalidOperationException>(() => tree.Insert(nodes[0]));
