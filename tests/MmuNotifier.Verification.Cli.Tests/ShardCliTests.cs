@@ -23,6 +23,8 @@ public sealed partial class ShardCliTests
         // DFS: cut into subtrees, exhaustive on a small program, cut by the budget on a scenario.
         { ["ab-ba-fixed", "--strategy", "dfs", "--iterations", "5000"], false },
         { ["--defect", "inv-end-no-wakeup", "--strategy", "dfs", "--preemption-bound", "1", "--iterations", "150", "--shorten", "20"], true },
+        // The weak-memory mode travels in the report: the merge replays the stale read under lkmm.
+        { ["mp-plain", "--memory-model", "lkmm", "--iterations", "300", "--shorten", "20"], true },
     };
 
     [Theory]

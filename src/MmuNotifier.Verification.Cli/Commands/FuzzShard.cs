@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Sharding;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Testing.Sharding;
 using MmuNotifier.Verification.Engine.Traces;
@@ -29,6 +30,7 @@ internal static class FuzzShard
         ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
         ["defects"] = string.Join(",", options.Defects),
         ["schedules"] = Text(options.Budget.Schedules),
+        ["memoryModel"] = options.Budget.MemoryModel.Name(),
     };
 
     public static FuzzOptions FromSettings(ShardReport report, string modelsDirectory, string tracesDirectory)
@@ -42,7 +44,12 @@ internal static class FuzzShard
                 ? seed
                 : throw new UsageException($"{report.File}: at $.settings.seed: expected a whole number, found '{Get("seed")}'"),
             Defects = defects.Length == 0 ? [] : defects.Split(','),
-            Budget = FuzzBudget.Default with { Schedules = Number(report.File, "settings.schedules", Get("schedules")) },
+            Budget = FuzzBudget.Default with
+            {
+                Schedules = Number(report.File, "settings.schedules", Get("schedules")),
+                MemoryModel = MemoryModelNames.Parse(Get("memoryModel"))
+                    ?? throw new UsageException($"{report.File}: at $.settings.memoryModel: expected sc or lkmm, found '{Get("memoryModel")}'"),
+            },
             ModelsDirectory = modelsDirectory,
             TracesDirectory = tracesDirectory,
         };

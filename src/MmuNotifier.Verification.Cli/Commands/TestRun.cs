@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Globalization;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
@@ -26,6 +27,9 @@ internal sealed record TestRun(string? Program, ExplorationOptions Options, long
         ["preemptionBound"] = Options.PreemptionBound is { } bound ? Text(bound) : "",
         ["detectors"] = Options.Detectors.ToString(),
         ["checkDeterminism"] = Options.CheckDeterminism ? "true" : "false",
+        ["memoryModel"] = Options.MemoryModel.Name(),
+        ["spawnPoint"] = Options.SpawnPoint ? "true" : "false",
+        ["livenessThreshold"] = Options.LivenessThreshold is { } threshold ? Text(threshold) : "",
         ["shorten"] = Text(Shorten),
     };
 
@@ -63,6 +67,10 @@ internal sealed record TestRun(string? Program, ExplorationOptions Options, long
                 ? detectors
                 : throw new UsageException($"{report.File}: at $.settings.detectors: expected detector names, found '{Get("detectors")}'"),
             CheckDeterminism = Get("checkDeterminism") == "true",
+            MemoryModel = MemoryModelNames.Parse(Get("memoryModel"))
+                ?? throw new UsageException($"{report.File}: at $.settings.memoryModel: expected sc or lkmm, found '{Get("memoryModel")}'"),
+            SpawnPoint = Get("spawnPoint") == "true",
+            LivenessThreshold = Get("livenessThreshold") is "" ? null : Number<int>("livenessThreshold"),
         };
         try
         {

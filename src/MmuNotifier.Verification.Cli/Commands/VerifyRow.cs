@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Globalization;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Sharding;
 using MmuNotifier.Verification.Engine.Testing;
@@ -83,6 +84,7 @@ internal sealed record VerifyRun(ExplorationOptions Options, bool Json)
         ["preemptionBound"] = Options.PreemptionBound?.ToString(CultureInfo.InvariantCulture) ?? "",
         ["maxSteps"] = Options.MaxSteps.ToString(CultureInfo.InvariantCulture),
         ["timeout"] = Options.TimeBudget?.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) ?? "",
+        ["memoryModel"] = Options.MemoryModel.Name(),
         ["json"] = Json ? "true" : "false",
     };
 

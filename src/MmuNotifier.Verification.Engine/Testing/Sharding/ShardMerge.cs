@@ -110,7 +110,8 @@ internal static class ShardMerge
     /// <summary>A kept finding with its steps and every bug of its run, recomputed by replaying its trace.</summary>
     private static BugReport Replayed(TestProgram program, ExplorationOptions options, BugReport kept)
     {
-        var replay = RunOutcome.Replay(program, kept.Trace.Decisions, options.MaxSteps, options.Detectors);
+        var replay = RunOutcome.Replay(program, kept.Trace.Decisions, options.MaxSteps, options.Detectors, options.MemoryModel,
+            kept.Trace.SpawnPoint, kept.Trace.LivenessThreshold);
         var all = replay.Bugs.Where(b => b.Kind != BugKind.ReplayDivergence).ToList();
         return kept with { AllBugsOfRun = all.Contains(kept.Bug) ? all : [kept.Bug], Steps = replay.Steps };
     }
