@@ -172,7 +172,9 @@ internal sealed partial class ControlledRuntime
             string? violation;
             try
             {
-                if (monitor.Watches is null || monitor.Reads is not null) unchanged = !ReadsChanged(monitor);
+                // Only a reducing strategy uses what a step changed (and the reads check that guards it):
+                // the others skip evaluating the declared reads on every step.
+                if (_stepObserver is not null && (monitor.Watches is null || monitor.Reads is not null)) unchanged = !ReadsChanged(monitor);
                 violation = monitor.Check();
             }
             catch (ExecutionStoppedException)

@@ -85,7 +85,7 @@ public sealed class MonitorDependenceTests
             var x = rt.NewCell("x", 0);
             rt.AddMonitor("x-zero", () => x.Peek() == 0 ? null : "x moved", reads: _ => { });
             await x.Write(1);
-        }, iterations: 1);
+        }, strategy: "dpor", iterations: 1);
 
         Assert.True(report.FoundBug);
         Assert.Equal(BugKind.HarnessError, report.Bugs[0].Bug.Kind);
