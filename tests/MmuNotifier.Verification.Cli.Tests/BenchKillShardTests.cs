@@ -14,7 +14,7 @@ public sealed partial class BenchKillShardTests
     /// <summary>Two defects, three rows (one defect shows on two scenarios): one row per shard.</summary>
     private static readonly string[] Kill =
     [
-        "bench", "kill", "--seeds", "1", "--stress-seconds", "0", "--strategy", "random",
+        "bench", "kill", "--seeds", "1", "--stress-seconds", "0", "--strategy", "random", "--detector-schedules", "50",
         "--defect", "insert-idle-even-seq", "--defect", "review-blockable-backoff",
     ];
 

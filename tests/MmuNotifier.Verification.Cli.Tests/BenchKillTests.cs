@@ -10,7 +10,7 @@ public sealed class BenchKillTests
     public void Json_matrix_has_a_row_per_scenario_of_the_defect_and_finds_it_with_every_strategy()
     {
         var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "2", "--max-schedules", "2000", "--stress-seconds", "0", "--coyote-schedules", "0",
-            "--defect", "insert-idle-even-seq");
+            "--detector-schedules", "0", "--defect", "insert-idle-even-seq");
         Assert.True(result.ExitCode == 0, result.ToString());
 
         using var json = JsonDocument.Parse(result.Out);
@@ -36,23 +36,25 @@ public sealed class BenchKillTests
     {
         // Three strategy columns keep the table inside the 160 columns of plain output, so its cells do not wrap.
         var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "500", "--stress-seconds", "0.2", "--coyote-schedules", "0",
-            "--strategy", "random", "--strategy", "pct", "--strategy", "dfs", "--defect", "no-odd-seq-on-start", "--defect", "review-blockable-backoff", "--defect", "v1-seq-write-outside-user-lock");
+            "--detector-schedules", "300", "--strategy", "random", "--strategy", "pct", "--strategy", "dfs", "--defect", "no-odd-seq-on-start", "--defect", "review-blockable-backoff", "--defect", "v1-seq-write-outside-user-lock");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("| no-odd-seq-on-start", result.Out, StringComparison.Ordinal);
         Assert.Contains("| review-blockable-backoff", result.Out, StringComparison.Ordinal);
         Assert.Contains("| v1-seq-write-outside-user-lock ", result.Out, StringComparison.Ordinal);
         Assert.Contains("stress", result.Out, StringComparison.Ordinal);
         Assert.Contains("found by the engine: 3/3 defects", result.Out, StringComparison.Ordinal);
-        // v1's sequence store outside the driver lock is no lost invalidation under SC: KCSAN is what finds it.
-        Assert.Matches(@"\| v1-seq-write-outside-user-lock .*\| kcsan \d", result.Out);
-        Assert.Contains("defects first found by lockdep 0, kasan 0, kcsan 1", result.Out, StringComparison.Ordinal);
+        // The detector table: a column per finding source, each cell over the three strategies' seed.
+        Assert.Matches(@"\| defect +\| program +\| checks +\| deadlock +\| liveness +\| lockdep +\| kasan +\| kcsan +\|", result.Out);
+        // v1's sequence store outside the driver lock is no lost invalidation under SC: only KCSAN finds it.
+        Assert.Matches(@"\| v1-seq-write-outside-user-lock +\| fault-vs-unmap +\| 0/3 +\| 0/3 +\| 0/3 +\| 0/3 +\| 0/3 +\| [123]/3, \d", result.Out);
+        Assert.Matches(@"defects found by each detector: checks 2/3, deadlock 0/3, liveness 0/3, lockdep 0/3, kasan 0/3, kcsan [123]/3", result.Out);
     }
 
     [Fact]
     public void Coyote_columns_hunt_the_same_defect_under_coyote_random_and_pct()
     {
         var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "2", "--max-schedules", "500", "--stress-seconds", "0",
-            "--strategy", "random", "--coyote-schedules", "400", "--defect", "put-frees-immediately");
+            "--strategy", "random", "--coyote-schedules", "400", "--detector-schedules", "0", "--defect", "put-frees-immediately");
         Assert.True(result.ExitCode == 0, result.ToString());
 
         using var json = JsonDocument.Parse(result.Out);
@@ -71,11 +73,54 @@ public sealed class BenchKillTests
         }
     }
 
+    /// <summary>
+    /// Each detector column is its own hunt: set_seq after the mirror's unlock is found by KCSAN,
+    /// and by the checks column (KCSAN off there) as the lost invalidation it allows, although with
+    /// every detector on KCSAN's report always comes first.
+    /// </summary>
+    [Fact]
+    public void Detector_columns_give_each_detector_its_own_hunt()
+    {
+        var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "1", "--max-schedules", "500", "--stress-seconds", "0", "--coyote-schedules", "0",
+            "--detector-schedules", "500", "--strategy", "random", "--defect", "mirror-set-seq-after-unlock", "--defect", "inv-end-no-wakeup");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal(500, root.GetProperty("options").GetProperty("detectorSchedules").GetInt64());
+        var byDetector = root.GetProperty("summary").GetProperty("foundByDetector");
+        Assert.Equal(Engine.Checking.FindingSource.All.Select(s => s.Name), byDetector.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, byDetector.GetProperty("kcsan").GetInt32());
+        Assert.Equal(1, byDetector.GetProperty("checks").GetInt32());
+        Assert.Equal(1, byDetector.GetProperty("deadlock").GetInt32());
+        Assert.Equal(0, byDetector.GetProperty("kasan").GetInt32());
+        foreach (var row in root.GetProperty("rows").EnumerateArray())
+        {
+            var cells = row.GetProperty("detectors").EnumerateArray().ToDictionary(c => c.GetProperty("detector").GetString()!);
+            Assert.All(cells.Values, c => Assert.Equal(1, c.GetProperty("attempts").GetInt32()));
+            var found = cells.Where(c => c.Value.GetProperty("found").GetInt32() > 0).Select(c => c.Key).Order().ToList();
+            Assert.Equal(row.GetProperty("defect").GetString() == "inv-end-no-wakeup" ? ["deadlock"] : ["checks", "kcsan"], found);
+            foreach (var name in found)
+                Assert.InRange(cells[name].GetProperty("medianSchedules").GetDouble(), 1, 500);
+        }
+    }
+
+    [Fact]
+    public void Skipped_detector_columns_are_absent_from_the_json()
+    {
+        var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "1", "--max-schedules", "200", "--stress-seconds", "0", "--coyote-schedules", "0",
+            "--detector-schedules", "0", "--strategy", "random", "--defect", "put-frees-immediately");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.False(json.RootElement.GetProperty("summary").TryGetProperty("foundByDetector", out _));
+        Assert.All(json.RootElement.GetProperty("rows").EnumerateArray(), r => Assert.False(r.TryGetProperty("detectors", out _)));
+    }
+
     [Fact]
     public void Skipped_coyote_columns_are_absent_from_the_json()
     {
         var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "1", "--max-schedules", "200", "--stress-seconds", "0",
-            "--strategy", "random", "--coyote-schedules", "0", "--defect", "put-frees-immediately");
+            "--strategy", "random", "--coyote-schedules", "0", "--detector-schedules", "100", "--defect", "put-frees-immediately");
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
         Assert.False(json.RootElement.GetProperty("summary").TryGetProperty("foundByCoyote", out _));

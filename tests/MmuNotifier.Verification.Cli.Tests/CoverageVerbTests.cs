@@ -13,7 +13,7 @@ public sealed class CoverageVerbTests : IDisposable
     // A schedule budget far under the time cap, so every attempt stops by count and the counts repeat.
     private static readonly string[] Kill =
         ["bench", "kill", "--seeds", "2", "--max-schedules", "300", "--max-seconds", "600", "--stress-seconds", "0", "--coyote-schedules", "0",
-         "--strategy", "random", "--strategy", "pct", "--defect", "put-frees-immediately"];
+         "--detector-schedules", "0", "--strategy", "random", "--strategy", "pct", "--defect", "put-frees-immediately"];
 
     [Fact]
     public void Bench_kill_coverage_counts_every_attempt_and_repeats()

@@ -31,10 +31,11 @@ internal static class BenchKillCommand
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var html = new Option<string?>("--html") { Description = "Also write the matrix as an HTML report with an SVG chart to this file" };
         var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules };
+        var detectorSchedules = new Option<long>("--detector-schedules") { Description = "Schedules per defect, detector column, strategy and seed of the detector hunts (0 skips the detector table)", DefaultValueFactory = _ => defaults.DetectorSchedules };
         var coverage = CoverageOutput.CreateOption();
         var sharding = new ShardOptionSet();
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
-        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote, html, coverage })
+        foreach (var option in new Option[] { json, seeds, maxSchedules, maxSeconds, stressSeconds, bound, strategies, defects, coyote, detectorSchedules, html, coverage })
             command.Options.Add(option);
         sharding.AddTo(command);
         command.SetAction(parse => Run(context, parse.GetValue(json), defaults with
@@ -50,6 +51,7 @@ internal static class BenchKillCommand
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
             CoyoteSchedules = CoyoteBudget(parse.GetValue(coyote)),
+            DetectorSchedules = OptionChecks.NonNegative("--detector-schedules", parse.GetValue(detectorSchedules)),
         }, parse.GetValue(defects) ?? [], parse.GetValue(html), sharding.Read(parse), CoverageOutput.From(parse, coverage)));
         return command;
     }
@@ -101,7 +103,8 @@ internal static class BenchKillCommand
         var options = result.Options;
         var budget = options.Budget;
         var how = $"{budget.Seeds} seeds per strategy, at most {budget.MaxSchedules:N0} schedules and {Num(budget.MaxTime!.Value.TotalSeconds)} s per seed, dfs preemption bound {budget.PreemptionBound}; stress {Num(options.StressTime.TotalSeconds)} s per defect" +
-                  (options.CoyoteSchedules == 0 ? "" : $"; Coyote's TestingEngine at most {options.CoyoteSchedules:N0} schedules per seed");
+                  (options.CoyoteSchedules == 0 ? "" : $"; Coyote's TestingEngine at most {options.CoyoteSchedules:N0} schedules per seed") +
+                  (options.DetectorSchedules == 0 ? "" : $"; each detector's own hunt at most {options.DetectorSchedules:N0} schedules per strategy and seed");
         if (htmlPath is not null)
         {
             HtmlReport.Write(htmlPath, "Kill matrix", how + $". Found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}.",
@@ -125,14 +128,12 @@ internal static class BenchKillCommand
         if (options.CoyoteSchedules > 0)
             foreach (var strategy in KillMatrixOptions.CoyoteStrategies) table.AddColumn($"coyote {strategy}");
         table.AddColumn("stress");
-        table.AddColumn("first finding by");
         foreach (var row in result.Rows)
         {
             var cells = new List<string> { row.MustBeFound ? row.Defect : $"{row.Defect} (not a bug)", row.Program };
             cells.AddRange(row.Cells.Select(Cell));
             cells.AddRange(row.CoyoteCells.Select(Cell));
             cells.Add(row.Stress is null ? "-" : row.Stress.Found ? $"found after {Num(row.Stress.SecondsToFirstBug ?? 0)} s" : $"missed ({row.Stress.Iterations:N0} runs)");
-            cells.Add(DetectorsCell(row));
             table.AddRow(cells.ToArray());
         }
 
@@ -140,18 +141,35 @@ internal static class BenchKillCommand
         context.Out.WriteLine($"found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}" +
                               (options.CoyoteSchedules == 0 ? "" : $"; by Coyote: {result.DefectsFoundByCoyote}/{result.Defects}") +
                               (result.Rows.Any(r => !r.MustBeFound) ? " (defects marked 'not a bug' are run but not counted)" : ""));
-        context.Out.WriteLine("first finding by: each detector whose report was an attempt's first finding, with how many attempts and the fewest schedules (checks: the engine's own); defects first found by " +
-                              string.Join(", ", DetectorNames.All.Select(d => $"{d.Name} {result.DefectsFirstFoundBy(d.Name)}")));
+        if (options.DetectorSchedules > 0) PrintDetectors(context, result);
         coverage?.Write(context);
         return ExitCodes.Ok;
     }
 
-    /// <summary>"kcsan 3 (12)" per detector that reported a first finding; "checks" when only invariants and the engine's checks did.</summary>
-    private static string DetectorsCell(KillRow row)
+    /// <summary>The detector table: per row, one column per finding source, each from its own hunt.</summary>
+    private static void PrintDetectors(CliContext context, KillMatrixResult result)
     {
-        var by = row.Detectors.Where(d => d.Attempts > 0).Select(d => $"{d.Detector} {d.Attempts} ({d.FewestSchedules:N0})").ToList();
-        return by.Count > 0 ? string.Join("; ", by) : row.Cells.Any(c => c.Found > 0) ? "checks" : "-";
+        context.Out.WriteLine();
+        context.Out.WriteLine("per detector, each its own hunt with only that detector on and only its findings counting (checks: assertions, invariants, WARN/BUG, " +
+                              "sleeping in atomic; deadlock and liveness: the engine's own): attempts (strategy x seed) that found it / attempts, median schedules to the first finding (fewest)");
+        var table = TableWriter.New(context);
+        table.AddColumn("defect");
+        table.AddColumn("program");
+        foreach (var source in FindingSource.All) table.AddColumn(source.Name);
+        foreach (var row in result.Rows)
+        {
+            var cells = new List<string> { row.MustBeFound ? row.Defect : $"{row.Defect} (not a bug)", row.Program };
+            cells.AddRange(row.Detectors.Select(DetectorCellText));
+            table.AddRow(cells.ToArray());
+        }
+
+        TableWriter.Write(context, table);
+        context.Out.WriteLine("defects found by each detector: " + string.Join(", ", FindingSource.All.Select(s => $"{s.Name} {result.DefectsFoundByDetector(s.Name)}/{result.Defects}")));
     }
+
+    private static string DetectorCellText(DetectorCell cell) => cell.Found == 0
+        ? $"0/{cell.Attempts}"
+        : $"{cell.Found}/{cell.Attempts}, {Num(cell.MedianSchedules!.Value)} ({cell.FewestSchedules:N0})";
 
     private static uint CoyoteBudget(long schedules) => schedules is >= 0 and <= uint.MaxValue
         ? (uint)schedules

@@ -35,6 +35,7 @@ internal static class BenchKillShard
             ["preemptionBound"] = Text(options.Budget.PreemptionBound),
             ["stressSeconds"] = Text(options.StressTime.TotalSeconds),
             ["coyoteSchedules"] = Text(options.CoyoteSchedules),
+            ["detectorSchedules"] = Text(options.DetectorSchedules),
             ["defects"] = string.Join(",", defects),
             ["targets"] = string.Join(";", targets.Select(Label)),
         };
@@ -55,6 +56,7 @@ internal static class BenchKillShard
             },
             StressTime = TimeSpan.FromSeconds(Seconds(report, "stressSeconds")),
             CoyoteSchedules = (uint)Whole(report, "coyoteSchedules", uint.MaxValue),
+            DetectorSchedules = Whole(report, "detectorSchedules", long.MaxValue),
         };
     }
 

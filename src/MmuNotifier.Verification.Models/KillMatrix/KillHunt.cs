@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Strategies.Dpor;
 using MmuNotifier.Verification.Engine.Testing;
@@ -25,11 +26,27 @@ public static class KillHunt
     public static IEnumerable<KillAttempt> Run(KillTarget target, KillBudget budget) =>
         budget.Strategies.SelectMany(strategy => Run(target, strategy, budget));
 
-    public static IEnumerable<KillAttempt> Run(KillTarget target, string strategy, KillBudget budget)
+    public static IEnumerable<KillAttempt> Run(KillTarget target, string strategy, KillBudget budget) =>
+        Seeds(target, strategy, budget, options => options);
+
+    /// <summary>
+    /// The hunt of one detector column: the same strategy and seeds, with only
+    /// <paramref name="source"/>'s detector switched on (the engine's own checks cannot be switched
+    /// off), and a run counts only when the bugs <paramref name="source"/> reported in it satisfy
+    /// the defect's rule. A run another source stopped first is clean to this hunt, which goes on.
+    /// </summary>
+    public static IEnumerable<KillAttempt> Run(KillTarget target, string strategy, FindingSource source, KillBudget budget) =>
+        Seeds(target, strategy, budget, options => options with
+        {
+            Detectors = source.Detector,
+            FindingFilter = bugs => target.IsFinding(bugs.Where(source.Reported).ToList()),
+        });
+
+    private static IEnumerable<KillAttempt> Seeds(KillTarget target, string strategy, KillBudget budget, Func<ExplorationOptions, ExplorationOptions> adjust)
     {
         for (var seed = 1UL; seed <= (ulong)budget.Seeds; seed++)
         {
-            var options = Options(target, strategy, seed, budget);
+            var options = adjust(Options(target, strategy, seed, budget));
             yield return new KillAttempt(target, strategy, seed, options, Explorer.Explore(target.CreateProgram(), options));
         }
     }

@@ -14,7 +14,7 @@ public sealed class BenchHtmlTests : IDisposable
     public void Kill_report_draws_one_cell_per_row_and_strategy()
     {
         var page = _dir.File("kill.html");
-        var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "200", "--stress-seconds", "0",
+        var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "200", "--stress-seconds", "0", "--detector-schedules", "100",
             "--strategy", "random", "--strategy", "dfs", "--defect", "insert-idle-even-seq", "--html", page);
         Assert.True(result.ExitCode == 0, result.ToString());
 
@@ -24,6 +24,9 @@ public sealed class BenchHtmlTests : IDisposable
         // Two rows (fault-vs-unmap, deferred-insert) by two strategies, each cell titled with its figure.
         Assert.Equal(4, Regex.Matches(html, @"<title>insert-idle-even-seq on [a-z-]+, (random|dfs): 1 \(1/1\)</title>").Count);
         Assert.Contains(">insert-idle-even-seq on deferred-insert</text>", html);
+        // Then one cell per row and detector column, over the two strategies' seed: only the checks column finds the odd-sequence violation.
+        Assert.Equal(2, Regex.Matches(html, @"<title>insert-idle-even-seq on [a-z-]+, checks: 1 \(2/2\)</title>").Count);
+        Assert.Equal(10, Regex.Matches(html, @"<title>insert-idle-even-seq on [a-z-]+, (deadlock|liveness|lockdep|kasan|kcsan): missed \(0/2\)</title>").Count);
     }
 
     [Fact]

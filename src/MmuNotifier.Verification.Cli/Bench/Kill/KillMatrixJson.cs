@@ -25,6 +25,7 @@ internal static class KillMatrixJson
             preemptionBound = result.Options.Budget.PreemptionBound,
             stressSeconds = result.Options.StressTime.TotalSeconds,
             coyoteSchedules = result.Options.CoyoteSchedules,
+            detectorSchedules = result.Options.DetectorSchedules,
         },
         summary = new
         {
@@ -34,7 +35,9 @@ internal static class KillMatrixJson
             foundByStress = result.DefectsFoundByStress,
             foundByCoyote = result.Options.CoyoteSchedules == 0 ? (int?)null : result.DefectsFoundByCoyote,
             foundByStrategy = result.Options.Budget.Strategies.ToDictionary(s => s, result.DefectsFoundBy),
-            firstFoundByDetector = Engine.Checking.DetectorNames.All.ToDictionary(d => d.Name, d => result.DefectsFirstFoundBy(d.Name)),
+            foundByDetector = result.Options.DetectorSchedules == 0
+                ? null
+                : Engine.Checking.FindingSource.All.ToDictionary(s => s.Name, s => result.DefectsFoundByDetector(s.Name)),
             medianSecondsOfBest = result.Rows.Any(r => r.Best is not null)
                 ? Median.Of(result.Rows.Where(r => r.Best is not null).Select(r => r.Best!.MedianSeconds!.Value))
                 : (double?)null,
@@ -45,7 +48,7 @@ internal static class KillMatrixJson
             program = r.Program,
             mustBeFound = r.MustBeFound,
             cells = r.Cells,
-            detectors = r.Detectors,
+            detectors = result.Options.DetectorSchedules == 0 ? null : r.Detectors,
             best = r.Best?.Strategy,
             stress = r.Stress,
             coyote = result.Options.CoyoteSchedules == 0 ? null : r.CoyoteCells,

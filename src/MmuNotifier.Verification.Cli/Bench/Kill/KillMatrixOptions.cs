@@ -21,6 +21,13 @@ internal sealed record KillMatrixOptions
     /// </summary>
     public uint CoyoteSchedules { get; init; } = 500;
 
+    /// <summary>
+    /// Schedules per (defect, detector column, strategy, seed) of the detector hunts
+    /// (<see cref="KillHunt.Run(KillTarget, string, Engine.Checking.FindingSource, KillBudget)"/>), within
+    /// the same time cap as the strategy cells; zero skips the detector columns.
+    /// </summary>
+    public long DetectorSchedules { get; init; } = 1000;
+
     /// <summary>The Coyote strategies that get a column: its random walk and its PCT (prioritization).</summary>
     public static IReadOnlyList<string> CoyoteStrategies { get; } = ["random", "pct"];
 }

@@ -23,8 +23,8 @@ internal sealed record KillMatrixResult(KillMatrixOptions Options, IReadOnlyList
 
     public int DefectsFoundByStress => FoundWhere(r => r.Stress is { Found: true });
 
-    /// <summary>Defects (that must be found) with at least one attempt whose first finding came from <paramref name="detector"/>.</summary>
-    public int DefectsFirstFoundBy(string detector) => FoundWhere(r => r.Detectors.Any(d => d.Detector == detector && d.Attempts > 0));
+    /// <summary>Defects (that must be found) that the hunt of detector column <paramref name="detector"/> found on some row.</summary>
+    public int DefectsFoundByDetector(string detector) => FoundWhere(r => r.Detectors.Any(d => d.Detector == detector && d.Found > 0));
 
     public int DefectsFoundByCoyote => FoundWhere(r => r.CoyoteCells.Any(c => c.Found > 0));
 
@@ -38,9 +38,10 @@ internal sealed record KillRow(string Defect, string Program, IReadOnlyList<Kill
 {
     public IReadOnlyList<KillCell> CoyoteCells { get; init; } = [];
 
-    /// <summary>The cell with the most seeds finding the defect, then the fastest median.</summary>
-    /// <summary>One cell per detector (docs/detectors.md), in <c>DetectorNames.All</c> order.</summary>
+    /// <summary>One cell per finding source (<c>FindingSource.All</c> order), empty when the detector hunts are skipped.</summary>
     public IReadOnlyList<DetectorCell> Detectors { get; init; } = [];
+
+    /// <summary>The cell with the most seeds finding the defect, then the fastest median.</summary>
 
     public KillCell? Best => Cells.Where(c => c.Found > 0)
         .OrderByDescending(c => c.Found).ThenBy(c => c.MedianSeconds).FirstOrDefault();
@@ -50,10 +51,11 @@ internal sealed record KillRow(string Defect, string Program, IReadOnlyList<Kill
 internal sealed record KillCell(string Strategy, int Seeds, int Found, double? MedianSchedules, double? MedianSeconds);
 
 /// <summary>
-/// A detector's part in a row: how many attempts (strategy × seed) ended at a first finding that
-/// this detector reported, and the fewest schedules any of them took to it (null when none).
+/// A detector column of a row: its own hunt (only that detector on, only its findings counting)
+/// over every strategy × seed of the matrix; how many of those attempts found the defect, and the
+/// median and fewest schedules to the first finding over those that did (null when none did).
 /// </summary>
-internal sealed record DetectorCell(string Detector, int Attempts, long? FewestSchedules);
+internal sealed record DetectorCell(string Detector, int Attempts, int Found, double? MedianSchedules, long? FewestSchedules);
 
 /// <summary>The real-thread stress loop over the same wall time.</summary>
 internal sealed record StressCell(bool Found, long Iterations, double Seconds, double? SecondsToFirstBug);

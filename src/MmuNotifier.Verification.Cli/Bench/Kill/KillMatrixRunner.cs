@@ -31,11 +31,12 @@ internal static class KillMatrixRunner
             var coyote = options.CoyoteSchedules == 0 ? [] : KillMatrixOptions.CoyoteStrategies.Select(s => CoyoteCell(target, s, options)).ToList();
             var row = new KillRow(target.Defect, target.Program, cells, stress, target.MustBeFound)
             {
-                Detectors = DetectorCells(attempts.SelectMany(a => a).ToList()),
+                Detectors = options.DetectorSchedules == 0 ? [] : DetectorCells(target, options),
                 CoyoteCells = coyote,
             };
             log?.Invoke($"{target.Defect} on {target.Program}: {string.Join(", ", cells.Select(c => $"{c.Strategy} {c.Found}/{c.Seeds}"))}" +
                         string.Concat(coyote.Select(c => $", coyote {c.Strategy} {c.Found}/{c.Seeds}")) +
+                        string.Concat(row.Detectors.Select(d => $", {d.Detector} {d.Found}/{d.Attempts}")) +
                         (stress is null ? "" : $", stress {(stress.Found ? "found" : "missed")}"));
             rows.Add(row);
         }
@@ -52,13 +53,24 @@ internal static class KillMatrixRunner
                 Median.Of(found.Select(a => a.Report.Elapsed.TotalSeconds)));
     }
 
-    /// <summary>For each detector: the attempts whose first finding it reported, and the fewest schedules among them.</summary>
-    private static IReadOnlyList<DetectorCell> DetectorCells(IReadOnlyList<KillAttempt> attempts) =>
-        DetectorNames.All.Select(d =>
+    /// <summary>
+    /// One hunt per finding source, every strategy and seed of the matrix, at most
+    /// <see cref="KillMatrixOptions.DetectorSchedules"/> each: a detector that fires first no longer
+    /// hides what another would have found, since each column's hunt has only its own detector on.
+    /// </summary>
+    private static IReadOnlyList<DetectorCell> DetectorCells(KillTarget target, KillMatrixOptions options)
+    {
+        var budget = options.Budget with { MaxSchedules = options.DetectorSchedules, RecordCoverage = false };
+        return FindingSource.All.Select(source =>
         {
-            var mine = attempts.Where(a => a.Found && DetectorNames.Reporter(a.Report.Bugs[0].Bug) == d.Flag).ToList();
-            return new DetectorCell(d.Name, mine.Count, mine.Count == 0 ? null : mine.Min(a => a.SchedulesToFinding));
+            var attempts = budget.Strategies.SelectMany(strategy => KillHunt.Run(target, strategy, source, budget)).ToList();
+            var found = attempts.Where(a => a.Found).ToList();
+            return found.Count == 0
+                ? new DetectorCell(source.Name, attempts.Count, 0, null, null)
+                : new DetectorCell(source.Name, attempts.Count, found.Count, Median.Of(found.Select(a => (double)a.SchedulesToFinding)),
+                    found.Min(a => a.SchedulesToFinding));
         }).ToList();
+    }
 
     /// <summary>
     /// Seeds 1..N of <paramref name="strategy"/> under Coyote, each up to the Coyote budget; Coyote

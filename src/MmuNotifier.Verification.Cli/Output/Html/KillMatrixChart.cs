@@ -4,9 +4,10 @@ using MmuNotifier.Verification.Cli.Bench.Kill;
 namespace MmuNotifier.Verification.Cli.Output.Html;
 
 /// <summary>
-/// The kill matrix as a heat map: one row per (defect, program), one column per strategy, each
-/// cell coloured by the median schedules to the first finding on a log scale (green: at once,
-/// red: the most schedules of the matrix) and labelled with it; grey cells found nothing.
+/// The kill matrix as a heat map: one row per (defect, program), one column per strategy, then
+/// (unless skipped) one per detector hunt, each cell coloured by the median schedules to the
+/// first finding on a log scale (green: at once, red: the most schedules of the matrix) and
+/// labelled with it; grey cells found nothing.
 /// </summary>
 internal static class KillMatrixChart
 {
@@ -18,30 +19,32 @@ internal static class KillMatrixChart
     public static string Render(KillMatrixResult result)
     {
         var strategies = result.Options.Budget.Strategies;
-        var most = result.Rows.SelectMany(r => r.Cells).Select(c => c.MedianSchedules ?? 0).DefaultIfEmpty(1).Max();
+        var detectors = result.Options.DetectorSchedules == 0 ? [] : Engine.Checking.FindingSource.All.Select(s => s.Name).ToList();
+        var columns = strategies.Concat(detectors).ToList();
+        var most = result.Rows.SelectMany(Cells).Select(c => c.MedianSchedules ?? 0).DefaultIfEmpty(1).Max();
         var decades = Math.Max(1, Math.Ceiling(Math.Log10(Math.Max(most, 10))));
         var labels = result.Rows.Select(Label).ToList();
         var labelWidth = Math.Max(320, labels.Select(l => l.Length).DefaultIfEmpty(0).Max() * CharWidth + 16);
-        var width = labelWidth + CellWidth * strategies.Count + 10;
+        var width = labelWidth + CellWidth * columns.Count + 10;
         var height = Top + RowHeight * result.Rows.Count + LegendHeight;
-        var svg = new Svg(width, height, "kill matrix: median schedules to the first finding, defect by strategy, log scale");
+        var svg = new Svg(width, height, "kill matrix: median schedules to the first finding, defect by strategy and by detector, log scale");
 
-        for (var c = 0; c < strategies.Count; c++)
-            svg.Text(labelWidth + CellWidth * (c + 0.5), Top - 12, strategies[c], "middle", 13);
+        for (var c = 0; c < columns.Count; c++)
+            svg.Text(labelWidth + CellWidth * (c + 0.5), Top - 12, columns[c], "middle", 13);
         for (var r = 0; r < result.Rows.Count; r++)
         {
             var row = result.Rows[r];
             var y = Top + RowHeight * r;
             svg.Text(labelWidth - 8, y + 15, labels[r], "end");
-            foreach (var cell in row.Cells)
+            foreach (var cell in Cells(row))
             {
-                var c = IndexOf(strategies, cell.Strategy);
+                var c = IndexOf(columns, cell.Column);
                 if (c < 0) continue;
                 var x = labelWidth + CellWidth * c;
                 var found = cell is { Found: > 0, MedianSchedules: { } schedules };
-                var text = found ? $"{Svg.N(cell.MedianSchedules!.Value)} ({cell.Found}/{cell.Seeds})" : $"missed (0/{cell.Seeds})";
+                var text = found ? $"{Svg.N(cell.MedianSchedules!.Value)} ({cell.Found}/{cell.Of})" : $"missed (0/{cell.Of})";
                 svg.Rect(x + 1, y + 1, CellWidth - 2, RowHeight - 2, found ? Colour(Math.Log10(Math.Max(1, cell.MedianSchedules!.Value)) / decades) : "#d0d0d0",
-                    $"{row.Defect} on {row.Program}, {cell.Strategy}: {text}");
+                    $"{row.Defect} on {row.Program}, {cell.Column}: {text}");
                 svg.Text(x + CellWidth / 2, y + 15, text, "middle", 11);
             }
         }
@@ -58,6 +61,11 @@ internal static class KillMatrixChart
 
         return svg.ToString();
     }
+
+    /// <summary>A row's strategy cells, then its detector cells, as (column, found, out of, median schedules).</summary>
+    private static IEnumerable<(string Column, int Found, int Of, double? MedianSchedules)> Cells(KillRow row) =>
+        row.Cells.Select(c => (c.Strategy, c.Found, c.Seeds, c.MedianSchedules))
+            .Concat(row.Detectors.Select(d => (d.Detector, d.Found, d.Attempts, d.MedianSchedules)));
 
     private static string Label(KillRow row) => $"{row.Defect}{(row.MustBeFound ? "" : " (not a bug)")} on {row.Program}";
 
