@@ -16,8 +16,8 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// <summary>
 /// An HMM-style mirror (in the manner of lib/test_hmm.c): one interval subscription over its
 /// pages, a device page table and the driver mutex that orders device-table updates against
-/// mmu_interval_read_retry. Faults follow read_begin → read PTE under mmap_lock → lock →
-/// read_retry → install; the invalidate callback records the sequence and zaps under the mutex.
+/// mmu_interval_read_retry. Faults follow read_begin → read PTE under mmap_lock and the PTL →
+/// lock → read_retry → install; the invalidate callback records the sequence and zaps under the mutex.
 /// </summary>
 public class HmmMirror : UserModel
 {
@@ -109,6 +109,23 @@ public class HmmMirror : UserModel
         return true;
     }
 
+    /// <summary>
+    /// The fault's read of the CPU PTE, the way the kernel's fault path reaches it: under the
+    /// page-table lock (pte_offset_map_lock, as handle_mm_fault and GUP's follow_page_pte take it).
+    /// The PTL is what orders the read after a zap that finished before it: the zap changed the PTE
+    /// under the same lock, so under lkmm the read cannot return the PTE from before the zap once
+    /// read_begin has waited the invalidation out (docs/defects.md, the lkmm note). Virtual so a
+    /// test can put back the lockless READ_ONCE the model once had.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    protected virtual async ValueTask<ulong> ReadPte(int page)
+    {
+        await W.Pt.Ptl.Lock();
+        var pte = await W.Pt.Ptes[page].Read();
+        await W.Pt.Ptl.Unlock();
+        return pte;
+    }
+
     /// <summary>mmu_interval_set_seq (which stores nothing in the port's v1 variant, where the core stores the sequence).</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SetSeq(MmuIntervalNotifier sub, ulong curSeq)
@@ -156,7 +173,7 @@ public class HmmMirror : UserModel
         {
             var seq = await W.Kernel.Notifier.MmuIntervalReadBegin(Sub);
             await MmapLockOps.MmapReadLock(mm);
-            var pte = await W.Pt.Ptes[page].ReadOnce();
+            var pte = await ReadPte(page);
             await MmapLockOps.MmapReadUnlock(mm);
 
             if (Defects.Has(DriverDefects.MirrorMapsBeforeLock))
