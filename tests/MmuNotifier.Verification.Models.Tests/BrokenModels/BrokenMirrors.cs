@@ -21,6 +21,16 @@ internal static class BrokenMirrors
         protected override ValueTask StoreSeq(MmuIntervalNotifier sub, ulong curSeq) => ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Its fault reads the CPU PTE with a lockless READ_ONCE instead of under the PTL (the
+    /// mirror model before it followed the kernel's locked PTE access): nothing orders that read
+    /// after a zap read_begin waited out without sleeping, so under lkmm it may see the old PTE.
+    /// </summary>
+    public sealed class LocklessPteRead(ModelWorld w, SubscriptionSpec s) : HmmMirror(w, s)
+    {
+        protected override ValueTask<ulong> ReadPte(int page) => W.Pt.Ptes[page].ReadOnce();
+    }
+
     /// <summary>Its invalidate does not zap the device page table.</summary>
     public sealed class SkipsZap(ModelWorld w, SubscriptionSpec s) : HmmMirror(w, s)
     {
