@@ -23,7 +23,7 @@ public class KvmUser : HlistUser
     private const int MaxRetries = 4;
 
     private readonly ISpinLock _mmuLock;
-    private readonly ICell<long> _inProgress;
+    private readonly InvalidateInProgress _inProgress;
     private readonly ICell<ulong> _seq;
     private readonly Guarded<bool> _live;
     private readonly MmuNotifierOps _ops;
@@ -32,10 +32,7 @@ public class KvmUser : HlistUser
     {
         var rt = world.Rt;
         _mmuLock = rt.NewSpinLock($"{Name}.mmu_lock");
-        // Written under mmu_lock, but the broken driver of kvm-checks-retry-before-lock reads it
-        // without the lock: a plain Guarded field there would be a read DPOR cannot see (no
-        // dependence with the invalidation's increment, so that reversal would never be tried).
-        _inProgress = rt.NewCell<long>($"{Name}.mmu_invalidate_in_progress", 0);
+        _inProgress = new InvalidateInProgress(rt, _mmuLock, Name, readUnlocked: Defects.Has(DriverDefects.KvmChecksRetryBeforeLock));
         // Read without mmu_lock by the fault's snapshot, so a cell.
         _seq = rt.NewCell<ulong>($"{Name}.mmu_invalidate_seq", 0);
         _live = new Guarded<bool>(_mmuLock, false);
@@ -71,7 +68,7 @@ public class KvmUser : HlistUser
     protected async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         await _mmuLock.Lock();
-        await _inProgress.Write(await _inProgress.Read() + 1);
+        await _inProgress.Add(1);
         await StartUnderMmuLock();
         var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
         Mmu.Zap(first, last);
@@ -86,7 +83,7 @@ public class KvmUser : HlistUser
         await _mmuLock.Lock();
         // The sequence moves before the count drops, so a fault that saw the old count sees the new sequence.
         await EndUnderMmuLock();
-        await _inProgress.Write(await _inProgress.Read() - 1);
+        await _inProgress.Add(-1);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_end {range}: in_progress {_inProgress.Peek()}, seq {_seq.Peek()}");
         await _mmuLock.Unlock();
     }
@@ -165,7 +162,7 @@ public class KvmUser : HlistUser
                 // early; an invalidation can start and finish before mmu_lock is taken. (Count
                 // and sequence are read without mmu_lock, as the broken driver would: two marked
                 // reads, each a scheduling point the search orders against the invalidation.)
-                if (await _inProgress.ReadOnce() > 0 || await _seq.ReadOnce() != seq)
+                if (await _inProgress.ReadUnlocked() > 0 || await _seq.ReadOnce() != seq)
                 {
                     if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
                     await W.Rt.Yield();
