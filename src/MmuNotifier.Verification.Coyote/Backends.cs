@@ -36,7 +36,8 @@ public static class Backends
         {
             "random" => "random",
             "pct" or "prioritization" => "pct",
-            _ => throw new ArgumentException($"backend coyote: strategy must be random or pct (prioritization), got '{options.Strategy}'"),
+            "fair-random" or "fair-pct" => options.Strategy,
+            _ => throw new ArgumentException($"backend coyote: strategy must be random, pct (prioritization), fair-random or fair-pct, got '{options.Strategy}'"),
         };
         if (options.Workers != 1) throw new ArgumentException($"backend coyote: parallel must be 1 (Coyote's TestingEngine explores on one), got {options.Workers}");
         if (options.Iterations > uint.MaxValue) throw new ArgumentException($"backend coyote: iterations must be at most {uint.MaxValue}, got {options.Iterations}");
@@ -44,7 +45,8 @@ public static class Backends
 
         Func<IReadOnlyList<Bug>, bool>? isFinding = options.FindingFilter;
         var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program, isFinding), (uint)options.Iterations, (uint)options.Seed,
-            strategy, (uint)options.MaxSteps, pctChangePoints: (uint)(options.PctDepth - 1));
+            strategy, (uint)options.MaxSteps, pctChangePoints: (uint)(options.PctDepth - 1),
+            livenessThreshold: (uint?)options.EffectiveLivenessThreshold);
         return new BackendReport(ExplorationBackend.Coyote, report.Schedules, report.Bugs);
     }
 }

@@ -19,10 +19,18 @@ public sealed record CoyoteReport(int Schedules, long Steps, TimeSpan Elapsed, I
 /// </summary>
 public static class CoyoteExploration
 {
-    /// <param name="strategy">"random", "pct" (Coyote's prioritization strategy) or "q-learning" (Coyote's QLearningStrategy).</param>
+    /// <summary>Steps of the unfair PCT prefix of Coyote's fair PCT (our fair strategies draw a prefix of 0 to this many).</summary>
+    public const uint FairPctPrefix = 200;
+
+    /// <param name="strategy">"random", "pct" (Coyote's prioritization strategy), "q-learning" (Coyote's
+    /// QLearningStrategy), or the fair ones for liveness: "fair-random" (Coyote's random, which is
+    /// fair, bounded at <paramref name="maxSteps"/>) and "fair-pct" (prioritization with
+    /// isFair: PCT for <see cref="FairPctPrefix"/> steps, then Coyote's fair random suffix).</param>
     /// <param name="pctChangePoints">PCT's priority change points (Coyote's priority-change bound; our pct-depth minus one).</param>
+    /// <param name="livenessThreshold">Under the fair strategies: Coyote's liveness temperature threshold
+    /// (our --liveness-threshold; null: half of <paramref name="maxSteps"/>, as ours).</param>
     public static CoyoteReport Run(Action test, uint iterations, uint seed, string strategy = "random", uint maxSteps = 10_000,
-        uint pctChangePoints = 10)
+        uint pctChangePoints = 10, uint? livenessThreshold = null)
     {
         var configuration = Configuration.Create()
             .WithTestingIterations(iterations)
@@ -34,7 +42,9 @@ public static class CoyoteExploration
             "random" => configuration.WithRandomStrategy(),
             "pct" => configuration.WithPrioritizationStrategy(false, pctChangePoints),
             "q-learning" => configuration.WithQLearningStrategy(),
-            _ => throw new ArgumentException($"Coyote strategy must be random, pct or q-learning, got '{strategy}'", nameof(strategy)),
+            "fair-random" => Fair(configuration.WithRandomStrategy(), maxSteps, maxSteps, livenessThreshold),
+            "fair-pct" => Fair(configuration.WithPrioritizationStrategy(true, pctChangePoints), Math.Min(FairPctPrefix, maxSteps), maxSteps, livenessThreshold),
+            _ => throw new ArgumentException($"Coyote strategy must be random, pct, q-learning, fair-random or fair-pct, got '{strategy}'", nameof(strategy)),
         };
 
         using var engine = TestingEngine.Create(configuration, test);
@@ -48,4 +58,8 @@ public static class CoyoteExploration
         long steps = (long)report.TotalExploredFairSteps + report.TotalExploredUnfairSteps;
         return new CoyoteReport(schedules, steps, clock.Elapsed, report.BugReports.Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The same step bound as ours for a fair run, and liveness judged at our threshold.</summary>
+    private static Configuration Fair(Configuration configuration, uint unfairSteps, uint maxSteps, uint? threshold) =>
+        configuration.WithMaxSchedulingSteps(unfairSteps, maxSteps).WithLivenessTemperatureThreshold(threshold ?? Math.Max(1, maxSteps / 2));
 }

@@ -19,11 +19,13 @@ namespace MmuNotifier.Verification.Coyote;
 /// <remarks>
 /// Each primitive is one forwarding member: a primitive added to the real runtime works here
 /// by adding its line. Monitors run at every operation (watch sets are not consulted); traces are
-/// Coyote's own schedule files, replayed with `coyote replay`.
+/// Coyote's own schedule files, replayed with `coyote replay`. Liveness monitors are Coyote's
+/// hot/cold specification monitor (<see cref="CoyoteLiveness"/>).
 /// </remarks>
 public sealed class CoyoteRuntime : IRuntime
 {
     private readonly RealRuntime _real = new(new RealRuntimeOptions { Scheduler = new CoyoteScheduler() });
+    private readonly CoyoteLiveness _liveness = new();
 
     /// <summary>
     /// Runs one schedule of <paramref name="program"/> inside the current Coyote iteration. A fatal
@@ -102,6 +104,9 @@ public sealed class CoyoteRuntime : IRuntime
 
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
         WatchSet? watches = null, Action<MonitorReads>? reads = null) => _real.AddMonitor(invariant, check, component, watches, reads);
+
+    /// <summary>Our hot/cold monitor, judged by Coyote's liveness checking (<see cref="CoyoteLiveness"/>).</summary>
+    public ILivenessMonitor NewLivenessMonitor(string property, BugComponent component = BugComponent.Core) => _liveness.NewMonitor(property);
 
     public void Annotate(string note)
     {

@@ -65,6 +65,7 @@ public static class SampleCatalog
     [
         new("spin-on-unset-flag", "a thread spins with a yield for a flag nobody sets (a liveness bug under fair-random or fair-pct)", true, SpinOnUnsetFlag.Forgotten),
         new("spin-on-unset-flag-fixed", "the other thread sets the flag", false, SpinOnUnsetFlag.Set),
+        new("spin-on-lost-flag", "the flag is set only if a worker looks before another thread claims the work (a liveness bug in some schedules)", true, SpinOnLostFlag.Run),
         new("arg-by-address", "workers read their id through the parent's loop variable (found only with --spawn-point)", true, ArgByAddress.ByAddress),
         new("arg-by-address-fixed", "each worker gets its id by value", false, ArgByAddress.ByValue),
     ];

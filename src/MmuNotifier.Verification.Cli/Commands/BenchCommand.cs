@@ -24,6 +24,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchCoyoteCommand.Create(context));
         command.Subcommands.Add(BenchScenariosCommand.Create(context));
         command.Subcommands.Add(BenchFirstBugCommand.Create(context));
+        command.Subcommands.Add(BenchLivenessCommand.Create(context));
         return command;
     }
 

@@ -124,6 +124,9 @@ public static class ScenarioTests
     public static void HlistNonblockFail_HlistStartFailNoEnd() => CoyoteEntry.Run("hlist-nonblock-fail", "hlist-start-fail-no-end");
 
     [Test]
+    public static void HlistNonblockFail_KvmChecksRetryBeforeLock() => CoyoteEntry.Run("hlist-nonblock-fail", "kvm-checks-retry-before-lock");
+
+    [Test]
     public static void InsertRemoveVsZaps() => CoyoteEntry.Run("insert-remove-vs-zaps");
 
     [Test]
@@ -137,6 +140,12 @@ public static class ScenarioTests
 
     [Test]
     public static void InsertRemoveVsZaps_RemoveNoWait() => CoyoteEntry.Run("insert-remove-vs-zaps", "remove-no-wait");
+
+    [Test]
+    public static void InsertVsTwoZaps() => CoyoteEntry.Run("insert-vs-two-zaps");
+
+    [Test]
+    public static void InsertVsTwoZaps_InvEndDeferredEarly() => CoyoteEntry.Run("insert-vs-two-zaps", "inv-end-deferred-early");
 
     [Test]
     public static void ItreeStartLeakOnHlistEagain() => CoyoteEntry.Run("itree-start-leak-on-hlist-eagain");

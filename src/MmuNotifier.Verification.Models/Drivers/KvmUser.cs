@@ -23,7 +23,7 @@ public class KvmUser : HlistUser
     private const int MaxRetries = 4;
 
     private readonly ISpinLock _mmuLock;
-    private readonly Guarded<long> _inProgress;
+    private readonly InvalidateInProgress _inProgress;
     private readonly ICell<ulong> _seq;
     private readonly Guarded<bool> _live;
     private readonly MmuNotifierOps _ops;
@@ -32,7 +32,7 @@ public class KvmUser : HlistUser
     {
         var rt = world.Rt;
         _mmuLock = rt.NewSpinLock($"{Name}.mmu_lock");
-        _inProgress = new Guarded<long>(_mmuLock, 0);
+        _inProgress = new InvalidateInProgress(rt, _mmuLock, Name, readUnlocked: Defects.Has(DriverDefects.KvmChecksRetryBeforeLock));
         // Read without mmu_lock by the fault's snapshot, so a cell.
         _seq = rt.NewCell<ulong>($"{Name}.mmu_invalidate_seq", 0);
         _live = new Guarded<bool>(_mmuLock, false);
@@ -68,7 +68,7 @@ public class KvmUser : HlistUser
     protected async ValueTask<int> InvalidateRangeStart(MmuNotifierSubscription sub, MmuNotifierRange range)
     {
         await _mmuLock.Lock();
-        _inProgress.Value++;
+        await _inProgress.Add(1);
         await StartUnderMmuLock();
         var (first, last) = Pages.Span(range.Start, range.End, Mmu!.Count);
         Mmu.Zap(first, last);
@@ -83,7 +83,7 @@ public class KvmUser : HlistUser
         await _mmuLock.Lock();
         // The sequence moves before the count drops, so a fault that saw the old count sees the new sequence.
         await EndUnderMmuLock();
-        _inProgress.Value--;
+        await _inProgress.Add(-1);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} invalidate_range_end {range}: in_progress {_inProgress.Peek()}, seq {_seq.Peek()}");
         await _mmuLock.Unlock();
     }
@@ -139,7 +139,7 @@ public class KvmUser : HlistUser
     {
         await _mmuLock.Lock();
         var (page, _) = Pages.Span(address, address + Pages.PAGE_SIZE, Mmu!.Count);
-        if (_inProgress.Value == 0 && Mmu[page] != Pages.PteNone) Mmu.Install(page, pte);
+        if (await _inProgress.Read() == 0 && Mmu[page] != Pages.PteNone) Mmu.Install(page, pte);
         await _mmuLock.Unlock();
     }
 
@@ -159,10 +159,10 @@ public class KvmUser : HlistUser
             if (Defects.Has(DriverDefects.KvmChecksRetryBeforeLock))
             {
                 // Driver defect kvm-checks-retry-before-lock: the test is right but comes too
-                // early; an invalidation can start and finish before mmu_lock is taken. (The
-                // count is read unlocked here, as the broken driver would; the sequence read
-                // after it is the scheduling point.)
-                if (_inProgress.Peek() > 0 || await _seq.ReadOnce() != seq)
+                // early; an invalidation can start and finish before mmu_lock is taken. (Count
+                // and sequence are read without mmu_lock, as the broken driver would: two marked
+                // reads, each a scheduling point the search orders against the invalidation.)
+                if (await _inProgress.ReadUnlocked() > 0 || await _seq.ReadOnce() != seq)
                 {
                     if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
                     await W.Rt.Yield();
@@ -174,7 +174,7 @@ public class KvmUser : HlistUser
             else
             {
                 await _mmuLock.Lock();
-                if (_inProgress.Value > 0 || await _seq.Read() != seq)
+                if (await _inProgress.Read() > 0 || await _seq.Read() != seq)
                 {
                     if (W.Rt.IsTracing) W.Rt.Annotate($"{Name} fault page {page}: invalidation collided, retry");
                     await _mmuLock.Unlock();

@@ -37,6 +37,21 @@ public sealed class LivenessTests
         Assert.Equal(0, report.StepBoundCuts);
     }
 
+    [Theory]
+    [InlineData("fair-random")]
+    [InlineData("fair-pct")]
+    public void AFlagLostInSomeSchedulesIsFoundButNotInEverySchedule(string strategy)
+    {
+        // The claimer must win a race of four of its steps against one of the worker's: a fair
+        // strategy finds the losing order within the budget, and not on its first schedule in
+        // every seed (the bug needs that order; SpinOnUnsetFlag shows in every schedule).
+        var firsts = Enumerable.Range(1, 5).Select(seed => Explorer.Explore(TestProgram.Sample("lost", SpinOnLostFlag.Run),
+            new ExplorationOptions { Strategy = strategy, Iterations = 300, Seed = (ulong)seed, MaxSteps = 2000 })).ToList();
+
+        Assert.All(firsts, report => Assert.Equal(BugKind.Liveness, Assert.Single(report.Bugs).Bug.Kind));
+        Assert.Contains(firsts, report => report.Bugs[0].Trace.Iteration > 0);
+    }
+
     [Fact]
     public void AnUnfairStrategyReportsOnlyTheStepBoundCut()
     {
