@@ -29,7 +29,7 @@ internal static class DporSearch
     {
         var tree = new DporUpperTree(splitDepth, options.PreemptionBound);
         var logs = new List<ScheduleLog>();
-        long runs = 0, blocked = 0, infeasible = 0, cutByBound = 0;
+        long runs = 0, blocked = 0, infeasible = 0, cutByBound = 0, pendingInTask = 0;
         var stop = DporTaskStop.Exhausted;
         var jobs = new Dictionary<DporTask, DporJob>();
         using var pool = new DporWorkerPool(Math.Max(1, options.Workers), (root, limit, abandoned) => RunTask(program, options, shared, root, limit, abandoned));
@@ -43,7 +43,11 @@ internal static class DporSearch
             }
 
             var head = next[0];
+            var left = options.Iterations - runs;
             var outcome = jobs[head].Wait(() => options.Progress?.Invoke(shared.Progress));
+            // A task run ahead may have run past the budget: what it leaves at the cut is known only from a run cut there.
+            if (outcome.Stop != DporTaskStop.Bug && outcome.Runs.Count > left && jobs[head].Limit > left)
+                outcome = pool.Start(tree.Root(head), head.Version, left).Wait(() => options.Progress?.Invoke(shared.Progress));
             jobs.Remove(head);
             var kept = (int)Math.Min(outcome.Runs.Count, options.Iterations - runs);
             logs.Add(outcome.Log.Upto(kept - 1).Renumbered(runs));
@@ -62,13 +66,14 @@ internal static class DporSearch
             }
 
             stop = outcome.Stop == DporTaskStop.Exhausted ? DporTaskStop.Budget : outcome.Stop;
+            pendingInTask = outcome.Pending;
             break;
         }
 
         foreach (var job in jobs.Values) job.Abandon();
         options.Progress?.Invoke(shared.Progress);
         return new DporSearchResult(logs, stop, blocked, infeasible + tree.Infeasible, cutByBound + tree.CutByBound,
-            stop is DporTaskStop.Budget or DporTaskStop.Time ? tree.Pending : 0);
+            stop is DporTaskStop.Budget or DporTaskStop.Time ? tree.Pending - 1 + Math.Max(1, pendingInTask) : 0);
     }
 
     /// <summary>One task to its end, to the limit, to its first bug when stopping at it, or until <paramref name="abandoned"/>.</summary>
@@ -84,8 +89,9 @@ internal static class DporSearch
             if (abandoned()) return DporTaskOutcome.Skipped;
             if (!strategy.InitializeIteration(local))
                 return new(DporTaskStop.Exhausted, log, runs, strategy.PointsAbove(root.SplitDepth), root.Requests);
-            if (local >= limit) return new(DporTaskStop.Budget, log, runs, [], []);
-            if (shared.Interrupted || options.TimeBudget is { } budget && shared.Elapsed > budget) return new(DporTaskStop.Time, log, runs, [], []);
+            if (local >= limit) return new(DporTaskStop.Budget, log, runs, [], [], strategy.PendingBranches);
+            if (shared.Interrupted || options.TimeBudget is { } budget && shared.Elapsed > budget)
+                return new(DporTaskStop.Time, log, runs, [], [], strategy.PendingBranches);
             var (blocked, infeasible, cut) = (strategy.Blocked, strategy.Infeasible, strategy.CutByBound);
             var bug = runner.RunOne(strategy, local, log);
             runs.Add(new DporRun(strategy.Blocked > blocked, strategy.Infeasible - infeasible, strategy.CutByBound - cut));
@@ -117,8 +123,9 @@ internal enum DporTaskStop
 internal readonly record struct DporRun(bool Blocked, long Infeasible, long CutByBound);
 
 /// <summary>A task's executions (numbered from 0) and, when it ran to its end, the points above the split it walked.</summary>
+/// <param name="Pending">When cut by the budget or time: the branches its wakeup trees still held.</param>
 internal sealed record DporTaskOutcome(DporTaskStop Stop, ScheduleLog Log, List<DporRun> Runs, IReadOnlyList<DporNode> Points,
-    IReadOnlyList<DporRequest> Requests)
+    IReadOnlyList<DporRequest> Requests, long Pending = 0)
 {
     public static DporTaskOutcome Skipped { get; } = new(DporTaskStop.Skipped, new ScheduleLog(), [], [], []);
 }
