@@ -15,6 +15,52 @@ public sealed class VerifyCliTests
         Assert.Contains("verified: all 6 executions explored (0 blocked), no bug", result.Out, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2")]
+    [InlineData("3")]
+    public void TheSweepTableIsTheSameOnMoreWorkers(string workers)
+    {
+        string[] args = ["verify", "--max-executions", "150", "--json"];
+        var one = CliRunner.Run(args);
+        var many = CliRunner.Run([.. args, "--workers", workers]);
+
+        Assert.True(one.ExitCode == 0, one.ToString());
+        Assert.Equal(one.ExitCode, many.ExitCode);
+        Assert.Equal(WithoutSeconds(one.Out), WithoutSeconds(many.Out));
+        Assert.Contains("\"complete\": true", one.Out, StringComparison.Ordinal);
+        Assert.Contains("\"complete\": false", one.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADefectIsFoundWithTheSameTraceOnAnyNumberOfWorkers()
+    {
+        using var temp = new TempDirectory();
+        string Run(string workers)
+        {
+            var dir = temp.File($"w{workers}");
+            var result = CliRunner.Run("verify", "--defect", "remove-no-wait", "--max-executions", "2000", "--workers", workers, "--out", dir);
+            Assert.True(result.ExitCode == 1, result.ToString());
+            var traces = Directory.GetFiles(dir).Order().Select(f => Path.GetFileName(f) + "\n" + File.ReadAllText(f));
+            return result.Out.Replace(dir, "DIR", StringComparison.Ordinal) + string.Join("\n", traces);
+        }
+
+        var one = Run("1");
+        Assert.Contains("bug found after", one, StringComparison.Ordinal);
+        Assert.Equal(one, Run("2"));
+        Assert.Equal(one, Run("3"));
+    }
+
+    [Fact]
+    public void ZeroWorkersIsBadInput()
+    {
+        var result = CliRunner.Run("verify", "shared-writes", "--workers", "0");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("mmu-verify: error: --workers: expected a positive number, found 0", result.Err.Trim());
+    }
+
+    private static string WithoutSeconds(string json) =>
+        string.Join("\n", json.Split('\n').Where(line => !line.TrimStart().StartsWith("\"seconds\"", StringComparison.Ordinal)));
+
     [Fact]
     public void BudgetMakesTheVerdictIncompleteNeverVerified()
     {

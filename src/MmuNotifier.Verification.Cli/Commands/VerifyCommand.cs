@@ -37,6 +37,11 @@ internal static class VerifyCommand
         var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" };
         var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 };
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" };
+        var workers = new Option<int>("--workers", "-w")
+        {
+            Description = "Engines searching in parallel, one per core (the tree is split into tasks; the result is the same for any count)",
+            DefaultValueFactory = _ => 1,
+        };
         var memoryModel = MemoryModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var outDir = new Option<string>("--out", "-o")
@@ -58,6 +63,7 @@ internal static class VerifyCommand
         command.Options.Add(bound);
         command.Options.Add(maxSteps);
         command.Options.Add(timeout);
+        command.Options.Add(workers);
         command.Options.Add(memoryModel);
         command.Options.Add(json);
         command.Options.Add(outDir);
@@ -71,6 +77,7 @@ internal static class VerifyCommand
                 PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
                 MaxSteps = (int)OptionChecks.Positive("--max-steps", parse.GetValue(maxSteps)),
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
+                Workers = OptionChecks.Positive("--workers", parse.GetValue(workers)),
                 MemoryModel = MemoryModelOption.Read(parse, memoryModel),
             };
             var name = parse.GetValue(program);

@@ -28,6 +28,12 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
     public bool OneWorker { get; init; }
 
     /// <summary>
+    /// Optimal DPOR: the exploration is <see cref="Testing.DporSearch"/>'s, which splits the tree
+    /// into tasks over the workers with the same result for any worker count (it still cannot be sharded).
+    /// </summary>
+    public bool SearchesByTasks { get; init; }
+
+    /// <summary>
     /// Its schedules end in a fair suffix (every enabled thread keeps getting turns), so a run
     /// cut by the step bound or the liveness threshold with a liveness monitor hot is a liveness bug.
     /// </summary>

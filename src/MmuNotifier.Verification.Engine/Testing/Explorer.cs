@@ -21,6 +21,12 @@ public static class Explorer
         var shared = new ExplorationShared(options);
         if (options.Shard is not null) ShardMerge.RequireShardable(descriptor, options);
 
+        if (descriptor.SearchesByTasks)
+        {
+            var search = DporSearch.Run(program, options, shared);
+            return ScheduleMerge.Merge(search.Logs, search.Exhausted, descriptor.Name, options, shared, options.Workers);
+        }
+
         if (descriptor is { CreateSubtree: { } createSubtree } && (options.Workers > 1 || options.Shard is not null))
             return ExploreSubtrees(program, options, shared, descriptor.Name, (prefix, frontier) => createSubtree(settings, prefix, frontier));
 

@@ -49,6 +49,20 @@ internal sealed class ScheduleLog
         Exhausted = Exhausted,
     };
 
+    /// <summary>The same log without the schedules numbered after <paramref name="last"/> (a task cut at the budget).</summary>
+    public ScheduleLog Upto(long last) => new()
+    {
+        Runs = Runs.Where(r => r.Number <= last).ToList(),
+        Findings = Findings.Where(n => n <= last).ToList(),
+        Bugs = Bugs.Where(b => b.Trace.Iteration <= last).ToList(),
+        StepBoundHits = StepBoundHits.Where(b => b.Trace.Iteration <= last).ToList(),
+        StepBoundRuns = StepBoundRuns.Where(n => n <= last).ToList(),
+        LockDependencies = LockDependencies.Where(d => d.Number <= last).ToList(),
+        Coverage = Coverage.Where(c => c.Number <= last).ToList(),
+        KnownRaces = KnownRaces.Where(k => k.Number <= last).ToList(),
+        Exhausted = Exhausted,
+    };
+
     /// <summary>
     /// The logs of several workers (or shards) as one, keeping only schedules numbered up to
     /// <paramref name="last"/>: what a shard writes for the merge, which never needs more.

@@ -5,43 +5,21 @@ namespace MmuNotifier.Verification.Engine.Testing;
 
 /// <summary>
 /// Exhaustive exploration: optimal DPOR to completion or to the budget, with the honest verdict
-/// (`mmu-verify verify`). One search, on one worker, through the one <see cref="ScheduleRunner"/>.
+/// (`mmu-verify verify`). The search is split into tasks over the option's workers
+/// (<see cref="DporSearch"/>), through the one <see cref="ScheduleRunner"/>; its result is the
+/// same for any number of workers.
 /// </summary>
 public static class Verifier
 {
     public static VerificationReport Verify(TestProgram program, ExplorationOptions options)
     {
-        options = options with { Strategy = DporStrategy.Descriptor.Name, Workers = 1, StopAtFirstBug = true };
+        options = options with { Strategy = DporStrategy.Descriptor.Name, StopAtFirstBug = true };
         options.Validate();
         var shared = new ExplorationShared(options);
-        var runner = new ScheduleRunner(program, options, shared);
-        var strategy = new DporStrategy(options.PreemptionBound);
-        var log = new ScheduleLog();
-        var outOfBudget = false;
-        for (long number = 0; ; number++)
-        {
-            if (number >= options.Iterations || shared.ShouldStop(number) && shared.FirstBugIteration == long.MaxValue)
-            {
-                outOfBudget = true;
-                break;
-            }
-
-            if (!strategy.InitializeIteration(number))
-            {
-                log.Exhausted = true;
-                break;
-            }
-
-            if (runner.RunOne(strategy, number, log))
-            {
-                shared.BugFound(number, stop: true);
-                break;
-            }
-        }
-
-        var report = ScheduleMerge.Merge([log], log.Exhausted, strategy.Name, options, shared, workers: 1);
-        return new VerificationReport(report, strategy.Blocked, strategy.Infeasible, strategy.CutByBound,
-            outOfBudget ? strategy.PendingBranches : 0, outOfBudget);
+        var search = DporSearch.Run(program, options, shared);
+        var report = ScheduleMerge.Merge(search.Logs, search.Exhausted, DporStrategy.Descriptor.Name, options, shared, options.Workers);
+        return new VerificationReport(report, search.Blocked, search.Infeasible, search.CutByBound, search.Pending,
+            search.Stop is DporTaskStop.Budget or DporTaskStop.Time);
     }
 }
 

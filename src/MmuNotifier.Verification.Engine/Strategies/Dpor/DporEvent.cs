@@ -64,6 +64,9 @@ internal sealed class DporEvent
         Known = true;
     }
 
+    /// <summary>A copy another search can change (a replayed choice value) without touching this one.</summary>
+    public DporEvent Clone() => (DporEvent)MemberwiseClone();
+
     /// <summary>The same step of the same thread (what a wakeup sequence names and what a run took).</summary>
     public bool SameStep(DporEvent other) => other.Thread == Thread && other.ChoiceValue == ChoiceValue;
 

@@ -24,4 +24,13 @@ internal sealed class DporNode
 
     /// <summary>Preemptions spent before this point (for a preemption-bounded search).</summary>
     public int Preemptions { get; init; }
+
+    /// <summary>Who could run here, kept for a split search's coordinator (null otherwise).</summary>
+    public PointView? View { get; set; }
+}
+
+/// <summary>The threads enabled at a point, and which of them it could switch to without a preemption.</summary>
+internal sealed record PointView(int[] Enabled, int Previous, bool SwitchPreempts)
+{
+    public bool Preempts(int thread) => SwitchPreempts && thread != Previous;
 }

@@ -35,9 +35,11 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     {
         TakesPreemptionBound = true,
         OneWorker = true,
+        SearchesByTasks = true,
     };
 
     private readonly int? _preemptionBound;
+    private readonly DporTaskRoot? _task;
     private readonly List<DporNode> _nodes = [];
     private readonly List<DporEvent> _events = [];
     private int _depth;
@@ -46,6 +48,14 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     private bool _blocked;
 
     public DporStrategy(int? preemptionBound = null) => _preemptionBound = preemptionBound;
+
+    /// <summary>One task of a split search (<see cref="Testing.DporSearch"/>): the subtree below <paramref name="task"/>'s prefix.</summary>
+    internal DporStrategy(int? preemptionBound, DporTaskRoot task) : this(preemptionBound)
+    {
+        _task = task;
+        // As after the sequential search backtracks to the prefix's last point: races before it were reversed already.
+        _divergence = Math.Max(0, task.PrefixLength - 1);
+    }
 
     public string Name => Descriptor.Name;
 
@@ -135,6 +145,8 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     /// <summary>The point after step <paramref name="depth"/> - 1: the sleep set carried over and the current branch's subtree.</summary>
     private DporNode Successor(int depth)
     {
+        if (_task?.PrefixNode(depth, depth == 0 ? 0 : _nodes[depth - 1].Preemptions + (_nodes[depth - 1].CurrentPreempts ? 1 : 0)) is { } fixedPoint)
+            return fixedPoint;
         if (depth == 0) return new DporNode();
         var parent = _nodes[depth - 1];
         var taken = _events[depth - 1];
@@ -148,6 +160,8 @@ public sealed class DporStrategy : IStrategy, IStepObserver
 
     private int Select(DporNode node, int depth, in SchedulingView view)
     {
+        if (_task is not null && depth < _task.SplitDepth)
+            node.View = new PointView(view.Enabled.ToArray(), view.Previous, view.PreviousIsEnabled && view.Pending(view.Previous).Kind != AccessKind.Yield);
         var planned = !node.Wakeup.IsEmpty;
         while (!node.Wakeup.IsEmpty)
         {
@@ -227,6 +241,13 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         {
             if (i >= _nodes.Count) continue;
             var sequence = analysis.Reversal(i, j);
+            if (_task is { } task && i < task.PrefixLength)
+            {
+                var last = task.PrefixLength - 1;
+                task.Route(i, sequence, last < _nodes.Count ? _nodes[last].Current?.Subtree : null);
+                continue;
+            }
+
             var node = _nodes[i];
             if (node.Sleep.Exists(s => WeakInitials.IsWeakInitial(sequence, s, anyChoice: true))) continue;
             node.Wakeup.Insert(sequence);
@@ -236,7 +257,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     /// <summary>Goes back to the deepest point with something left to explore; false when there is none.</summary>
     private bool Backtrack()
     {
-        for (var depth = _nodes.Count - 1; depth >= 0; depth--)
+        for (var depth = _nodes.Count - 1; depth >= (_task?.SplitDepth ?? 0); depth--)
         {
             var node = _nodes[depth];
             if (node.Current is { } current)
@@ -269,6 +290,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
 
         return false;
     }
+
+    /// <summary>The points above the split depth as the task's first execution left them (what the coordinator takes over).</summary>
+    internal IReadOnlyList<DporNode> PointsAbove(int depth) => _nodes.Take(Math.Min(depth, _nodes.Count)).ToList();
 
     private void Truncate(int depth)
     {
