@@ -148,7 +148,11 @@ public class HmmMirror : UserModel
     public override async ValueTask Fault(int page)
     {
         var mm = W.Mm;
-        if (W.MayChangeSubscription(Name))
+        // Driver defect mirror-fault-no-reference: the fault trusts that the mirror was inserted
+        // once and takes no reference on it, so a fault after (or racing) teardown calls into the
+        // subscription teardown freed.
+        var counted = W.MayChangeSubscription(Name) && !Defects.Has(DriverDefects.MirrorFaultNoReference);
+        if (counted)
         {
             // Another thread may remove this mirror and with it the mirror's pin on the mm: take
             // the mm reference under the mutex, while the mirror is known to be live.
@@ -220,7 +224,7 @@ public class HmmMirror : UserModel
 
         progress.Cold();
         await W.Kernel.Sched.Mmput(mm);
-        if (W.MayChangeSubscription(Name)) await FaultDone();
+        if (counted) await FaultDone();
     }
 
     /// <summary>A fault that counted itself in leaves; the last one frees a struct teardown has given up.</summary>
