@@ -58,6 +58,9 @@ public static class ScenarioTests
     public static void DeferredRemove_RemoveNoWait() => CoyoteEntry.Run("deferred-remove", "remove-no-wait");
 
     [Test]
+    public static void DeferredRemove_MirrorFaultNoReference() => CoyoteEntry.Run("deferred-remove", "mirror-fault-no-reference");
+
+    [Test]
     public static void ExitMirrorAndKvm() => CoyoteEntry.Run("exit-mirror-and-kvm");
 
     [Test]
@@ -71,6 +74,9 @@ public static class ScenarioTests
 
     [Test]
     public static void ExitVsFaultRemove_V1ReleaseWarnInverted() => CoyoteEntry.Run("exit-vs-fault-remove", "v1-release-warn-inverted");
+
+    [Test]
+    public static void ExitVsFaultRemove_MirrorFaultNoReference() => CoyoteEntry.Run("exit-vs-fault-remove", "mirror-fault-no-reference");
 
     [Test]
     public static void ExitVsUnregister() => CoyoteEntry.Run("exit-vs-unregister");
@@ -116,6 +122,9 @@ public static class ScenarioTests
 
     [Test]
     public static void GetPut_PutFreesImmediately() => CoyoteEntry.Run("get-put", "put-frees-immediately");
+
+    [Test]
+    public static void GetPut_GetPutPutsTwice() => CoyoteEntry.Run("get-put", "get-put-puts-twice");
 
     [Test]
     public static void HlistNonblockFail() => CoyoteEntry.Run("hlist-nonblock-fail");

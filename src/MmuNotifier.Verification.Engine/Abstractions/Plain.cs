@@ -34,13 +34,13 @@ public sealed class Plain<T>
     {
         get
         {
-            Check("plain read of " + _name);
+            Kasan.Access(_owner, "plain read", _name);
             if (_shadow is not null) _controlled!.Runtime.KcsanAccess(_shadow, AccessKind.Read);
             return _value;
         }
         set
         {
-            Check("plain write of " + _name);
+            Kasan.Access(_owner, "plain write", _name);
             if (_shadow is not null) _controlled!.Runtime.KcsanAccess(_shadow, AccessKind.Write);
             _value = value;
         }
@@ -49,13 +49,7 @@ public sealed class Plain<T>
     /// <summary>data_race(field): a racy read on purpose. KCSAN does not see it; freed memory is still a use-after-free.</summary>
     public T DataRace()
     {
-        Check("data_race read of " + _name);
+        Kasan.Access(_owner, "data_race read", _name);
         return _value;
-    }
-
-    private void Check(string what)
-    {
-        if (_controlled is null) _owner.CheckAlive(what);
-        else _controlled.Runtime.CheckAliveAt(_controlled, what);
     }
 }

@@ -17,7 +17,8 @@ internal sealed partial class ControlledRuntime
     /// <summary>A lifetime was checked by model code between scheduling points (only recorded for an observing strategy).</summary>
     internal void NoteTouch(ControlledPrimitive lifetime)
     {
-        if (_stepObserver is not null) _touched.Add(lifetime.Id);
+        // A list or tree walk touches one allocation many times in a step: note it once in a row.
+        if (_stepObserver is not null && (_touched.Count == 0 || _touched[^1] != lifetime.Id)) _touched.Add(lifetime.Id);
     }
 
     /// <summary>A step as <see cref="Step"/> runs it, then told to the observing strategy with what it did.</summary>

@@ -1,14 +1,27 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
 namespace MmuNotifier.Verification.Kernel.Hlist;
 
 /// <summary>
 /// A struct hlist_node embedded in <typeparamref name="T"/>, for lists that are only ever touched
-/// under their owner's lock (the deferred list): plain links, no scheduling points.
+/// under their owner's lock (the deferred list): plain links, no scheduling points. The links
+/// are memory of the owner's allocation (<paramref name="lifetime"/>): every access goes through
+/// <see cref="Kasan"/>, so adding, deleting or walking a node whose owner was freed is a
+/// use-after-free naming the free.
 /// </summary>
-public sealed class HlistNode<T>(T owner) where T : class
+public sealed class HlistNode<T>(T owner, ILifetime? lifetime = null) where T : class
 {
-    internal HlistNode<T>? Next;
-    internal HlistHead<T>? Head;
+    private HlistNode<T>? _next;
+    private HlistHead<T>? _head;
+
+    /// <summary>The owner's allocation, or null for a node no allocation owns (tests of the list alone).</summary>
+    public ILifetime? Lifetime { get; } = lifetime;
+
+    internal HlistNode<T>? Next { get { Touch("hlist next read"); return _next; } set { Touch("hlist next write"); _next = value; } }
+
+    /// <summary>Where pprev points: the list the node is on, null when unhashed.</summary>
+    internal HlistHead<T>? Head { get { Touch("hlist pprev read"); return _head; } set { Touch("hlist pprev write"); _head = value; } }
 
     // hlist_del poisons both links; a second delete must not be silently accepted.
     internal bool Poisoned;
@@ -21,7 +34,15 @@ public sealed class HlistNode<T>(T owner) where T : class
     /// <summary>hlist_unhashed.</summary>
     public bool IsUnhashed => Head is null && !Poisoned;
 
+    /// <summary>hlist_unhashed without the KASAN check (monitors and rendering judge the node, they do not touch it).</summary>
+    public bool PeekIsUnhashed => _head is null && !Poisoned;
+
     public override string ToString() => $"hnode({Owner})";
+
+    private void Touch(string access)
+    {
+        if (Lifetime is not null) Kasan.Access(Lifetime, access, this);
+    }
 }
 
 /// <summary>struct hlist_head for a lock-protected list.</summary>

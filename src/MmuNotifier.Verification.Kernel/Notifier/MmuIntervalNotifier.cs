@@ -13,10 +13,14 @@ public sealed class MmuIntervalNotifier
     {
         Name = name;
         Lifetime = lifetime;
-        IntervalTree = new IntervalTreeNode<MmuIntervalNotifier>(this);
-        DeferredItem = new HlistNode<MmuIntervalNotifier>(this);
+        IntervalTree = new IntervalTreeNode<MmuIntervalNotifier>(this, lifetime);
+        DeferredItem = new HlistNode<MmuIntervalNotifier>(this, lifetime);
         InvalidateSeq = rt.NewCell<ulong>($"sub[{name}].invalidate_seq", 0, lifetime);
     }
+
+    // Plain members of the driver's allocation: reading them after the free is a use-after-free.
+    private MmuIntervalNotifierOps? _ops;
+    private MmStruct? _mm;
 
     public string Name { get; }
 
@@ -25,9 +29,17 @@ public sealed class MmuIntervalNotifier
     /// <summary>The node in subscriptions->itree; changed only under the lock with the tree idle.</summary>
     public IntervalTreeNode<MmuIntervalNotifier> IntervalTree { get; }
 
-    public MmuIntervalNotifierOps? Ops { get; set; }
+    public MmuIntervalNotifierOps? Ops
+    {
+        get { Kasan.Access(Lifetime, "ops read", this); return _ops; }
+        set { Kasan.Access(Lifetime, "ops write", this); _ops = value; }
+    }
 
-    public MmStruct? Mm { get; set; }
+    public MmStruct? Mm
+    {
+        get { Kasan.Access(Lifetime, "mm read", this); return _mm; }
+        set { Kasan.Access(Lifetime, "mm write", this); _mm = value; }
+    }
 
     /// <summary>The link on subscriptions->deferred_list, only touched under subscriptions->lock.</summary>
     public HlistNode<MmuIntervalNotifier> DeferredItem { get; }

@@ -15,11 +15,15 @@ public sealed class MmuNotifierSubscription
     public MmuNotifierSubscription(IRuntime rt, string name, MmuNotifierOps? ops, ILifetime? lifetime = null)
     {
         Name = name;
-        Ops = ops;
         Lifetime = lifetime;
+        _ops = ops;
         Hlist = new RcuHlistNode<MmuNotifierSubscription>(rt, $"sub[{name}].hlist", this, lifetime);
         Users = rt.NewCell<uint>($"sub[{name}].users", 0, lifetime);
     }
+
+    // Plain members of the driver's allocation: reading them after the free is a use-after-free.
+    private MmuNotifierOps? _ops;
+    private MmStruct? _mm;
 
     public string Name { get; }
 
@@ -28,10 +32,18 @@ public sealed class MmuNotifierSubscription
     public RcuHlistNode<MmuNotifierSubscription> Hlist { get; }
 
     /// <summary>Null only between alloc_notifier and the assignment in mmu_notifier_get_locked.</summary>
-    public MmuNotifierOps? Ops { get; set; }
+    public MmuNotifierOps? Ops
+    {
+        get { Kasan.Access(Lifetime, "ops read", this); return _ops; }
+        set { Kasan.Access(Lifetime, "ops write", this); _ops = value; }
+    }
 
     /// <summary>Set by registration before the subscription is published, then only read.</summary>
-    public MmStruct? Mm { get; set; }
+    public MmStruct? Mm
+    {
+        get { Kasan.Access(Lifetime, "mm read", this); return _mm; }
+        set { Kasan.Access(Lifetime, "mm write", this); _mm = value; }
+    }
 
     /// <summary>
     /// Get/put reference count. Changed under subscriptions->lock, but registration sets it before

@@ -14,4 +14,6 @@ public static class DriverDefects
     public const string MirrorSleepsInNonblockable = "mirror-sleeps-in-nonblockable";
     public const string KvmChecksRetryBeforeLock = "kvm-checks-retry-before-lock";
     public const string RegisterBothTlbAndStartEnd = "register-both-tlb-and-start-end";
+    public const string MirrorFaultNoReference = "mirror-fault-no-reference";
+    public const string GetPutPutsTwice = "get-put-puts-twice";
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Mm;
 using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Invariants;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
@@ -113,7 +114,14 @@ public class GetPutUser : UserModel
 
         var held = HeldByCurrentThread();
         if (held.Count == 0) return;
-        await W.Kernel.Notifier.MmuNotifierPut(held.Pop());
+        var sub = held.Pop();
+        await W.Kernel.Notifier.MmuNotifierPut(sub);
+        if (Defects.Has(DriverDefects.GetPutPutsTwice))
+        {
+            // Driver defect get-put-puts-twice: an error path drops the reference the normal
+            // path has already dropped, through the pointer it still holds.
+            await W.Kernel.Notifier.MmuNotifierPut(sub);
+        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Runtime.CompilerServices;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.Invariants;
@@ -12,10 +13,20 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// What every hlist user (mmu_notifier_register / mmu_notifier_unregister) does the same way:
 /// register at setup or from its threads, unregister once, and tell the audit whether the
 /// unregister raced exit_mmap's release. Concrete users add their ops and faults.
+/// The struct mmu_notifier lives in the driver's own allocation (<see cref="Memory"/>), which the
+/// driver frees as soon as mmu_notifier_unregister returns, as kvm_destroy_vm and the SVA unbind
+/// paths do: the kernel promises that no callback runs and no list walk reaches it after that.
 /// </summary>
 public abstract class HlistUser(ModelWorld world, SubscriptionSpec spec) : UserModel(world, spec)
 {
     private bool _registered;
+    private bool _unregistered;
+
+    /// <summary>The driver's struct that embeds the mmu_notifier; pass it to the subscription.</summary>
+    protected ILifetime Memory { get; } = world.Rt.NewLifetime($"{spec.Name}.notifier");
+
+    /// <summary>The driver holds its struct until it frees it after unregister.</summary>
+    public override IEnumerable<ILifetime?> OwnedAllocations => Memory.IsFreed ? [] : [Memory];
 
     /// <summary>Set by the concrete user's constructor, once its ops exist.</summary>
     public MmuNotifierSubscription Sub { get; protected init; } = null!;
@@ -52,14 +63,30 @@ public abstract class HlistUser(ModelWorld world, SubscriptionSpec spec) : UserM
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Unsubscribe(OpSpec op)
     {
+        if (_unregistered)
+        {
+            // A second unregister of the same subscription (fuzz --misuse): the driver calls in
+            // again with the struct it freed after the first one.
+            await W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
+            return;
+        }
+
         if (!IsLive) return;
         Audit.RacingUnregister = !Audit.ReleasedByExit;
         await Unregister();
+        _unregistered = true;
         W.Audit.Unregistered(Audit, CallbackAudit.ByUnregister);
+        await W.Kernel.Slab.Kfree(Memory);
     }
 
     /// <summary>mmu_notifier_unregister; a test subclass may break it.</summary>
     protected virtual ValueTask Unregister() => W.Kernel.Notifier.MmuNotifierUnregister(Sub, W.Mm);
 
-    public override ValueTask Cleanup() => Unsubscribe(new OpSpec(OpKind.Unregister, Name));
+    /// <summary>Unregisters what is still registered; a struct that never got registered is freed as it is.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public override async ValueTask Cleanup()
+    {
+        if (!_unregistered) await Unsubscribe(new OpSpec(OpKind.Unregister, Name));
+        if (!Memory.IsFreed && !_unregistered) await W.Kernel.Slab.Kfree(Memory);
+    }
 }

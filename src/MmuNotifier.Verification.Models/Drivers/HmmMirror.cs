@@ -18,6 +18,9 @@ namespace MmuNotifier.Verification.Models.Drivers;
 /// pages, a device page table and the driver mutex that orders device-table updates against
 /// mmu_interval_read_retry. Faults follow read_begin → read PTE under mmap_lock and the PTL →
 /// lock → read_retry → install; the invalidate callback records the sequence and zaps under the mutex.
+/// The mmu_interval_notifier lives in the mirror's own allocation, which teardown frees as soon
+/// as mmu_interval_notifier_remove has returned and no fault still uses it (a fault holds the
+/// mirror as an ioctl holds test_hmm's file): from then on the kernel must not reach it.
 /// </summary>
 public class HmmMirror : UserModel
 {
@@ -30,14 +33,24 @@ public class HmmMirror : UserModel
     private readonly IMutex _lock;
     private readonly Guarded<bool> _live;
     private readonly MmuIntervalNotifierOps _ops;
+    private readonly ILifetime _memory;
+
+    // Faults that use the subscription while another thread may remove it, and whether the
+    // teardown left the free to the last of them.
+    private readonly Guarded<int> _faulting;
+    private readonly Guarded<bool> _freeDeferred;
     private bool _inserted;
+    private bool _removed;
 
     public HmmMirror(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
     {
         var rt = world.Rt;
         _lock = rt.NewMutex($"{Name}.mutex");
         _live = new Guarded<bool>(_lock, false);
-        Sub = new MmuIntervalNotifier(rt, Name);
+        _faulting = new Guarded<int>(_lock, 0);
+        _freeDeferred = new Guarded<bool>(_lock, false);
+        _memory = rt.NewLifetime($"{Name}.interval_sub");
+        Sub = new MmuIntervalNotifier(rt, Name, _memory);
         Audit = new SubscriptionAudit(Name);
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
         _ops = world.Audit.WrapInterval(new MmuIntervalNotifierOps { Name = $"{Name}.ops", Invalidate = Invalidate }, Audit, Mmu);
@@ -55,6 +68,9 @@ public class HmmMirror : UserModel
     public override bool IsIntervalLive => _inserted && !Audit.Gone;
 
     public override int MmPins => IsIntervalLive ? 1 : 0;
+
+    /// <summary>The mirror holds its struct until teardown frees it.</summary>
+    public override IEnumerable<ILifetime?> OwnedAllocations => _memory.IsFreed ? [] : [_memory];
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Setup()
@@ -149,12 +165,17 @@ public class HmmMirror : UserModel
     public override async ValueTask Fault(int page)
     {
         var mm = W.Mm;
-        if (W.MayChangeSubscription(Name))
+        // Driver defect mirror-fault-no-reference: the fault trusts that the mirror was inserted
+        // once and takes no reference on it, so a fault after (or racing) teardown calls into the
+        // subscription teardown freed.
+        var counted = W.MayChangeSubscription(Name) && !Defects.Has(DriverDefects.MirrorFaultNoReference);
+        if (counted)
         {
             // Another thread may remove this mirror and with it the mirror's pin on the mm: take
             // the mm reference under the mutex, while the mirror is known to be live.
             await _lock.Lock();
             var ok = _live.Value && await W.Kernel.Sched.MmgetNotZero(mm);
+            if (ok) _faulting.Value++;
             await _lock.Unlock();
             if (!ok) return;
         }
@@ -220,6 +241,17 @@ public class HmmMirror : UserModel
 
         progress.Cold();
         await W.Kernel.Sched.Mmput(mm);
+        if (counted) await FaultDone();
+    }
+
+    /// <summary>A fault that counted itself in leaves; the last one frees a struct teardown has given up.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FaultDone()
+    {
+        await _lock.Lock();
+        var free = --_faulting.Value == 0 && _freeDeferred.Value;
+        await _lock.Unlock();
+        if (free) await W.Kernel.Slab.Kfree(_memory);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
@@ -249,9 +281,21 @@ public class HmmMirror : UserModel
         _live.Value = false;
         Mmu!.ZapAll();
         await _lock.Unlock();
-        if (!live) return;
+        if (!live)
+        {
+            // A second remove of the same subscription (fuzz --misuse): the driver calls in again
+            // with the struct it freed after the first one.
+            if (_removed) await W.Kernel.Notifier.MmuIntervalNotifierRemove(Sub);
+            return;
+        }
 
         await Remove();
+        _removed = true;
+        await _lock.Lock();
+        var freeNow = _faulting.Value == 0;
+        _freeDeferred.Value = !freeNow;
+        await _lock.Unlock();
+        if (freeNow) await W.Kernel.Slab.Kfree(_memory);
     }
 
     /// <summary>The ops the mirror subscribes with (wrapped by the audit).</summary>
@@ -273,5 +317,7 @@ public class HmmMirror : UserModel
     public override async ValueTask Cleanup()
     {
         if (_inserted && !Audit.Gone) await Unsubscribe(new OpSpec(OpKind.Remove, Name));
+        // Never inserted (or the insert failed): the struct is freed as it is.
+        if (!_removed && !_memory.IsFreed) await W.Kernel.Slab.Kfree(_memory);
     }
 }

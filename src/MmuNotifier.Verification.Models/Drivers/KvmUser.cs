@@ -61,7 +61,7 @@ public class KvmUser : HlistUser
             ChangePte = ChangePte,
             ArchInvalidateSecondaryTlbs = tlbFlush,
         }, _ => Audit, Mmu);
-        Sub = new MmuNotifierSubscription(rt, Name, _ops);
+        Sub = new MmuNotifierSubscription(rt, Name, _ops, Memory);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

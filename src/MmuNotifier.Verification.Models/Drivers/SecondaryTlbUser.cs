@@ -31,7 +31,7 @@ public class SecondaryTlbUser : HlistUser
             Release = Release,
             ArchInvalidateSecondaryTlbs = ArchInvalidateSecondaryTlbs,
         }, _ => Audit, Mmu);
-        Sub = new MmuNotifierSubscription(rt, Name, ops);
+        Sub = new MmuNotifierSubscription(rt, Name, ops, Memory);
     }
 
     /// <summary>Flushes the IOTLB entries of the range; called under the page-table lock, so it must not sleep.</summary>

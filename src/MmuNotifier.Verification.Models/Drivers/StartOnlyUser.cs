@@ -24,7 +24,7 @@ public sealed class StartOnlyUser : HlistUser
     {
         _lock = world.Rt.NewMutex($"{Name}.mutex");
         var ops = world.Audit.WrapHlist(new MmuNotifierOps { Name = $"{Name}.ops", InvalidateRangeStart = InvalidateRangeStart }, _ => Audit, null);
-        Sub = new MmuNotifierSubscription(world.Rt, Name, ops);
+        Sub = new MmuNotifierSubscription(world.Rt, Name, ops, Memory);
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

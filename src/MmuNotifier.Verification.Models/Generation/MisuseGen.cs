@@ -29,6 +29,7 @@ public static class MisuseGen
     {
         var mirror = new SubscriptionSpec(SubName, "hmm-mirror", 0, legal.Pages, AtSetup: false);
         var kvm = new SubscriptionSpec(SubName, "kvm", 0, legal.Pages, AtSetup: false);
+        var getPut = new SubscriptionSpec(SubName, "get-put", 0, legal.Pages, AtSetup: false);
         var (sub, ops) = kind switch
         {
             MisuseKind.DoubleInsert => (mirror, new[] { Op(OpKind.Insert), Op(OpKind.Insert) }),
@@ -38,6 +39,8 @@ public static class MisuseGen
             // The kernel refuses the insert with -EINVAL and a WARN: expecting the error leaves the WARN as the finding.
             MisuseKind.InsertAfterExit => (mirror, new[] { new OpSpec(OpKind.Exit), Op(OpKind.Insert) with { Expect = -Kernel.Errno.EINVAL } }),
             MisuseKind.RegisterAfterExit => (kvm, new[] { new OpSpec(OpKind.Exit), Op(OpKind.Register) }),
+            MisuseKind.PutTwice => (getPut, new[] { Op(OpKind.Get), Op(OpKind.Put) }),
+            MisuseKind.OpsAfterFree => (mirror with { AtSetup = true }, new[] { Op(OpKind.Remove), Op(OpKind.Fault) }),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         var thread = new ThreadSpec(ThreadName, ops);

@@ -61,7 +61,7 @@ public static class MisuseRunner
             tally.Generated++;
             var index = number++;
             explorations++;
-            var report = Explore(scenario, options);
+            var report = Explore(scenario, kind, options);
             var bug = report.FoundBug ? FindingSignature.Primary(report.Bugs[0].AllBugsOfRun) ?? report.Bugs[0].Bug : null;
             if (bug is null)
             {
@@ -83,10 +83,11 @@ public static class MisuseRunner
         return new MisuseResult(tallies, error, explorations);
     }
 
-    private static ExplorationReport Explore(Scenario scenario, FuzzOptions options)
+    private static ExplorationReport Explore(Scenario scenario, MisuseKind kind, FuzzOptions options)
     {
         var budget = options.Budget;
-        return Explorer.Explore(ScenarioProgram.Build(scenario, options.Defects), new ExplorationOptions
+        var defects = kind.DriverDefect() is { } defect ? options.Defects.Append(defect) : options.Defects;
+        return Explorer.Explore(ScenarioProgram.Build(scenario, defects), new ExplorationOptions
         {
             Strategy = budget.Strategy,
             Seed = budget.Seed,

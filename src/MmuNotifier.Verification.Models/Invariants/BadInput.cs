@@ -30,7 +30,7 @@ public sealed class BadInput : ModelInvariant, IModelObserver
         }
 
         if (ret != 0 && world.Users[op.Sub!].IntervalSubscription is { } sub &&
-            (sub.IntervalTree.InTree || !sub.DeferredItem.IsUnhashed))
+            (sub.IntervalTree.InTree || !sub.DeferredItem.PeekIsUnhashed))
         {
             Report($"insert of {op.Sub} failed with {Errno.Name(ret)} but left it in the tree");
         }

@@ -20,7 +20,7 @@ public sealed class DefectCatalogueTests
         var port = ConstantsOf(typeof(PortDefects));
         var driver = ConstantsOf(typeof(DriverDefects));
         Assert.Equal(18, port.Count);
-        Assert.Equal(6, driver.Count);
+        Assert.Equal(8, driver.Count);
         Assert.Equal(port.Order(), DefectCatalogue.All.Where(d => d.InPort).Select(d => d.Name).Order());
         Assert.Equal(driver.Order(), DefectCatalogue.All.Where(d => !d.InPort).Select(d => d.Name).Order());
         foreach (var name in driver)

@@ -68,6 +68,21 @@ public sealed class DefectFindingTests
         Assert.Contains(found.Bugs[0].AllBugsOfRun, b => b.Invariant == Invariants.InvariantNames.NoMissedInvalidation);
     }
 
+    /// <summary>
+    /// The mirror frees its struct once remove returns, so an early return is KASAN's finding;
+    /// without KASAN the remove-quiescence invariant still sees the early return itself.
+    /// </summary>
+    [Fact]
+    public void RemoveNoWaitBreaksRemoveQuiescenceWithoutKasan()
+    {
+        var target = Target(PortDefects.RemoveNoWait, "deferred-remove");
+        var found = Budget.Strategies.Select(strategy => Explorer.Explore(target.CreateProgram(),
+                KillHunt.Options(target, strategy, 1, Budget) with { Detectors = Detectors.All & ~Detectors.Kasan }))
+            .FirstOrDefault(r => r.FoundBug);
+        Assert.True(found is not null, "without KASAN remove-no-wait must still break remove-quiescence");
+        Assert.Contains(found.Bugs[0].AllBugsOfRun, b => b.Invariant == Invariants.InvariantNames.RemoveQuiescence);
+    }
+
     [Fact]
     public void TheV1SequenceVariantRunsCleanOnItsScenarioWithoutKcsan()
     {
