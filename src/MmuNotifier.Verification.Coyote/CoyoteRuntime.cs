@@ -24,6 +24,15 @@ namespace MmuNotifier.Verification.Coyote;
 /// </remarks>
 public sealed class CoyoteRuntime : IRuntime
 {
+    /// <summary>
+    /// The kernel-debug detectors this backend applies, as the exploration engine names them: the
+    /// real runtime's KASAN checks (and its lockdep_assert_held / might_sleep checks, which the
+    /// engine makes with every detector off too). It records no lock-order graph and no
+    /// happens-before, so lockdep's dependency checks and KCSAN are not among them; a like-for-like
+    /// comparison runs the engine with these.
+    /// </summary>
+    public const Detectors AppliedDetectors = Detectors.Kasan;
+
     private readonly RealRuntime _real = new(new RealRuntimeOptions { Scheduler = new CoyoteScheduler() });
     private readonly CoyoteLiveness _liveness = new();
 

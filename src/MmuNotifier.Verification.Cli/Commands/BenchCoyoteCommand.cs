@@ -6,6 +6,7 @@ using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Coyote;
+using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Models.Scenarios;
 using Spectre.Console;
@@ -59,7 +60,9 @@ internal static class BenchCoyoteCommand
             table.AddRow(r.Scenario, N(r.Ours.SchedulesPerSecond), N(r.Coyote.SchedulesPerSecond), $"{r.RatioSchedulesPerSecond:0.0}x",
                 N(r.Ours.StepsPerSchedule), N(r.Coyote.StepsPerSchedule));
         context.Out.WriteLine($"random strategy, seed 1, 1 worker, medians of {rounds} rounds alternating the engines; " +
-            $"{ourIterations:N0} schedules per round on ours, {coyoteIterations:N0} under Coyote (Coyote steps are its scheduling decisions)");
+            $"{ourIterations:N0} schedules per round on ours, {coyoteIterations:N0} under Coyote (Coyote steps are its scheduling decisions); " +
+            $"both engines check the invariants at every step and apply the Coyote backend's detectors ({DetectorText()}), " +
+            "not lockdep's lock-order graph nor KCSAN, which the Coyote backend lacks");
         TableWriter.Write(context, table);
         return ExitCodes.Ok;
     }
@@ -67,7 +70,11 @@ internal static class BenchCoyoteCommand
     private static Row Measure(Scenario scenario, int rounds, long ourIterations, uint coyoteIterations)
     {
         var program = ScenarioProgram.Build(scenario);
-        var options = new ExplorationOptions { Iterations = ourIterations, Strategy = "random", Seed = 1, StopAtFirstBug = false };
+        // Like for like: our engine applies the detectors the Coyote backend applies, no more.
+        var options = new ExplorationOptions
+        {
+            Iterations = ourIterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = CoyoteRuntime.AppliedDetectors,
+        };
         void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1);
         // Warm both up (JIT, tiering) before the measured rounds.
         Explorer.Explore(program, options with { Iterations = Math.Min(ourIterations, 2_000) });
@@ -107,6 +114,9 @@ internal static class BenchCoyoteCommand
         double steps = Median.Of(rounds.Select(r => r.Steps));
         return new Side(schedules, steps, schedules == 0 ? 0 : steps / schedules, rounds.Select(r => Math.Round(r.Schedules)).ToList());
     }
+
+    private static string DetectorText() =>
+        string.Join(", ", DetectorNames.All.Where(d => (CoyoteRuntime.AppliedDetectors & d.Flag) != 0).Select(d => d.Name));
 
     private static string N(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed record KnownRace(string Name, string LocationSuffix, AccessKind Pl
         && (IsPair(first, second) || IsPair(second, first));
 
     private bool IsPair(in RaceAccess plain, in RaceAccess other) =>
-        plain.Kind == Plain && other.Kind == Other && (!PlainHoldsNoLock || plain.Locks == Runtime.LogicalThread.NoLocksText);
+        plain.Kind == Plain && other.Kind == Other && (!PlainHoldsNoLock || plain.Locks.IsEmpty);
 }
 
 /// <summary>How often an exploration met a <see cref="KnownRace"/>: in how many schedules, the first of them.</summary>

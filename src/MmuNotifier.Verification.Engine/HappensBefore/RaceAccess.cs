@@ -8,7 +8,7 @@ namespace MmuNotifier.Verification.Engine.HappensBefore;
 /// epoch (its thread's own clock entry at the time), the step, the kind and the locks then held.
 /// A default value (no thread name) means "no such access yet".
 /// </summary>
-internal readonly record struct RaceAccess(int Thread, int Epoch, int Step, AccessKind Kind, string ThreadName, string Locks)
+internal readonly record struct RaceAccess(int Thread, int Epoch, int Step, AccessKind Kind, string ThreadName, Runtime.Lockset Locks)
 {
     public bool Exists => ThreadName is not null;
 
@@ -21,5 +21,5 @@ internal readonly record struct RaceAccess(int Thread, int Epoch, int Step, Acce
     public bool IsConcurrentWith(in RaceAccess later, VectorClock laterClock) =>
         Exists && Thread != later.Thread && !laterClock.HasSeen(Thread, Epoch);
 
-    public string Describe() => $"{Kind.Render()} by {ThreadName} at step {Step} (locks held: {Locks})";
+    public string Describe() => $"{Kind.Render()} by {ThreadName} at step {Step} (locks held: {Locks.Text})";
 }

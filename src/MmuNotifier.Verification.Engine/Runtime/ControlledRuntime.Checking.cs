@@ -52,7 +52,8 @@ internal sealed partial class ControlledRuntime
             : _monitors.Find(m => ReferenceEquals(m.Watches, watches) && m.Reads is null);
         var bit = shared?.Bit ?? 1UL << Math.Min(_monitorBits++, 63);
         _monitors.Add(new Monitor(invariant, check, component, watches, reads, bit));
-        if (watches is null && reads is not null) _readsBaselinePending = true;
+        // Only a reducing strategy compares declared reads (RunMonitors): the others take no baseline either.
+        if (watches is null && reads is not null && _stepObserver is not null) _readsBaselinePending = true;
     }
 
     /// <summary>What every monitor with declared reads sees before the first step after its registration.</summary>

@@ -146,7 +146,7 @@ internal sealed partial class ControlledRuntime
     /// <summary>Checks and records the access; returns the report when it races with an earlier one.</summary>
     private string? RecordAccess(AccessShadow shadow, LogicalThread thread, AccessKind kind)
     {
-        var access = new RaceAccess(thread.ThreadId, thread.Clock[thread.ThreadId], _step, kind, thread.Name, thread.LocksetText());
+        var access = new RaceAccess(thread.ThreadId, thread.Clock[thread.ThreadId], _step, kind, thread.Name, thread.CurrentLockset());
         var earlier = shadow.Record(access, thread.Clock);
         if (!earlier.Exists) return null;
         if (Known(shadow.Location, earlier, access) is not { } known)

@@ -18,14 +18,19 @@ internal sealed partial class ControlledRuntime
         // The engine resumes every continuation itself. A caller's synchronization context (a
         // test framework's, a UI's) would otherwise be captured by the pooled async state
         // machines of the models, which post their continuations to it instead of running them.
+        // Likewise the caller's execution context (an AsyncLocal of the CLI or a test framework):
+        // flowing, every await of the models would capture it and every resumption would switch
+        // to it and back, a cost per step for state the models never read.
         var callerContext = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(null);
+        var flow = ExecutionContext.IsFlowSuppressed() ? default(AsyncFlowControl?) : ExecutionContext.SuppressFlow();
         try
         {
             RunLoop(body, strategy, maxSteps);
         }
         finally
         {
+            flow?.Undo();
             SynchronizationContext.SetSynchronizationContext(callerContext);
         }
     }

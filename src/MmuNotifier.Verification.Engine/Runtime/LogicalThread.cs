@@ -83,8 +83,8 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     /// <summary>Counts changes of <see cref="HeldLocks"/>, so the lockset text is rebuilt only when it changed.</summary>
     public int LocksetVersion { get; set; }
 
-    private string? _locksetText;
-    private int _locksetTextVersion = -1;
+    private Lockset? _lockset;
+    private int _locksetVersion = -1;
 
     /// <summary>The data-race detector's view of this thread: which events happen before its next one.</summary>
     public HappensBefore.VectorClock Clock { get; } = new();
@@ -95,16 +95,19 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     /// <summary>Weak memory: what the stores its marked loads read published, taken in at its next acquire fence (smp_rmb, smp_mb).</summary>
     public HappensBefore.VectorClock? PendingAcquire { get; set; }
 
-    /// <summary>The locks held, as data-race reports print them (lockdep keeps the list).</summary>
     /// <summary>The lockset text of a thread that holds no lock (lockdep off: always).</summary>
     internal const string NoLocksText = "none";
 
-    public string LocksetText()
+    /// <summary>The locks held now, frozen (lockdep keeps the list); one copy per change of the list, formatted only when printed.</summary>
+    public Lockset CurrentLockset()
     {
-        if (_locksetTextVersion == LocksetVersion && _locksetText is not null) return _locksetText;
-        _locksetTextVersion = LocksetVersion;
-        return _locksetText = HeldLocks.Count == 0 ? NoLocksText : string.Join(", ", HeldLocks.Select(h => h.Name));
+        if (_locksetVersion == LocksetVersion && _lockset is not null) return _lockset;
+        _locksetVersion = LocksetVersion;
+        return _lockset = Lockset.Of(HeldLocks);
     }
+
+    /// <summary>The locks held, as traces and data-race reports print them.</summary>
+    public string LocksetText() => CurrentLockset().Text;
 
     public short Token => _token;
 
