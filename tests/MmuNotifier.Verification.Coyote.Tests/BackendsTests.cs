@@ -65,6 +65,6 @@ public sealed class BackendsTests : IDisposable
     {
         var e = Assert.Throws<ArgumentException>(() =>
             Backends.Explore(ScenarioProgram.Build(Catalog.Find("fault-vs-unmap")!), Settings("coyote", "dfs", 10)));
-        Assert.Equal("backend coyote: strategy must be random or pct (prioritization), got 'dfs'", e.Message);
+        Assert.Equal("backend coyote: strategy must be random, pct (prioritization), fair-random or fair-pct, got 'dfs'", e.Message);
     }
 }
