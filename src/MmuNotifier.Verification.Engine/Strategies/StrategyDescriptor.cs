@@ -23,7 +23,8 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
 
     /// <summary>
     /// The strategy keeps one search's state across schedules (an iterative DFS, DPOR's wakeup
-    /// trees) and cannot be split: the exploration runs it on one worker whatever the worker count.
+    /// trees) and cannot be sharded: the exploration runs it on one worker whatever the worker count,
+    /// unless it <see cref="SearchesByTasks"/>.
     /// </summary>
     public bool OneWorker { get; init; }
 

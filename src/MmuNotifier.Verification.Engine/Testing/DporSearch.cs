@@ -23,7 +23,7 @@ namespace MmuNotifier.Verification.Engine.Testing;
 internal static class DporSearch
 {
     /// <summary>Points above this depth are split into tasks (fixed, so that no result depends on the worker count).</summary>
-    public const int SplitDepth = 8;
+    public const int SplitDepth = 48;
 
     public static DporSearchResult Run(TestProgram program, ExplorationOptions options, ExplorationShared shared, int splitDepth = SplitDepth)
     {
