@@ -42,8 +42,9 @@ public static class CoyoteExploration
             "random" => configuration.WithRandomStrategy(),
             "pct" => configuration.WithPrioritizationStrategy(false, pctChangePoints),
             "q-learning" => configuration.WithQLearningStrategy(),
-            "fair-random" => Fair(configuration.WithRandomStrategy(), maxSteps, maxSteps, livenessThreshold),
-            "fair-pct" => Fair(configuration.WithPrioritizationStrategy(true, pctChangePoints), Math.Min(FairPctPrefix, maxSteps), maxSteps, livenessThreshold),
+            "fair-random" => Fair(configuration.WithRandomStrategy(), maxSteps, maxSteps, livenessThreshold, starvingPrefix: 0),
+            "fair-pct" => Fair(configuration.WithPrioritizationStrategy(true, pctChangePoints), Math.Min(FairPctPrefix, maxSteps), maxSteps, livenessThreshold,
+                starvingPrefix: Math.Min(FairPctPrefix, maxSteps)),
             _ => throw new ArgumentException($"Coyote strategy must be random, pct, q-learning, fair-random or fair-pct, got '{strategy}'", nameof(strategy)),
         };
 
@@ -59,7 +60,14 @@ public static class CoyoteExploration
         return new CoyoteReport(schedules, steps, clock.Elapsed, report.BugReports.Order(StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The same step bound as ours for a fair run, and liveness judged at our threshold.</summary>
-    private static Configuration Fair(Configuration configuration, uint unfairSteps, uint maxSteps, uint? threshold) =>
-        configuration.WithMaxSchedulingSteps(unfairSteps, maxSteps).WithLivenessTemperatureThreshold(threshold ?? Math.Max(1, maxSteps / 2));
+    /// <summary>
+    /// The same step bound as ours for a fair run, and liveness judged at our threshold of fair steps.
+    /// Coyote's temperature also counts the steps of fair PCT's unfair prefix, in which PCT may starve
+    /// the thread that would cool the monitor; the prefix is added so that a terminating program is
+    /// not blamed for it when the threshold is below the prefix (spin-on-unset-flag-fixed was, at
+    /// threshold 150).
+    /// </summary>
+    private static Configuration Fair(Configuration configuration, uint unfairSteps, uint maxSteps, uint? threshold, uint starvingPrefix) =>
+        configuration.WithMaxSchedulingSteps(unfairSteps, maxSteps)
+            .WithLivenessTemperatureThreshold((threshold ?? Math.Max(1, maxSteps / 2)) + starvingPrefix);
 }

@@ -38,6 +38,19 @@ public sealed class CoyoteLivenessTests
         Assert.Equal(5, report.Schedules);
     }
 
+    [Theory]
+    [InlineData(1u)]
+    [InlineData(2u)]
+    public void A_threshold_below_fair_pcts_unfair_prefix_does_not_blame_the_prefix(uint seed)
+    {
+        // PCT may starve the flag setter through its 200-step unfair prefix; with a 150-step
+        // threshold Coyote's temperature used to count those steps and report the terminating twin.
+        var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(TestProgram.Sample("liveness", SpinOnUnsetFlag.Set)),
+            iterations: 3, seed, "fair-pct", maxSteps: 300, livenessThreshold: 150);
+
+        Assert.Empty(report.Bugs);
+    }
+
     [Fact]
     public void Under_an_unfair_strategy_the_spinner_is_only_cut_by_the_step_bound()
     {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
-using System.Globalization;
 using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
@@ -39,8 +38,6 @@ internal static class BenchFirstBugCommand
         return command;
     }
 
-    private sealed record Side(int Found, double? Median);
-
     private static int Run(CliContext context, string strategy, int seeds, int budget, string[] names)
     {
         OptionChecks.Positive("--seeds", seeds);
@@ -55,7 +52,7 @@ internal static class BenchFirstBugCommand
                 ?? throw new UsageException($"--defect: none of the scenarios of {defect.Name} ({string.Join(", ", defect.Scenarios)}) is in {catalog.Directory}");
             var ours = Ours(scenario, defect, strategy, seeds, budget);
             var coyote = Coyote(scenario, defect, strategy, seeds, budget);
-            table.AddRow(defect.Name, scenario.Name, $"{ours.Found}/{seeds}", M(ours.Median), $"{coyote.Found}/{seeds}", M(coyote.Median));
+            table.AddRow(defect.Name, scenario.Name, ours.FoundText, ours.MedianText, coyote.FoundText, coyote.MedianText);
         }
 
         context.Out.WriteLine($"strategy {strategy} (ours and Coyote's), seeds 1..{seeds}, at most {budget:N0} schedules each; " +
@@ -64,36 +61,28 @@ internal static class BenchFirstBugCommand
         return ExitCodes.Ok;
     }
 
-    private static Side Ours(Scenario scenario, Defect defect, string strategy, int seeds, int budget)
+    private static SeedTally Ours(Scenario scenario, Defect defect, string strategy, int seeds, int budget)
     {
         var program = ScenarioProgram.Build(scenario, [defect.Name]);
-        var counts = new List<double>();
-        for (var seed = 1; seed <= seeds; seed++)
+        return SeedTally.Over(seeds, seed =>
         {
             var report = Explorer.Explore(program, new ExplorationOptions
             {
-                Strategy = strategy, Seed = (ulong)seed, Iterations = budget, FindingFilter = defect.FindingFilter,
+                Strategy = strategy, Seed = seed, Iterations = budget, FindingFilter = defect.FindingFilter,
             });
-            if (report.Bugs.Count > 0) counts.Add(report.Bugs[0].Trace.Iteration + 1);
-        }
-
-        return new Side(counts.Count, counts.Count == 0 ? null : Median.Of(counts));
+            return report.Bugs.Count > 0 ? new SeedOutcome(report.Bugs[0].Trace.Iteration + 1) : SeedOutcome.Nothing;
+        });
     }
 
-    private static Side Coyote(Scenario scenario, Defect defect, string strategy, int seeds, int budget)
+    private static SeedTally Coyote(Scenario scenario, Defect defect, string strategy, int seeds, int budget)
     {
         var program = ScenarioProgram.Build(scenario, [defect.Name]);
         var rule = CoyoteEntry.FindingRule([defect.Name]);
-        var counts = new List<double>();
-        for (var seed = 1; seed <= seeds; seed++)
+        return SeedTally.Over(seeds, seed =>
         {
             // Coyote stops at its first bug; the schedules it ran then include the buggy one.
             var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program, rule), (uint)budget, (uint)seed, strategy);
-            if (report.Bugs.Count > 0) counts.Add(report.Schedules);
-        }
-
-        return new Side(counts.Count, counts.Count == 0 ? null : Median.Of(counts));
+            return report.Bugs.Count > 0 ? new SeedOutcome(report.Schedules) : SeedOutcome.Nothing;
+        });
     }
-
-    private static string M(double? median) => median is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) : "-";
 }

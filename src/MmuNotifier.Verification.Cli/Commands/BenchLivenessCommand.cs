@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
-using System.Globalization;
 using MmuNotifier.Verification.Cli.Bench;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
@@ -39,9 +38,6 @@ internal static class BenchLivenessCommand
         return command;
     }
 
-    /// <summary>Seeds with a liveness bug, their median schedules to it, and seeds whose first finding was something else.</summary>
-    private sealed record Side(int Found, double? Median, int Other);
-
     private static int Run(CliContext context, string[] programNames, string[] defectNames, int seeds, int budget, int maxSteps, int? threshold)
     {
         OptionChecks.Positive("--seeds", seeds);
@@ -61,8 +57,8 @@ internal static class BenchLivenessCommand
             {
                 var ours = Ours(target, strategy, seeds, budget, maxSteps, threshold);
                 var coyote = Coyote(target, strategy, seeds, budget, maxSteps, threshold);
-                table.AddRow(target.Name, strategy, $"{ours.Found}/{seeds}", M(ours.Median), ours.Other.ToString(CultureInfo.InvariantCulture),
-                    $"{coyote.Found}/{seeds}", M(coyote.Median), coyote.Other.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(target.Name, strategy, ours.FoundText, ours.MedianText, ours.OtherText,
+                    coyote.FoundText, coyote.MedianText, coyote.OtherText);
             }
         }
 
@@ -73,43 +69,32 @@ internal static class BenchLivenessCommand
         return ExitCodes.Ok;
     }
 
-    private static Side Ours(CheckTarget target, string strategy, int seeds, int budget, int maxSteps, int? threshold)
+    /// <summary>Ours: a liveness bug counted at its schedule; any other first finding counted apart.</summary>
+    private static SeedTally Ours(CheckTarget target, string strategy, int seeds, int budget, int maxSteps, int? threshold)
     {
         var program = target.CreateProgram();
-        var counts = new List<double>();
-        var other = 0;
-        for (var seed = 1; seed <= seeds; seed++)
+        return SeedTally.Over(seeds, seed =>
         {
             var report = Explorer.Explore(program, new ExplorationOptions
             {
-                Strategy = strategy, Seed = (ulong)seed, Iterations = budget, MaxSteps = maxSteps, LivenessThreshold = threshold,
+                Strategy = strategy, Seed = seed, Iterations = budget, MaxSteps = maxSteps, LivenessThreshold = threshold,
                 FindingFilter = target.FindingFilter,
             });
-            if (report.Bugs.Count == 0) continue;
-            if (report.Bugs[0].Bug.Kind == BugKind.Liveness) counts.Add(report.Bugs[0].Trace.Iteration + 1);
-            else other++;
-        }
-
-        return new Side(counts.Count, counts.Count == 0 ? null : Median.Of(counts), other);
+            if (report.Bugs.Count == 0) return SeedOutcome.Nothing;
+            return report.Bugs[0].Bug.Kind == BugKind.Liveness ? new SeedOutcome(report.Bugs[0].Trace.Iteration + 1) : new SeedOutcome(null, Other: true);
+        });
     }
 
-    private static Side Coyote(CheckTarget target, string strategy, int seeds, int budget, int maxSteps, int? threshold)
+    private static SeedTally Coyote(CheckTarget target, string strategy, int seeds, int budget, int maxSteps, int? threshold)
     {
         var program = target.CreateProgram();
-        var counts = new List<double>();
-        var other = 0;
-        for (var seed = 1; seed <= seeds; seed++)
+        return SeedTally.Over(seeds, seed =>
         {
             // Coyote stops at its first bug; the schedules it ran then include the buggy one.
             var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program, target.FindingFilter), (uint)budget, (uint)seed, strategy,
                 (uint)maxSteps, pctChangePoints: (uint)(new ExplorationOptions().PctDepth - 1), livenessThreshold: (uint?)threshold);
-            if (report.Bugs.Count == 0) continue;
-            if (report.Bugs.Any(b => b.Contains("liveness bug", StringComparison.Ordinal))) counts.Add(report.Schedules);
-            else other++;
-        }
-
-        return new Side(counts.Count, counts.Count == 0 ? null : Median.Of(counts), other);
+            if (report.Bugs.Count == 0) return SeedOutcome.Nothing;
+            return report.Bugs.Any(b => b.Contains("liveness bug", StringComparison.Ordinal)) ? new SeedOutcome(report.Schedules) : new SeedOutcome(null, Other: true);
+        });
     }
-
-    private static string M(double? median) => median is { } m ? m.ToString("0.#", CultureInfo.InvariantCulture) : "-";
 }
