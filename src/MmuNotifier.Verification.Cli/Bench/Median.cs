@@ -11,4 +11,17 @@ internal static class Median
         var mid = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
+
+    /// <summary>
+    /// The median of the per-round ratios <paramref name="numerators"/>[r] / <paramref name="denominators"/>[r]
+    /// (rounds with a zero denominator left out): two sides measured in the same round share that
+    /// round's machine load, so their ratio varies less over rounds than either side does, and less
+    /// than the ratio of the two medians, which may come from different rounds.
+    /// </summary>
+    public static double OfRatios(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators)
+    {
+        if (numerators.Count != denominators.Count)
+            throw new ArgumentException($"{numerators.Count} numerators but {denominators.Count} denominators");
+        return Of(numerators.Zip(denominators).Where(p => p.Second != 0).Select(p => p.First / p.Second));
+    }
 }

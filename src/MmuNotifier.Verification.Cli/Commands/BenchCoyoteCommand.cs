@@ -59,7 +59,7 @@ internal static class BenchCoyoteCommand
         foreach (var r in rows)
             table.AddRow(r.Scenario, N(r.Ours.SchedulesPerSecond), N(r.Coyote.SchedulesPerSecond), $"{r.RatioSchedulesPerSecond:0.0}x",
                 N(r.Ours.StepsPerSchedule), N(r.Coyote.StepsPerSchedule));
-        context.Out.WriteLine($"random strategy, seed 1, 1 worker, medians of {rounds} rounds alternating the engines; " +
+        context.Out.WriteLine($"random strategy, seed 1, 1 worker, medians of {rounds} rounds alternating the engines (the ratio: median of the per-round ratios); " +
             $"{ourIterations:N0} schedules per round on ours, {coyoteIterations:N0} under Coyote (Coyote steps are its scheduling decisions); " +
             $"both engines check the invariants at every step and apply the Coyote backend's detectors ({DetectorText()}), " +
             "not lockdep's lock-order graph nor KCSAN, which the Coyote backend lacks");
@@ -78,7 +78,7 @@ internal static class BenchCoyoteCommand
         void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1);
         // Warm both up (JIT, tiering) before the measured rounds.
         Explorer.Explore(program, options with { Iterations = Math.Min(ourIterations, 2_000) });
-        Coyote(Math.Min(coyoteIterations, 20));
+        Coyote(Math.Min(coyoteIterations, 50));
 
         var ours = new List<(double Schedules, double Steps)>();
         var coyote = new List<(double Schedules, double Steps)>();
@@ -92,7 +92,7 @@ internal static class BenchCoyoteCommand
         var oursSide = Summarise(ours);
         var coyoteSide = Summarise(coyote);
         return new Row(scenario.Name, oursSide, coyoteSide,
-            coyoteSide.SchedulesPerSecond == 0 ? 0 : oursSide.SchedulesPerSecond / coyoteSide.SchedulesPerSecond);
+            Median.OfRatios(ours.Select(r => r.Schedules).ToList(), coyote.Select(r => r.Schedules).ToList()));
 
         (double, double) RunOurs()
         {

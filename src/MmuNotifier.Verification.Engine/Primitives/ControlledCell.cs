@@ -17,6 +17,9 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
     private T _value = initial;
     private readonly HappensBefore.StoreHistory<T>? _history = runtime.NewStoreHistory(initial);
 
+    // Looked up once per cell: a generic static of a reference type costs a runtime lookup per access.
+    private readonly int _slot = SlotType<T>.Index;
+
     public ValueTask<T> Read() => Load(AccessKind.Read);
 
     public ValueTask Write(T value) => Store(AccessKind.Write, value);
@@ -35,18 +38,18 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
         return _value;
     }
 
-    private ValueTask<T> Load(AccessKind kind) => Runtime.Begin(this, kind).Slot<T>().AsValueTask();
+    private ValueTask<T> Load(AccessKind kind) => Runtime.Begin(this, kind).Slot<T>(_slot).AsValueTask();
 
     private ValueTask Store(AccessKind kind, T value)
     {
         var thread = Runtime.Begin(this, kind);
-        thread.Slot<T>().Value = value;
+        thread.Slot<T>(_slot).Value = value;
         return thread.AsValueTask();
     }
 
     public override bool Execute(LogicalThread thread, AccessKind kind)
     {
-        var slot = thread.Slot<T>();
+        var slot = thread.Slot<T>(_slot);
         if (_history is not null) return ExecuteWeak(thread, kind, slot);
         if (kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire)
         {
@@ -83,7 +86,7 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
 
     public override string? DescribeDetail(LogicalThread thread, AccessKind kind) =>
         kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
-            ? $"-> {Format(thread.Slot<T>().Value)}"
+            ? $"-> {Format(thread.Slot<T>(_slot).Value)}"
             : $"= {Format(_value)}";
 
     private static string Format(T value) => value switch

@@ -152,6 +152,12 @@ internal sealed partial class ControlledRuntime
     /// <summary>Runs the monitors that watch everything or something <paramref name="stepped"/> touched.</summary>
     private void RunMonitors(ControlledPrimitive stepped)
     {
+        if (_stepObserver is null)
+        {
+            RunChecks(stepped);
+            return;
+        }
+
         // Monitors registered with the same set follow each other: look the step up once per set.
         WatchSet? lastWatches = null;
         var touched = false;
@@ -200,6 +206,51 @@ internal sealed partial class ControlledRuntime
                 StopWith(BugKind.InvariantViolation, violation, monitor.Invariant, monitor.Component);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RunMonitors"/> for a strategy that does not reduce: nothing uses what a step
+    /// changed, so only the checks run, and the first violation (or a check that throws) ends the
+    /// pass. The hot path of every random and PCT schedule: one protected region for the whole
+    /// pass instead of one per monitor.
+    /// </summary>
+    private void RunChecks(ControlledPrimitive stepped)
+    {
+        var monitors = _monitors;
+        WatchSet? lastWatches = null;
+        var touched = false;
+        var i = 0;
+        try
+        {
+            for (; i < monitors.Count; i++)
+            {
+                var monitor = monitors[i];
+                if (monitor.Watches is { } watches)
+                {
+                    if (!ReferenceEquals(watches, lastWatches))
+                    {
+                        lastWatches = watches;
+                        touched = watches.Contains(stepped) || watches.Contains(stepped.Owner);
+                    }
+
+                    if (!touched) continue;
+                }
+
+                if (monitor.Check() is { } violation)
+                {
+                    StopWith(BugKind.InvariantViolation, violation, monitor.Invariant, monitor.Component);
+                    return;
+                }
+            }
+        }
+        catch (ExecutionStoppedException)
+        {
+        }
+        catch (Exception error)
+        {
+            var monitor = monitors[i];
+            StopWith(BugKind.InvariantViolation, $"monitor threw {error.GetType().Name}: {error.Message}", monitor.Invariant, monitor.Component);
         }
     }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using System.Threading.Tasks.Sources;
 using MmuNotifier.Verification.Engine.Abstractions;
 
@@ -134,11 +135,12 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         return (continuation, state);
     }
 
-    public ResultSlot<T> Slot<T>()
+    /// <summary>The thread's slot for values of type <typeparamref name="T"/>; <paramref name="index"/> is <see cref="SlotType{T}.Index"/>.</summary>
+    public ResultSlot<T> Slot<T>(int index)
     {
-        var index = SlotType<T>.Index;
         if (index >= _slots.Length) Array.Resize(ref _slots, index + 4);
-        return (ResultSlot<T>)(_slots[index] ??= new ResultSlot<T>(this));
+        // Slot i only ever holds a ResultSlot of the type that index i was allocated for: no checked cast needed.
+        return Unsafe.As<ResultSlot<T>>(_slots[index] ??= new ResultSlot<T>(this));
     }
 
     // ---- the join access: other threads wait for this one to finish ----
