@@ -64,6 +64,13 @@ public sealed class VectorClock
 
     public void Clear() => Array.Clear(_ticks);
 
+    /// <summary>Back to a new clock of <paramref name="threads"/> entries, all zero (a recycled thread's clock).</summary>
+    public void Reset(int threads = 4)
+    {
+        if (_ticks.Length == threads) Array.Clear(_ticks);
+        else _ticks = new int[Math.Max(1, threads)];
+    }
+
     public override string ToString() => $"[{string.Join(", ", _ticks)}]";
 
     private void Grow(int length)

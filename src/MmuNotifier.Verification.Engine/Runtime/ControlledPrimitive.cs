@@ -29,10 +29,10 @@ internal abstract class ControlledPrimitive
 
     internal ControlledRuntime Runtime { get; }
 
-    public string Name { get; }
+    public string Name { get; private protected set; }
 
     /// <summary>Creation order within the run: a stable identity for the determinism check.</summary>
-    public int Id { get; }
+    public int Id { get; private protected set; }
 
     /// <summary>The allocation this object lives in; accessing it after the free is a use-after-free.</summary>
     public ControlledLifetime? Owner { get; }

@@ -216,7 +216,7 @@ internal sealed partial class ControlledRuntime
         if (_osThreadId != Environment.CurrentManagedThreadId)
             throw new InvalidOperationException($"Spawn({name}) from an OS thread the engine does not control.");
         if (_stopped) throw new ExecutionStoppedException();
-        var thread = new LogicalThread(this, _threads.Count, name);
+        var thread = NewThread(_threads.Count, name);
         _threads.Add(thread);
         if (IsTracing && _current is not null) Annotate($"spawn {name}");
 
@@ -242,6 +242,25 @@ internal sealed partial class ControlledRuntime
 
         AfterSegment(thread);
         return thread;
+    }
+
+    /// <summary>
+    /// Thread <paramref name="id"/> of this run: the object of the same number from an earlier run
+    /// when there is one (<see cref="LogicalThread.Recycle"/>), so a schedule allocates no thread,
+    /// slot table, lists or clock that the previous schedule already had.
+    /// </summary>
+    private LogicalThread NewThread(int id, string name)
+    {
+        if (id < _recycledThreads.Count)
+        {
+            var thread = _recycledThreads[id];
+            thread.Recycle(id, name);
+            return thread;
+        }
+
+        var fresh = new LogicalThread(this, id, name);
+        _recycledThreads.Add(fresh);
+        return fresh;
     }
 
     /// <summary>Runs a thread's body up to its first scheduling point (or to its end).</summary>

@@ -15,6 +15,8 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, ILockdepReporter
 {
     private readonly List<LogicalThread> _threads = [];
+    /// <summary>Every thread object made so far, by thread number: run n's thread i is reused as run n+1's thread i.</summary>
+    private readonly List<LogicalThread> _recycledThreads = [];
     private readonly List<Decision> _decisions = [];
     private readonly List<Bug> _bugs = [];
     private readonly List<Monitor> _monitors = [];

@@ -29,7 +29,47 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     int IThreadHandle.Id => ThreadId;
 
     /// <summary>Index in the run's thread table; also the value of a thread decision.</summary>
-    public int ThreadId { get; }
+    public int ThreadId { get; private set; }
+
+    /// <summary>
+    /// Makes this thread, left over from an earlier run of the same runtime, the new thread
+    /// <paramref name="id"/> of the current run: every field back to what the constructor gives,
+    /// except the allocations (slot table, lists, clock arrays), which are kept for reuse. The
+    /// earlier run is over and nothing of it resumes: its parked continuation is dropped here.
+    /// </summary>
+    public void Recycle(int id, string name)
+    {
+        ThreadId = id;
+        Name = name;
+        Id = Runtime.NextObjectId();
+        SyncClock = null;
+        Shadow = null;
+        Body = null;
+        IsCompleted = false;
+        Target = null;
+        Kind = default;
+        Phase = 0;
+        _continuation = null;
+        _continuationState = null;
+        Arg1 = Arg2 = 0;
+        Op = 0;
+        ArgName = null;
+        ArgObject = null;
+        Sleeping = false;
+        Ticket = 0;
+        ResultBool = false;
+        ResultInt = 0;
+        ResultLong = 0;
+        SpinLocksHeld.Clear();
+        NoSleepReasons.Clear();
+        HeldLocks.Clear();
+        LocksetVersion = 0;
+        _lockset = null;
+        _locksetVersion = -1;
+        Clock.Reset();
+        FenceRelease = null;
+        PendingAcquire = null;
+    }
 
     public Task? Body { get; set; }
 

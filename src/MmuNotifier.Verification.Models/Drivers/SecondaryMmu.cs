@@ -89,14 +89,22 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
     /// </summary>
     public void StartReturned(MmuNotifierRange range, bool succeeded)
     {
+        // Loops, not Find/RemoveAll with a lambda: this runs at every invalidation, and a lambda
+        // capturing the range is an allocation per call.
         if (succeeded)
         {
             _started.Add(range);
-            if (_undecided.Find(u => ReferenceEquals(u.Range, range)) is { Message: { } message })
-                rt.ReportViolation(InvariantNames.NoMissedInvalidation, message, BugComponent.Driver);
+            foreach (var (undecided, message) in _undecided)
+            {
+                if (!ReferenceEquals(undecided, range)) continue;
+                // The first finding that waited on this start stands.
+                if (message is not null) rt.ReportViolation(InvariantNames.NoMissedInvalidation, message, BugComponent.Driver);
+                break;
+            }
         }
 
-        _undecided.RemoveAll(u => ReferenceEquals(u.Range, range));
+        for (var i = _undecided.Count - 1; i >= 0; i--)
+            if (ReferenceEquals(_undecided[i].Range, range)) _undecided.RemoveAt(i);
     }
 
     /// <summary>The user's callback for <paramref name="range"/> returned: no new mapping of those pages until it ends.</summary>
@@ -114,7 +122,8 @@ public sealed class SecondaryMmu(IRuntime rt, string owner, int pages, bool zapp
     /// </summary>
     public void CloseWindow(MmuNotifierRange range, bool untilEndCallback)
     {
-        _windows.RemoveAll(w => ReferenceEquals(w.Range, range) && w.UntilEndCallback == untilEndCallback);
+        for (var i = _windows.Count - 1; i >= 0; i--)
+            if (ReferenceEquals(_windows[i].Range, range) && _windows[i].UntilEndCallback == untilEndCallback) _windows.RemoveAt(i);
         if (!untilEndCallback) _started.Remove(range);
     }
 }

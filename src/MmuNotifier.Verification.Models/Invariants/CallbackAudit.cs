@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Kernel.Notifier;
 using MmuNotifier.Verification.Models.CoreMm;
 using MmuNotifier.Verification.Models.Drivers;
@@ -52,16 +53,18 @@ public sealed class CallbackAudit(int pages, IModelObserver events)
         audit.GoneBy = by;
     }
 
+    // The wrappers run on every callback the port makes: pooled builders, like the port's own async methods, so a
+    // callback that suspends rents its state machine instead of allocating one.
     public MmuNotifierOps WrapHlist(MmuNotifierOps inner, Func<MmuNotifierSubscription, SubscriptionAudit> auditOf, SecondaryMmu? mmu) => new()
     {
         Name = inner.Name,
-        Release = inner.Release is not { } release ? null : async (sub, mm) =>
+        Release = inner.Release is not { } release ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] async ValueTask (sub, mm) =>
         {
             var audit = Enter(sub, auditOf, "release");
             await release(sub, mm);
             audit.Running--;
         },
-        InvalidateRangeStart = inner.InvalidateRangeStart is not { } start ? null : async (sub, range) =>
+        InvalidateRangeStart = inner.InvalidateRangeStart is not { } start ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] async ValueTask<int> (sub, range) =>
         {
             var audit = Enter(sub, auditOf, "invalidate_range_start", range);
             var ret = await start(sub, range);
@@ -75,48 +78,48 @@ public sealed class CallbackAudit(int pages, IModelObserver events)
 
             return ret;
         },
-        InvalidateRangeEnd = inner.InvalidateRangeEnd is not { } end ? null : async (sub, range) =>
+        InvalidateRangeEnd = inner.InvalidateRangeEnd is not { } end ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] async ValueTask (sub, range) =>
         {
             var audit = Enter(sub, auditOf, "invalidate_range_end", range);
             mmu?.CloseWindow(range, untilEndCallback: true);
             await end(sub, range);
             audit.Running--;
         },
-        ArchInvalidateSecondaryTlbs = inner.ArchInvalidateSecondaryTlbs is not { } tlb ? null : async (sub, mm, s, e) =>
+        ArchInvalidateSecondaryTlbs = inner.ArchInvalidateSecondaryTlbs is not { } tlb ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] async ValueTask (sub, mm, s, e) =>
         {
             var audit = Enter(sub, auditOf, "arch_invalidate_secondary_tlbs");
             await tlb(sub, mm, s, e);
             audit.Running--;
         },
-        ClearFlushYoung = inner.ClearFlushYoung is not { } cfy ? null : async (sub, mm, s, e) =>
+        ClearFlushYoung = inner.ClearFlushYoung is not { } cfy ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] async ValueTask<int> (sub, mm, s, e) =>
         {
             var audit = Enter(sub, auditOf, "clear_flush_young");
             var young = await cfy(sub, mm, s, e);
             audit.Running--;
             return young;
         },
-        ClearYoung = inner.ClearYoung is not { } cy ? null : async (sub, mm, s, e) =>
+        ClearYoung = inner.ClearYoung is not { } cy ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] async ValueTask<int> (sub, mm, s, e) =>
         {
             var audit = Enter(sub, auditOf, "clear_young");
             var young = await cy(sub, mm, s, e);
             audit.Running--;
             return young;
         },
-        TestYoung = inner.TestYoung is not { } ty ? null : async (sub, mm, address) =>
+        TestYoung = inner.TestYoung is not { } ty ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] async ValueTask<int> (sub, mm, address) =>
         {
             var audit = Enter(sub, auditOf, "test_young");
             var young = await ty(sub, mm, address);
             audit.Running--;
             return young;
         },
-        ChangePte = inner.ChangePte is not { } cp ? null : async (sub, mm, address, pte) =>
+        ChangePte = inner.ChangePte is not { } cp ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] async ValueTask (sub, mm, address, pte) =>
         {
             var audit = Enter(sub, auditOf, "change_pte");
             await cp(sub, mm, address, pte);
             audit.Running--;
         },
         AllocNotifier = inner.AllocNotifier,
-        FreeNotifier = inner.FreeNotifier is not { } free ? null : async sub =>
+        FreeNotifier = inner.FreeNotifier is not { } free ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] async ValueTask (sub) =>
         {
             Unregistered(auditOf(sub), ByFreeNotifier);
             await free(sub);
