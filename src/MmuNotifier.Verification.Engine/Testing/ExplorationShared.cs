@@ -8,9 +8,7 @@ internal sealed class ExplorationShared(ExplorationOptions options)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _firstBugIteration = long.MaxValue;
-    private long _iterations;
-    private long _steps;
-    private int _bugs;
+    private readonly List<WorkerCounters> _counters = [];
     private volatile bool _outOfTime;
     private long _reserved;
     private long _nextChunk;
@@ -19,7 +17,32 @@ internal sealed class ExplorationShared(ExplorationOptions options)
 
     public long FirstBugIteration => Interlocked.Read(ref _firstBugIteration);
 
-    public ExplorationProgress Progress => new(Interlocked.Read(ref _iterations), Interlocked.Read(ref _steps), _bugs, _clock.Elapsed);
+    public ExplorationProgress Progress
+    {
+        get
+        {
+            long schedules = 0, steps = 0, findings = 0;
+            lock (_counters)
+            {
+                foreach (var counters in _counters)
+                {
+                    schedules += counters.Schedules;
+                    steps += counters.Steps;
+                    findings += counters.Findings;
+                }
+            }
+
+            return new(schedules, steps, (int)findings, _clock.Elapsed);
+        }
+    }
+
+    /// <summary>Counters for one more worker (call on the worker's own thread, so they are allocated near its other state).</summary>
+    public WorkerCounters NewCounters()
+    {
+        var counters = new WorkerCounters();
+        lock (_counters) _counters.Add(counters);
+        return counters;
+    }
 
     /// <summary>The run was cancelled (<see cref="ExplorationOptions.Cancellation"/>): no further schedule starts.</summary>
     public bool Interrupted => options.Cancellation.IsCancellationRequested;
@@ -52,15 +75,9 @@ internal sealed class ExplorationShared(ExplorationOptions options)
 
     private bool OutOfTimeNow() => options.TimeBudget is { } budget && (_outOfTime = _outOfTime || _clock.Elapsed > budget);
 
-    public void Count(int steps)
-    {
-        Interlocked.Increment(ref _iterations);
-        Interlocked.Add(ref _steps, steps);
-    }
-
+    /// <summary>A finding at <paramref name="iteration"/> (counted by the worker's <see cref="WorkerCounters"/>); when stopping at the first bug, the lowest one wins.</summary>
     public void BugFound(long iteration, bool stop)
     {
-        Interlocked.Increment(ref _bugs);
         if (!stop) return;
         long seen;
         while (iteration < (seen = FirstBugIteration) &&

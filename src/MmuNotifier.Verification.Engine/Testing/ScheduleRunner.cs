@@ -20,6 +20,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
     public const int MaxStepBoundReports = 10;
 
     private readonly ControlledRuntime _runtime = ControlledRuntime.For(options, program);
+    private readonly WorkerCounters _counters = shared.NewCounters();
     private int _bugReports;
     private int _stepBoundReports;
 
@@ -37,7 +38,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
         foreach (var name in _runtime.KnownRacesSeen) log.KnownRaces.Add((number, name));
         if (_runtime.LockOrder.HasFirstSeen)
             foreach (var dependency in _runtime.LockOrder.TakeFirstSeen()) log.LockDependencies.Add((number, dependency));
-        shared.Count(_runtime.Steps);
+        _counters.Schedule(_runtime.Steps);
         if (options.RecordCoverage) log.Coverage.Add((number, _runtime.ReachedSites()));
         if (!options.CheckDeterminism && _runtime.Bugs.Count == 0) return false;
 
@@ -60,6 +61,7 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
     private bool Finding(IStrategy strategy, long number, IReadOnlyList<Bug> bugs, Decision[] decisions, ScheduleLog log)
     {
         log.Findings.Add(number);
+        _counters.Finding();
         if (_bugReports++ < MaxBugReports) log.Bugs.Add(Report(strategy, number, bugs, decisions));
         return true;
     }
