@@ -15,6 +15,11 @@ internal sealed class ExplorationShared(ExplorationOptions options)
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    /// <summary>The bug reports still worth making (<see cref="ReportQuota"/>), for workers numbering schedules globally.</summary>
+    public ReportQuota BugReports { get; } = new(ScheduleRunner.MaxBugReports);
+
+    public ReportQuota StepBoundReports { get; } = new(ScheduleRunner.MaxStepBoundReports);
+
     public long FirstBugIteration => Interlocked.Read(ref _firstBugIteration);
 
     public ExplorationProgress Progress

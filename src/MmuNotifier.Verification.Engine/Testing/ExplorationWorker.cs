@@ -22,7 +22,7 @@ internal sealed class ExplorationWorker(
     public void Run()
     {
         // Both made on this thread: see ScheduleRunner.
-        var runner = new ScheduleRunner(program, options, shared);
+        var runner = new ScheduleRunner(program, options, shared, numberedGlobally: true);
         var strategy = createStrategy();
         try
         {

@@ -12,7 +12,9 @@ namespace MmuNotifier.Verification.Engine.Testing;
 /// on the worker's own thread so that the per-step state of different workers comes from
 /// different allocation contexts and never shares a cache line.
 /// </summary>
-internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions options, ExplorationShared shared)
+/// <param name="numberedGlobally">Schedule numbers are the exploration's own (not a subtree's): the
+/// workers then share the report quotas of <paramref name="shared"/>.</param>
+internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions options, ExplorationShared shared, bool numberedGlobally = false)
 {
     /// <summary>Reports (each a full replay with step recording) a worker writes at most, for bugs and for step-bound hits.</summary>
     public const int MaxBugReports = 50;
@@ -51,7 +53,12 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
         if (hitStepBound)
         {
             log.StepBoundRuns.Add(number);
-            if (_stepBoundReports++ < MaxStepBoundReports) log.StepBoundHits.Add(Report(strategy, number, bugs, decisions));
+            if (_stepBoundReports < MaxStepBoundReports && (!numberedGlobally || shared.StepBoundReports.Claim(number)))
+            {
+                _stepBoundReports++;
+                log.StepBoundHits.Add(Report(strategy, number, bugs, decisions));
+            }
+
             return false;
         }
 
@@ -62,7 +69,12 @@ internal sealed class ScheduleRunner(TestProgram program, ExplorationOptions opt
     {
         log.Findings.Add(number);
         _counters.Finding();
-        if (_bugReports++ < MaxBugReports) log.Bugs.Add(Report(strategy, number, bugs, decisions));
+        if (_bugReports < MaxBugReports && (!numberedGlobally || shared.BugReports.Claim(number)))
+        {
+            _bugReports++;
+            log.Bugs.Add(Report(strategy, number, bugs, decisions));
+        }
+
         return true;
     }
 
