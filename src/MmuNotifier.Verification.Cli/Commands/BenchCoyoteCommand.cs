@@ -77,7 +77,7 @@ internal static class BenchCoyoteCommand
         };
         void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1);
         // Warm both up (JIT, tiering) before the measured rounds.
-        Explorer.Explore(program, options with { Iterations = Math.Min(ourIterations, 2_000) });
+        WarmUp.Explore(program, options);
         Coyote(Math.Min(coyoteIterations, 50));
 
         var ours = new List<(double Schedules, double Steps)>();

@@ -70,22 +70,15 @@ internal static class BenchScenariosCommand
 
         var rows = new List<(string Scenario, double SchedulesPerSecond, double StepsPerSecond)>();
         var ratios = new List<double>();
-        var warmed = false;
         foreach (var scenario in scenarios)
         {
             var program = ScenarioProgram.Build(scenario);
             var options = new ExplorationOptions { Iterations = iterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = detectors };
-            if (!warmed)
-            {
-                Explorer.Explore(program, options with { Iterations = Math.Min(iterations, 2_000) });
-                Explorer.Explore(program, options with { Iterations = Math.Min(iterations, 2_000), Detectors = Detectors.None });
-                warmed = true;
-            }
-
             // Each scenario runs code of its own (its drivers, its core-MM paths): warm that up on
             // every side measured, or the first round of whichever side goes first pays its JIT tiering.
-            Explorer.Explore(program, options with { Iterations = Math.Min(iterations, 1_000) });
-            if (workers > 1) Explorer.Explore(program, options with { Iterations = Math.Min(iterations, 1_000), Workers = workers });
+            WarmUp.Explore(program, options);
+            if (workers > 1) WarmUp.Explore(program, options, workers);
+            if (compare) WarmUp.Explore(program, options with { Detectors = Detectors.None });
 
             var one = new List<(ExplorationReport Report, double Bytes)>();
             var many = new List<double>();
