@@ -96,12 +96,14 @@ internal static class BenchCoyoteCommand
 
         (double, double) RunOurs()
         {
+            HeapSettle.Now();
             var report = Explorer.Explore(program, options);
             return (report.IterationsPerSecond, report.StepsPerSecond);
         }
 
         (double, double) RunCoyote()
         {
+            HeapSettle.Now();
             var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program), coyoteIterations, seed: 1);
             double seconds = report.Elapsed.TotalSeconds;
             return (report.Schedules / seconds, report.Steps / seconds);
