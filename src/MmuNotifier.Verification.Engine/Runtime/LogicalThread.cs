@@ -35,7 +35,8 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     /// Makes this thread, left over from an earlier run of the same runtime, the new thread
     /// <paramref name="id"/> of the current run: every field back to what the constructor gives,
     /// except the allocations (slot table, lists, clock arrays), which are kept for reuse. The
-    /// earlier run is over and nothing of it resumes: its parked continuation is dropped here.
+    /// earlier run is over and nothing of it resumes: its parked continuation is dropped here, and
+    /// the await token goes on counting, so an awaiter left over from that run never matches.
     /// </summary>
     public void Recycle(int id, string name)
     {
