@@ -158,30 +158,19 @@ internal sealed partial class ControlledRuntime
             return;
         }
 
-        // Monitors registered with the same set follow each other: look the step up once per set.
-        WatchSet? lastWatches = null;
-        var touched = false;
+        var lookup = new WatchLookup(stepped);
         foreach (var monitor in _monitors)
         {
-            if (monitor.Watches is { } watches)
-            {
-                if (!ReferenceEquals(watches, lastWatches))
-                {
-                    lastWatches = watches;
-                    touched = watches.Contains(stepped) || watches.Contains(stepped.Owner);
-                }
-
-                if (!touched) continue;
-                if (monitor.Reads is null) WatchedViews |= monitor.Bit;
-            }
+            if (!lookup.Runs(monitor)) continue;
+            if (monitor.Watches is not null && monitor.Reads is null) WatchedViews |= monitor.Bit;
 
             var unchanged = false;
             string? violation;
             try
             {
-                // Only a reducing strategy uses what a step changed (and the reads check that guards it):
-                // the others skip evaluating the declared reads on every step.
-                if (_stepObserver is not null && (monitor.Watches is null || monitor.Reads is not null)) unchanged = !ReadsChanged(monitor);
+                // A reducing strategy uses what a step changed (and the reads check that guards it);
+                // the others take RunChecks and never evaluate the declared reads.
+                if (monitor.Watches is null || monitor.Reads is not null) unchanged = !ReadsChanged(monitor);
                 violation = monitor.Check();
             }
             catch (ExecutionStoppedException)
@@ -218,25 +207,14 @@ internal sealed partial class ControlledRuntime
     private void RunChecks(ControlledPrimitive stepped)
     {
         var monitors = _monitors;
-        WatchSet? lastWatches = null;
-        var touched = false;
+        var lookup = new WatchLookup(stepped);
         var i = 0;
         try
         {
             for (; i < monitors.Count; i++)
             {
                 var monitor = monitors[i];
-                if (monitor.Watches is { } watches)
-                {
-                    if (!ReferenceEquals(watches, lastWatches))
-                    {
-                        lastWatches = watches;
-                        touched = watches.Contains(stepped) || watches.Contains(stepped.Owner);
-                    }
-
-                    if (!touched) continue;
-                }
-
+                if (!lookup.Runs(monitor)) continue;
                 if (monitor.Check() is { } violation)
                 {
                     StopWith(BugKind.InvariantViolation, violation, monitor.Invariant, monitor.Component);
@@ -251,6 +229,29 @@ internal sealed partial class ControlledRuntime
         {
             var monitor = monitors[i];
             StopWith(BugKind.InvariantViolation, $"monitor threw {error.GetType().Name}: {error.Message}", monitor.Invariant, monitor.Component);
+        }
+    }
+
+    /// <summary>
+    /// Which monitors run after a step: those without a watch set, and those whose set holds the
+    /// stepped object or its allocation. Monitors registered with the same set follow each other,
+    /// so the step is looked up once per run of equal sets.
+    /// </summary>
+    private struct WatchLookup(ControlledPrimitive stepped)
+    {
+        private WatchSet? _last;
+        private bool _touched;
+
+        public bool Runs(Monitor monitor)
+        {
+            if (monitor.Watches is not { } watches) return true;
+            if (!ReferenceEquals(watches, _last))
+            {
+                _last = watches;
+                _touched = watches.Contains(stepped) || watches.Contains(stepped.Owner);
+            }
+
+            return _touched;
         }
     }
 
