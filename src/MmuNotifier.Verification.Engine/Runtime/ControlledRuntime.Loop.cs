@@ -43,47 +43,68 @@ internal sealed partial class ControlledRuntime
         var previous = -1;
         while (!_stopped)
         {
-            var enabledCount = CollectEnabled();
-            _fingerprints?.Record(this, _threads, _enabled.AsSpan(0, enabledCount));
-            if (enabledCount == 0)
+            // A thread that ran on through its scheduling points may have made the next decision already.
+            var chosen = _decided;
+            _decided = -1;
+            if (chosen < 0 && (chosen = Decide(previous)) < 0) break;
+            if (_stepObserver is null)
             {
-                if (_threads.Exists(t => !t.IsCompleted)) ReportDeadlock();
-                else if (_liveness.Count > 0) LivenessAtEnd();
-                break;
+                Step(_threads[chosen]);
+            }
+            else
+            {
+                ObservedStep(_threads[chosen]);
+                if (_liveness.Count > 0 && !_stopped) CheckLivenessTemperature();
             }
 
-            if (_step >= _maxSteps)
-            {
-                HitStepBound = true;
-                StopWith(BugKind.StepBoundExceeded,
-                    $"exceeded max-steps ({_maxSteps}): possible livelock or unfair schedule (a spin loop with no blocking?)");
-                break;
-            }
-
-            int chosen;
-            try
-            {
-                chosen = strategy.NextThread(new SchedulingView(_enabled.AsSpan(0, enabledCount), previous, _step, this));
-            }
-            catch (ReplayDivergenceException divergence)
-            {
-                Diverged(divergence);
-                break;
-            }
-
-            if ((uint)chosen >= (uint)_threads.Count || !_enabled.AsSpan(0, enabledCount).Contains(chosen))
-            {
-                StopWith(BugKind.HarnessError, $"strategy {strategy.Name} chose thread {chosen}, which is not enabled",
-                    component: BugComponent.Harness);
-                break;
-            }
-
-            RecordDecision(Decision.Thread(chosen));
-            if (_stepObserver is null) Step(_threads[chosen]);
-            else ObservedStep(_threads[chosen]);
-            if (_liveness.Count > 0 && !_stopped) CheckLivenessTemperature();
             previous = chosen;
         }
+    }
+
+    /// <summary>
+    /// One scheduling decision: computes the enabled threads and lets the strategy pick one.
+    /// Returns the thread chosen (recorded in the schedule), or -1 when the run is over: every
+    /// thread finished, a deadlock, the step bound, or a strategy that went off its path.
+    /// </summary>
+    private int Decide(int previous)
+    {
+        var enabledCount = CollectEnabled();
+        _fingerprints?.Record(this, _threads, _enabled.AsSpan(0, enabledCount));
+        if (enabledCount == 0)
+        {
+            if (_threads.Exists(t => !t.IsCompleted)) ReportDeadlock();
+            else if (_liveness.Count > 0) LivenessAtEnd();
+            return -1;
+        }
+
+        if (_step >= _maxSteps)
+        {
+            HitStepBound = true;
+            StopWith(BugKind.StepBoundExceeded,
+                $"exceeded max-steps ({_maxSteps}): possible livelock or unfair schedule (a spin loop with no blocking?)");
+            return -1;
+        }
+
+        int chosen;
+        try
+        {
+            chosen = _strategy.NextThread(new SchedulingView(_enabled.AsSpan(0, enabledCount), previous, _step, this));
+        }
+        catch (ReplayDivergenceException divergence)
+        {
+            Diverged(divergence);
+            return -1;
+        }
+
+        if ((uint)chosen >= (uint)_threads.Count || !_enabled.AsSpan(0, enabledCount).Contains(chosen))
+        {
+            StopWith(BugKind.HarnessError, $"strategy {_strategy.Name} chose thread {chosen}, which is not enabled",
+                component: BugComponent.Harness);
+            return -1;
+        }
+
+        RecordDecision(Decision.Thread(chosen));
+        return chosen;
     }
 
     private void Reset(IStrategy strategy, int maxSteps)
@@ -102,6 +123,10 @@ internal sealed partial class ControlledRuntime
         _liveness.Clear();
         _allocationObservers.Clear();
         _current = null;
+        _segmentThread = null;
+        _decided = -1;
+        _stepTarget = null;
+        _stepEnded = true;
         _step = 0;
         _objectIds = 2;
         _stopped = false;
@@ -111,6 +136,10 @@ internal sealed partial class ControlledRuntime
         _coverage?.Clear();
         ResetLkmm();
         ResetTracing();
+        // Running on needs a step's end to be the thread's next scheduling point, not its parking:
+        // a reducing strategy is told about each step as a whole, and a trace records where the
+        // thread is parked (its state machine), so both keep every step a round trip through the loop.
+        _runOnAllowed = RunsOn && _stepObserver is null && !IsTracing;
     }
 
     private int CollectEnabled()
@@ -122,7 +151,7 @@ internal sealed partial class ControlledRuntime
         {
             var thread = threads[i];
             var target = thread.Target;
-            if (target is not null && thread.HasContinuation && target.IsEnabled(thread, thread.Kind))
+            if (target is not null && (thread.HasContinuation || ReferenceEquals(thread, _segmentThread)) && target.IsEnabled(thread, thread.Kind))
                 _enabled[count++] = i;
         }
 
@@ -131,9 +160,30 @@ internal sealed partial class ControlledRuntime
 
     private void Step(LogicalThread thread)
     {
+        if (!BeginStep(thread, out var done)) return;
+        if (done)
+        {
+            _segmentThread = _runOnAllowed ? thread : null;
+            Resume(thread);
+            _segmentThread = null;
+        }
+
+        if (!_stepEnded) EndStep();
+    }
+
+    /// <summary>
+    /// Carries out <paramref name="thread"/>'s pending access, the first half of a step. False
+    /// when that stopped the run; otherwise <paramref name="done"/> says whether the thread may
+    /// go on or stays blocked on the access.
+    /// </summary>
+    private bool BeginStep(LogicalThread thread, out bool done)
+    {
+        done = false;
         _current = thread;
         _step++;
         var target = thread.Target!;
+        _stepTarget = target;
+        _stepEnded = false;
         var record = IsTracing ? BeginStepRecord(thread) : null;
         if (_readsBaselinePending) TakeReadsBaselines();
         if (target.Owner is { IsFreed: true } owner)
@@ -141,10 +191,9 @@ internal sealed partial class ControlledRuntime
             if (record is not null) _stepRecords!.Add(new StepRecord(_step, thread.ThreadId, thread.Name, thread.Kind, target.Name, "(freed memory)", record,
                 LockdepOn ? thread.LocksetText() : null, StepFunction.Of(thread.ContinuationState)));
             StopWith(BugKind.UseAfterFree, $"{thread.Name}: {thread.Kind.Render()} {target.Name} after {owner.Name} was freed ({owner.FreedAt})");
-            return;
+            return false;
         }
 
-        bool done;
         try
         {
             done = target.Execute(thread, thread.Kind);
@@ -152,15 +201,57 @@ internal sealed partial class ControlledRuntime
         catch (ReplayDivergenceException divergence)
         {
             Diverged(divergence);
-            return;
+            return false;
         }
 
         if (ClocksOn) KcsanAfterStep(thread, target, done);
         if (LkmmOn) LkmmAfterStep(thread, done);
         if (record is not null) CompleteStepRecord(record, thread, target, done);
-        if (_stopped) return;
-        if (done) Resume(thread);
-        if (_monitors.Count > 0 && !_stopped) RunMonitors(target);
+        return !_stopped;
+    }
+
+    /// <summary>The second half of a step, once the thread has run up to its next scheduling point: the invariants.</summary>
+    private void EndStep()
+    {
+        _stepEnded = true;
+        if (_monitors.Count > 0 && !_stopped) RunMonitors(_stepTarget!);
+        // A reducing strategy's loop checks liveness after telling the strategy about the step.
+        if (_liveness.Count > 0 && !_stopped && _stepObserver is null) CheckLivenessTemperature();
+    }
+
+    /// <summary>
+    /// Run-on: the thread whose segment <see cref="Step"/> is running has described its next
+    /// access (the primitive is about to hand it the ValueTask). Its step ends here, and the next
+    /// decision is made here rather than after the thread has parked; when the strategy picks the
+    /// same thread again and the access can be carried out, it is, and the ValueTask the thread
+    /// awaits is already complete, so its async methods go on without suspending. The schedule is
+    /// the one the loop would make: the same checks and decisions in the same order; what is saved
+    /// is parking and resuming the thread's chain of state machines.
+    /// </summary>
+    internal void RunOn(LogicalThread thread)
+    {
+        if (!ReferenceEquals(thread, _segmentThread) || _stopped) return;
+        EndStep();
+        while (!_stopped)
+        {
+            var chosen = Decide(thread.ThreadId);
+            if (chosen < 0) return;
+            if (chosen != thread.ThreadId)
+            {
+                _decided = chosen;
+                return;
+            }
+
+            if (!BeginStep(thread, out var done)) return;
+            if (done)
+            {
+                thread.CompleteInline();
+                return;
+            }
+
+            // Blocked on the access after all (it went to sleep): that step is over too.
+            EndStep();
+        }
     }
 
     /// <summary>The strategy (replay, or DFS re-walking its prefix) found the model off its recorded path.</summary>
@@ -181,10 +272,10 @@ internal sealed partial class ControlledRuntime
     private void AfterSegment(LogicalThread thread)
     {
         if (thread.HasContinuation || _stopped) return;
-        if (thread.Target is not null)
+        if ((thread.Target ?? thread.UnawaitedTarget) is { } unawaited)
         {
             StopWith(BugKind.HarnessError,
-                $"{thread.Name} started {thread.Kind.Render()} {thread.Target.Name} but did not await it",
+                $"{thread.Name} started {thread.Kind.Render()} {unawaited.Name} but did not await it",
                 component: BugComponent.Harness);
             return;
         }

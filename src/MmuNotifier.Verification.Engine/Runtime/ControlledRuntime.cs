@@ -28,6 +28,21 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
     private int[] _enabled = new int[8];
     private int _osThreadId;
     private LogicalThread? _current;
+    /// <summary>The thread whose segment a step is running, when it may run on (<see cref="RunOn"/>).</summary>
+    private LogicalThread? _segmentThread;
+    private bool _runOnAllowed;
+
+    /// <summary>
+    /// Whether a thread may run on through its scheduling points (<see cref="RunOn"/>); on by
+    /// default. Off, every step is a round trip through the loop: the same schedules, slower; the
+    /// switch is there so tests and benchmarks can compare the two.
+    /// </summary>
+    internal bool RunsOn { get; set; } = true;
+    /// <summary>The next thread, when a running-on thread's scheduling point decided it; -1 otherwise.</summary>
+    private int _decided = -1;
+    /// <summary>The access of the latest step, and whether that step's end (the invariants) is done.</summary>
+    private ControlledPrimitive? _stepTarget;
+    private bool _stepEnded = true;
     private IStrategy _strategy = null!;
     private int _maxSteps;
     private int _step;
@@ -128,10 +143,10 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
 
         if (_stopped) throw new ExecutionStoppedException();
         var thread = Current;
-        if (thread.Target is not null)
+        if ((thread.Target ?? thread.UnawaitedTarget) is { } unawaited)
         {
             StopWith(BugKind.HarnessError,
-                $"{thread.Name} started {kind.Render()} {target.Name} while {thread.Kind.Render()} {thread.Target.Name} was not yet awaited",
+                $"{thread.Name} started {kind.Render()} {target.Name} while {thread.Kind.Render()} {unawaited.Name} was not yet awaited",
                 component: BugComponent.Harness);
         }
 

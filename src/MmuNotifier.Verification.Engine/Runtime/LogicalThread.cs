@@ -48,6 +48,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         Body = null;
         IsCompleted = false;
         Target = null;
+        UnawaitedTarget = null;
         Kind = default;
         Phase = 0;
         _continuation = null;
@@ -165,6 +166,32 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         _token++;
     }
 
+    /// <summary>
+    /// An access the engine carried out before the thread awaited it (<see cref="ControlledRuntime.RunOn"/>),
+    /// until the thread takes its result: a new access or the end of the segment before that means it never awaited it.
+    /// </summary>
+    public ControlledPrimitive? UnawaitedTarget { get; private set; }
+
+    /// <summary>Run-on: the access is done before the thread has awaited it; its ValueTask is born complete.</summary>
+    public void CompleteInline()
+    {
+        UnawaitedTarget = Target;
+        Target = null;
+    }
+
+    /// <summary>The thread took the result of its access.</summary>
+    public void Consumed() => UnawaitedTarget = null;
+
+    /// <summary>
+    /// The access is fully described (the primitive has set its arguments): the last moment
+    /// before its ValueTask is made, so where the engine may carry it out at once.
+    /// </summary>
+    public short Commit()
+    {
+        Runtime.RunOn(this);
+        return _token;
+    }
+
     /// <summary>Called by the engine just before resuming: the access is done.</summary>
     public (Action<object?> Continuation, object? State) TakeContinuation()
     {
@@ -215,19 +242,31 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     public ValueTaskSourceStatus GetStatus(short token) =>
         token == _token && Target is not null ? ValueTaskSourceStatus.Pending : ValueTaskSourceStatus.Succeeded;
 
-    void IValueTaskSource.GetResult(short token) { }
+    void IValueTaskSource.GetResult(short token) => Consumed();
 
-    bool IValueTaskSource<bool>.GetResult(short token) => ResultBool;
+    bool IValueTaskSource<bool>.GetResult(short token)
+    {
+        Consumed();
+        return ResultBool;
+    }
 
-    int IValueTaskSource<int>.GetResult(short token) => ResultInt;
+    int IValueTaskSource<int>.GetResult(short token)
+    {
+        Consumed();
+        return ResultInt;
+    }
 
-    long IValueTaskSource<long>.GetResult(short token) => ResultLong;
+    long IValueTaskSource<long>.GetResult(short token)
+    {
+        Consumed();
+        return ResultLong;
+    }
 
-    public ValueTask AsValueTask() => new(this, _token);
+    public ValueTask AsValueTask() => new(this, Commit());
 
-    public ValueTask<bool> AsBoolTask() => new(this, _token);
+    public ValueTask<bool> AsBoolTask() => new(this, Commit());
 
-    public ValueTask<int> AsIntTask() => new(this, _token);
+    public ValueTask<int> AsIntTask() => new(this, Commit());
 
-    public ValueTask<long> AsLongTask() => new(this, _token);
+    public ValueTask<long> AsLongTask() => new(this, Commit());
 }

@@ -13,6 +13,7 @@ internal sealed class ResultSlot<T>(LogicalThread thread) : IValueTaskSource<T>
 
     public T GetResult(short token)
     {
+        thread.Consumed();
         var value = Value;
         Value = default!;
         return value;
@@ -23,7 +24,7 @@ internal sealed class ResultSlot<T>(LogicalThread thread) : IValueTaskSource<T>
     public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
         thread.OnCompleted(continuation, state, token, flags);
 
-    public ValueTask<T> AsValueTask() => new(this, thread.Token);
+    public ValueTask<T> AsValueTask() => new(this, thread.Commit());
 }
 
 /// <summary>Gives each result type a small index into a thread's slot table.</summary>

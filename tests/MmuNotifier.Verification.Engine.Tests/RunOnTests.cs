@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Runtime;
+using MmuNotifier.Verification.Engine.Strategies;
+using MmuNotifier.Verification.Engine.Testing;
+using MmuNotifier.Verification.Samples;
+
+namespace MmuNotifier.Verification.Engine.Tests;
+
+/// <summary>
+/// Run-on (a thread carries on through its scheduling point when the strategy picks it again) is
+/// a shortcut of the loop, not a different search: with it and without it, every sample under
+/// every strategy makes the same decisions, takes the same steps and reports the same bugs.
+/// </summary>
+public sealed class RunOnTests
+{
+    /// <summary>
+    /// A monitor that fails on a state one step leaves and the next repairs: found only if the
+    /// invariants run at the end of every step, also of a step the thread ran on from.
+    /// </summary>
+    private static async Task TransientState(IRuntime rt)
+    {
+        var x = rt.NewCell("x", 0);
+        var y = rt.NewCell("y", 0);
+        rt.AddMonitor("x is never 2", () => x.Peek() == 2 ? "x is 2" : null);
+        var other = rt.Spawn("other", async () =>
+        {
+            await y.WriteOnce(1);
+            await y.WriteOnce(2);
+        });
+        await x.WriteOnce(1);
+        if (await y.ReadOnce() == 2) await x.WriteOnce(2);
+        await x.WriteOnce(0);
+        await other.Join();
+    }
+
+    private static IEnumerable<(string Name, Func<IRuntime, Task> Body, bool WeakMemory)> Programs() =>
+        SampleCatalog.All.Select(s => (s.Name, s.Body, s.WeakMemoryBug)).Append(("transient-state", TransientState, false));
+
+    public static TheoryData<string> Strategies() =>
+        new(StrategyRegistry.All.Where(d => !d.IsPortfolio).Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void Running_on_makes_the_schedules_the_loop_makes(string strategy)
+    {
+        var compared = 0;
+        var withBugs = 0;
+        var monitorFired = false;
+        foreach (var sample in Programs())
+        {
+            var options = new ExplorationOptions
+            {
+                Strategy = strategy,
+                MemoryModel = sample.WeakMemory ? MemoryModel.Lkmm : MemoryModel.Sc,
+            };
+            var settings = new StrategySettings(Seed: 5, EstimatedLength: 60, PreemptionBound: 2);
+            var descriptor = StrategyRegistry.Find(strategy);
+            var loop = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
+            var runOn = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
+            loop.Runtime.RunsOn = false;
+            for (var iteration = 0; iteration < 25; iteration++)
+            {
+                var more = loop.Strategy.InitializeIteration(iteration);
+                Assert.Equal(more, runOn.Strategy.InitializeIteration(iteration));
+                if (!more) break;
+                loop.Runtime.Run(sample.Body, loop.Strategy, options.MaxSteps);
+                runOn.Runtime.Run(sample.Body, runOn.Strategy, options.MaxSteps);
+                Assert.Equal(Outcome(loop.Runtime), Outcome(runOn.Runtime));
+                compared++;
+                if (loop.Runtime.Bugs.Count > 0) withBugs++;
+                monitorFired |= loop.Runtime.Bugs.Any(b => b.Kind == BugKind.InvariantViolation && b.Message.Contains("x is 2"));
+            }
+        }
+
+        // The comparison means something only if schedules ran and some of them failed.
+        Assert.True(compared > SampleCatalog.All.Count, $"only {compared} schedules compared");
+        Assert.True(withBugs > 0, "no schedule reported a bug");
+        Assert.True(monitorFired || strategy is "dfs" or "dpor", "the transient state was never caught");
+    }
+
+    [Fact]
+    public void An_access_carried_out_early_but_never_awaited_is_still_a_harness_error()
+    {
+        // One thread only: the strategy always picks it again, so its first write is carried out at once.
+        var report = Explore.Body(async rt =>
+        {
+            var cell = rt.NewCell("x", 0);
+            await cell.WriteOnce(1);
+            _ = cell.WriteOnce(2);
+            await cell.WriteOnce(3);
+        });
+
+        Assert.True(report.FoundBug);
+        Assert.Equal(BugKind.HarnessError, report.Bugs[0].Bug.Kind);
+        Assert.Contains("was not yet awaited", report.Bugs[0].Bug.Message);
+    }
+
+    [Fact]
+    public void An_access_carried_out_early_and_left_at_the_end_is_a_harness_error()
+    {
+        var report = Explore.Body(async rt =>
+        {
+            var cell = rt.NewCell("x", 0);
+            await cell.WriteOnce(1);
+            _ = cell.WriteOnce(2);
+        });
+
+        Assert.True(report.FoundBug);
+        Assert.Equal(BugKind.HarnessError, report.Bugs[0].Bug.Kind);
+        Assert.Contains("did not await it", report.Bugs[0].Bug.Message);
+    }
+
+    private static string Outcome(ControlledRuntime runtime) =>
+        $"steps {runtime.Steps} hash {runtime.ScheduleHash} bound {runtime.HitStepBound} decisions {string.Join(",", runtime.Decisions)} " +
+        $"bugs [{string.Join(" | ", runtime.Bugs.Select(b => $"{b.Kind} {b.Thread}: {b.Message}"))}]";
+}
