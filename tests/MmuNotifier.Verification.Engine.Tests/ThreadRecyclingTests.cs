@@ -57,10 +57,6 @@ public sealed class ThreadRecyclingTests
         await bare.Join();
     }
 
-    private static string Outcome(ControlledRuntime runtime) =>
-        $"steps {runtime.Steps} hash {runtime.ScheduleHash} decisions {string.Join(",", runtime.Decisions)} " +
-        $"bugs [{string.Join(" | ", runtime.Bugs.Select(b => $"{b.Kind} {b.Thread}: {b.Message}"))}]";
-
     private static RandomStrategy Schedule(int iteration)
     {
         var strategy = new RandomStrategy(7);
@@ -83,7 +79,7 @@ public sealed class ThreadRecyclingTests
             var fresh = ControlledRuntime.For(options);
             fresh.Run(Probe, Schedule(iteration), maxSteps: 500);
             reused.Run(Probe, Schedule(iteration), maxSteps: 500);
-            Assert.Equal(Outcome(fresh), Outcome(reused));
+            Assert.Equal(RunOutcome.Of(fresh), RunOutcome.Of(reused));
             if (fresh.Bugs.Count > 0) raced++;
         }
 
