@@ -9,7 +9,7 @@ namespace MmuNotifier.Verification.Cli.Bench;
 /// <summary>
 /// Measures the engine on <see cref="SampleCatalog.BenchBody"/> with the random strategy: N runs
 /// on one worker and N on two, alternated so that load from other processes on a shared machine
-/// hits both sides alike, after one warm-up run (JIT, tiering) that is not counted.
+/// hits both sides alike, after a warm-up on each worker count until the JIT is quiet (<see cref="WarmUp"/>), not counted.
 /// </summary>
 internal static class BenchRunner
 {
@@ -19,7 +19,8 @@ internal static class BenchRunner
     {
         var program = SampleCatalog.BenchBody.ToProgram();
         log?.Invoke("warming up");
-        Measure(program, iterations, workers: 1);
+        WarmUp.Explore(program, Options(iterations, workers: 1));
+        WarmUp.Explore(program, Options(iterations, workers: 2), workers: 2);
 
         var one = new List<BenchRun>();
         var two = new List<BenchRun>();
@@ -51,15 +52,7 @@ internal static class BenchRunner
 
     private static BenchRun Measure(TestProgram program, long iterations, int workers)
     {
-        var options = new ExplorationOptions
-        {
-            Iterations = iterations,
-            Strategy = Strategy,
-            Seed = 1,
-            Workers = workers,
-            // A fixed amount of work per run: every run explores exactly `iterations` schedules.
-            StopAtFirstBug = false,
-        };
+        var options = Options(iterations, workers);
         // Timed here rather than trusting the report, so both sides include the same setup costs.
         var clock = Stopwatch.StartNew();
         var report = Explorer.Explore(program, options);
@@ -68,4 +61,15 @@ internal static class BenchRunner
             throw new InvalidOperationException($"the bench body reported a bug, so its figures would be meaningless: {report.Bugs[0]}");
         return new BenchRun(workers, report.Iterations, report.TotalSteps, clock.Elapsed.TotalSeconds);
     }
+
+    private static ExplorationOptions Options(long iterations, int workers) =>
+        new()
+        {
+            Iterations = iterations,
+            Strategy = Strategy,
+            Seed = 1,
+            Workers = workers,
+            // A fixed amount of work per run: every run explores exactly `iterations` schedules.
+            StopAtFirstBug = false,
+        };
 }

@@ -37,7 +37,10 @@ internal static class BenchCoyoteCommand
 
     private sealed record Side(double SchedulesPerSecond, double StepsPerSecond, double StepsPerSchedule, IReadOnlyList<double> Rounds);
 
-    private sealed record Row(string Scenario, Side Ours, Side Coyote, double RatioSchedulesPerSecond);
+    private sealed record Row(string Scenario, Side Ours, Side Coyote, double RatioSchedulesPerSecond, WarmUpResult[] WarmUps);
+
+    /// <summary>Coyote schedules per warm-up chunk: a few tens of milliseconds, as ours.</summary>
+    private const uint CoyoteWarmUpChunk = 20;
 
     private static int Run(CliContext context, int rounds, long ourIterations, int coyoteIterations, string[] names, bool json)
     {
@@ -50,6 +53,7 @@ internal static class BenchCoyoteCommand
         {
             var document = rows.ToDictionary(r => r.Scenario, r => new { ours = r.Ours, coyote = r.Coyote, ratioSchedulesPerSecond = r.RatioSchedulesPerSecond });
             context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            if (WarmUpResult.Note(rows.SelectMany(r => r.WarmUps)) is { } jsonNote) context.Err.WriteLine(jsonNote);
             return ExitCodes.Ok;
         }
 
@@ -64,6 +68,7 @@ internal static class BenchCoyoteCommand
             $"both engines check the invariants at every step and apply the Coyote backend's detectors ({DetectorText()}), " +
             "not lockdep's lock-order graph nor KCSAN, which the Coyote backend lacks");
         TableWriter.Write(context, table);
+        if (WarmUpResult.Note(rows.SelectMany(r => r.WarmUps)) is { } note) context.Out.WriteLine(note);
         return ExitCodes.Ok;
     }
 
@@ -76,9 +81,15 @@ internal static class BenchCoyoteCommand
             Iterations = ourIterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = CoyoteRuntime.AppliedDetectors,
         };
         void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1);
-        // Warm both up (JIT, tiering) before the measured rounds.
-        WarmUp.Explore(program, options);
-        Coyote(Math.Min(coyoteIterations, 50));
+        // Warm both up (JIT, tiering) before the measured rounds, by the same rule.
+        var oursWarm = WarmUp.Explore(program, options);
+        uint coyoteWarmed = 0;
+        var coyoteWarm = WarmUp.Until(() =>
+        {
+            Coyote(Math.Min(coyoteIterations, CoyoteWarmUpChunk));
+            coyoteWarmed += CoyoteWarmUpChunk;
+            return coyoteIterations < CoyoteWarmUpChunk && coyoteWarmed >= coyoteIterations;
+        });
 
         var ours = new List<(double Schedules, double Steps)>();
         var coyote = new List<(double Schedules, double Steps)>();
@@ -92,7 +103,7 @@ internal static class BenchCoyoteCommand
         var oursSide = Summarise(ours);
         var coyoteSide = Summarise(coyote);
         return new Row(scenario.Name, oursSide, coyoteSide,
-            Median.OfRatios(ours.Select(r => r.Schedules).ToList(), coyote.Select(r => r.Schedules).ToList()));
+            Median.OfRatios(ours.Select(r => r.Schedules).ToList(), coyote.Select(r => r.Schedules).ToList()), [oursWarm, coyoteWarm]);
 
         (double, double) RunOurs()
         {

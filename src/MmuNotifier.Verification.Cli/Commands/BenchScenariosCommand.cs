@@ -70,15 +70,16 @@ internal static class BenchScenariosCommand
 
         var rows = new List<(string Scenario, double SchedulesPerSecond, double StepsPerSecond)>();
         var ratios = new List<double>();
+        var warmUps = new List<WarmUpResult>();
         foreach (var scenario in scenarios)
         {
             var program = ScenarioProgram.Build(scenario);
             var options = new ExplorationOptions { Iterations = iterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = detectors };
             // Each scenario runs code of its own (its drivers, its core-MM paths): warm that up on
             // every side measured, or the first round of whichever side goes first pays its JIT tiering.
-            WarmUp.Explore(program, options);
-            if (workers > 1) WarmUp.Explore(program, options, workers);
-            if (compare) WarmUp.Explore(program, options with { Detectors = Detectors.None });
+            warmUps.Add(WarmUp.Explore(program, options));
+            if (workers > 1) warmUps.Add(WarmUp.Explore(program, options, workers));
+            if (compare) warmUps.Add(WarmUp.Explore(program, options with { Detectors = Detectors.None }));
 
             var one = new List<(ExplorationReport Report, double Bytes)>();
             var many = new List<double>();
@@ -129,6 +130,7 @@ internal static class BenchScenariosCommand
                   (workers > 1 || compare ? "; ratios are medians of the per-round ratios" : "");
         context.Out.WriteLine(how);
         TableWriter.Write(context, table);
+        if (WarmUpResult.Note(warmUps) is { } note) context.Out.WriteLine(note);
         if (compare)
             context.Out.WriteLine($"detector cost: no-detector steps/s over with-detector steps/s, median over scenarios {Ratio(Median.Of(ratios))}, worst {Ratio(ratios.DefaultIfEmpty().Max())}");
         if (htmlPath is not null)
