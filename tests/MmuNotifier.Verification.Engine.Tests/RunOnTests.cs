@@ -9,9 +9,10 @@ using MmuNotifier.Verification.Samples;
 namespace MmuNotifier.Verification.Engine.Tests;
 
 /// <summary>
-/// Run-on (a thread carries on through its scheduling point when the strategy picks it again) is
-/// a shortcut of the loop, not a different search: with it and without it, every sample under
-/// every strategy makes the same decisions, takes the same steps and reports the same bugs.
+/// Run-on (a thread carries on through its scheduling point when the strategy picks it again,
+/// and resumes the thread it picks otherwise on top of its own stack) is a shortcut of the loop,
+/// not a different search: with it, without the nesting and without it at all, every sample
+/// under every strategy makes the same decisions, takes the same steps and reports the same bugs.
 /// </summary>
 public sealed class RunOnTests
 {
@@ -35,8 +36,22 @@ public sealed class RunOnTests
         await other.Join();
     }
 
+    /// <summary>More threads than run-on nests on one OS stack, each handing a counter on: the nesting bound is reached.</summary>
+    private static async Task ManyThreads(IRuntime rt)
+    {
+        var counter = rt.NewCell("counter", 0);
+        var threads = Enumerable.Range(0, 12).Select(i => rt.Spawn($"t{i}", async () =>
+        {
+            for (var round = 0; round < 3; round++) await counter.WriteOnce(await counter.ReadOnce() + 1);
+        })).ToList();
+        foreach (var thread in threads) await thread.Join();
+        rt.Assert(await counter.ReadOnce() == 36, "a lost update");
+    }
+
     private static IEnumerable<(string Name, Func<IRuntime, Task> Body, bool WeakMemory)> Programs() =>
-        SampleCatalog.All.Select(s => (s.Name, s.Body, s.WeakMemoryBug)).Append(("transient-state", TransientState, false));
+        SampleCatalog.All.Select(s => (s.Name, s.Body, s.WeakMemoryBug))
+            .Append(("transient-state", TransientState, false))
+            .Append(("many-threads", ManyThreads, false));
 
     public static TheoryData<string> Strategies() =>
         new(StrategyRegistry.All.Where(d => !d.IsPortfolio).Select(d => d.Name));
@@ -48,6 +63,8 @@ public sealed class RunOnTests
         var compared = 0;
         var withBugs = 0;
         var monitorFired = false;
+        long nested = 0;
+        var deepest = 0;
         foreach (var sample in Programs())
         {
             var options = new ExplorationOptions
@@ -59,15 +76,24 @@ public sealed class RunOnTests
             var descriptor = StrategyRegistry.Find(strategy);
             var loop = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
             var runOn = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
+            var flat = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
             loop.Runtime.RunsOn = false;
+            flat.Runtime.NestsRuns = false;
             for (var iteration = 0; iteration < 25; iteration++)
             {
                 var more = loop.Strategy.InitializeIteration(iteration);
                 Assert.Equal(more, runOn.Strategy.InitializeIteration(iteration));
+                Assert.Equal(more, flat.Strategy.InitializeIteration(iteration));
                 if (!more) break;
                 loop.Runtime.Run(sample.Body, loop.Strategy, options.MaxSteps);
                 runOn.Runtime.Run(sample.Body, runOn.Strategy, options.MaxSteps);
-                Assert.Equal(RunOutcome.Of(loop.Runtime), RunOutcome.Of(runOn.Runtime));
+                flat.Runtime.Run(sample.Body, flat.Strategy, options.MaxSteps);
+                var expected = RunOutcome.Of(loop.Runtime);
+                Assert.Equal(expected, RunOutcome.Of(runOn.Runtime));
+                Assert.Equal(expected, RunOutcome.Of(flat.Runtime));
+                nested += runOn.Runtime.NestedSegments;
+                deepest = Math.Max(deepest, runOn.Runtime.DeepestNesting);
+                Assert.Equal(0, flat.Runtime.NestedSegments);
                 compared++;
                 if (loop.Runtime.Bugs.Count > 0) withBugs++;
                 monitorFired |= loop.Runtime.Bugs.Any(b => b.Kind == BugKind.InvariantViolation && b.Message.Contains("x is 2"));
@@ -78,6 +104,37 @@ public sealed class RunOnTests
         Assert.True(compared > SampleCatalog.All.Count, $"only {compared} schedules compared");
         Assert.True(withBugs > 0, "no schedule reported a bug");
         Assert.True(monitorFired || strategy is "dfs" or "dpor", "the transient state was never caught");
+        // ... and only if the nesting happened, within its bound, wherever running on is allowed (not under a reducing strategy).
+        Assert.InRange(deepest, 0, ControlledRuntime.MaxNesting);
+        if (!ControlledRuntime.For(new ExplorationOptions { Strategy = strategy }).RunsOnUnder(StrategyRegistry.Find(strategy).Create(new StrategySettings(Seed: 5))))
+            return;
+        Assert.True(nested > 0, "no thread was resumed inside another's scheduling point");
+    }
+
+    /// <summary>Twelve threads picked at random: the nesting reaches its bound and stays there, and the run is the loop's.</summary>
+    [Fact]
+    public void Nesting_stops_at_its_bound()
+    {
+        var options = new ExplorationOptions();
+        var runtime = ControlledRuntime.For(options);
+        var loop = ControlledRuntime.For(options);
+        loop.RunsOn = false;
+        var deepest = 0;
+        for (var seed = 1UL; seed <= 20; seed++)
+        {
+            runtime.Run(ManyThreads, Started(new RandomStrategy(seed)), options.MaxSteps);
+            loop.Run(ManyThreads, Started(new RandomStrategy(seed)), options.MaxSteps);
+            Assert.Equal(RunOutcome.Of(loop), RunOutcome.Of(runtime));
+            deepest = Math.Max(deepest, runtime.DeepestNesting);
+        }
+
+        Assert.Equal(ControlledRuntime.MaxNesting, deepest);
+    }
+
+    private static IStrategy Started(IStrategy strategy)
+    {
+        Assert.True(strategy.InitializeIteration(0));
+        return strategy;
     }
 
     /// <summary>

@@ -125,6 +125,7 @@ internal sealed partial class ControlledRuntime
         _current = null;
         _segmentThread = null;
         _decided = -1;
+        _nesting = 0;
         _stepTarget = null;
         _stepEnded = true;
         _step = 0;
@@ -136,11 +137,18 @@ internal sealed partial class ControlledRuntime
         _coverage?.Clear();
         ResetLkmm();
         ResetTracing();
-        // Running on needs a step's end to be the thread's next scheduling point, not its parking:
-        // a reducing strategy is told about each step as a whole, and a trace records where the
-        // thread is parked (its state machine), so both keep every step a round trip through the loop.
-        _runOnAllowed = RunsOn && _stepObserver is null && !IsTracing;
+        _runOnAllowed = RunsOnUnder(strategy);
+        NestedSegments = 0;
+        DeepestNesting = 0;
     }
+
+    /// <summary>
+    /// Whether threads run on through their scheduling points under <paramref name="strategy"/>.
+    /// Running on needs a step's end to be the thread's next scheduling point, not its parking:
+    /// a reducing strategy is told about each step as a whole, and a trace records where the
+    /// thread is parked (its state machine), so both keep every step a round trip through the loop.
+    /// </summary>
+    internal bool RunsOnUnder(IStrategy strategy) => RunsOn && strategy is not IStepObserver && !IsTracing;
 
     private int CollectEnabled()
     {
@@ -151,7 +159,7 @@ internal sealed partial class ControlledRuntime
         {
             var thread = threads[i];
             var target = thread.Target;
-            if (target is not null && (thread.HasContinuation || ReferenceEquals(thread, _segmentThread)) && target.IsEnabled(thread, thread.Kind))
+            if (target is not null && (thread.HasContinuation || thread.IsLive) && target.IsEnabled(thread, thread.Kind))
                 _enabled[count++] = i;
         }
 
@@ -163,9 +171,17 @@ internal sealed partial class ControlledRuntime
         if (!BeginStep(thread, out var done)) return;
         if (done)
         {
+            // A step may run nested in another thread's scheduling point (RunOn): that thread's segment goes on after it.
+            var outer = _segmentThread;
             _segmentThread = _runOnAllowed ? thread : null;
-            Resume(thread);
-            _segmentThread = null;
+            try
+            {
+                Resume(thread);
+            }
+            finally
+            {
+                _segmentThread = outer;
+            }
         }
 
         if (!_stepEnded) EndStep();
@@ -224,33 +240,69 @@ internal sealed partial class ControlledRuntime
     /// access (the primitive is about to hand it the ValueTask). Its step ends here, and the next
     /// decision is made here rather than after the thread has parked; when the strategy picks the
     /// same thread again and the access can be carried out, it is, and the ValueTask the thread
-    /// awaits is already complete, so its async methods go on without suspending. The schedule is
-    /// the one the loop would make: the same checks and decisions in the same order; what is saved
-    /// is parking and resuming the thread's chain of state machines.
+    /// awaits is already complete, so its async methods go on without suspending.
+    /// <para>
+    /// When the strategy picks a parked thread, that thread is resumed here, on top of this one
+    /// (nesting): this thread stays live at its scheduling point instead of parking, and if it is
+    /// picked again later it goes on without ever having parked. A pick of a thread live further
+    /// down the stack parks this one (and those between) down to it. A switch so costs one thread
+    /// parking or one resuming, not both; measured on kvm-faults it halves the resumptions.
+    /// </para>
+    /// The schedule is the one the loop would make: the same checks and decisions in the same
+    /// order; what is saved is parking and resuming the threads' chains of state machines.
     /// </summary>
     internal void RunOn(LogicalThread thread)
     {
         if (!ReferenceEquals(thread, _segmentThread) || _stopped) return;
         EndStep();
-        while (!_stopped)
+        thread.IsLive = true;
+        try
         {
-            var chosen = Decide(thread.ThreadId);
-            if (chosen < 0) return;
-            if (chosen != thread.ThreadId)
+            var previous = thread.ThreadId;
+            while (!_stopped)
             {
-                _decided = chosen;
-                return;
-            }
+                var chosen = _decided;
+                _decided = -1;
+                if (chosen < 0 && (chosen = Decide(previous)) < 0) return;
+                previous = chosen;
+                if (chosen == thread.ThreadId)
+                {
+                    if (!BeginStep(thread, out var done)) return;
+                    if (done)
+                    {
+                        thread.CompleteInline();
+                        return;
+                    }
 
-            if (!BeginStep(thread, out var done)) return;
-            if (done)
-            {
-                thread.CompleteInline();
-                return;
-            }
+                    // Blocked on the access after all (it went to sleep): that step is over too.
+                    EndStep();
+                    continue;
+                }
 
-            // Blocked on the access after all (it went to sleep): that step is over too.
-            EndStep();
+                var other = _threads[chosen];
+                if (other.IsLive || _nesting >= MaxNesting || !NestsRuns)
+                {
+                    // Live further down this OS stack (or the stack is deep enough): park, down to it or to the loop.
+                    _decided = chosen;
+                    return;
+                }
+
+                _nesting++;
+                NestedSegments++;
+                if (_nesting > DeepestNesting) DeepestNesting = _nesting;
+                try
+                {
+                    Step(other);
+                }
+                finally
+                {
+                    _nesting--;
+                }
+            }
+        }
+        finally
+        {
+            thread.IsLive = false;
         }
     }
 
@@ -396,3 +448,4 @@ internal sealed partial class ControlledRuntime
         StopWith(BugKind.Deadlock, "deadlock! blocked threads: " + string.Join(", ", blocked), thread: "(all)");
     }
 }
+

@@ -38,8 +38,30 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
     /// switch is there so tests and benchmarks can compare the two.
     /// </summary>
     internal bool RunsOn { get; set; } = true;
+
+    /// <summary>
+    /// Whether a running-on thread whose scheduling point picks a parked thread resumes it right
+    /// there, on top of its own stack (<see cref="RunOn"/>); on by default. Off, it parks and the
+    /// loop resumes the other: the same schedules, with twice the parking and resuming.
+    /// </summary>
+    internal bool NestsRuns { get; set; } = true;
     /// <summary>The next thread, when a running-on thread's scheduling point decided it; -1 otherwise.</summary>
     private int _decided = -1;
+    /// <summary>Threads resumed inside other threads' scheduling points, on this OS stack now (<see cref="RunOn"/>).</summary>
+    private int _nesting;
+
+    /// <summary>
+    /// How many threads' chains may be live on the OS stack at once, one on top of the other; past
+    /// that a running-on thread parks as without nesting. Each level holds a whole chain of the
+    /// model's async methods, so a run with many threads must not grow the stack with their number.
+    /// </summary>
+    internal const int MaxNesting = 8;
+
+    /// <summary>Segments of this run resumed nested in another thread's scheduling point (tests: the nesting happened).</summary>
+    internal long NestedSegments { get; private set; }
+
+    /// <summary>The deepest nesting of this run (tests: the bound was reached and held).</summary>
+    internal int DeepestNesting { get; private set; }
     /// <summary>The access of the latest step, and whether that step's end (the invariants) is done.</summary>
     private ControlledPrimitive? _stepTarget;
     private bool _stepEnded = true;

@@ -49,6 +49,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         IsCompleted = false;
         Target = null;
         UnawaitedTarget = null;
+        IsLive = false;
         Kind = default;
         Phase = 0;
         _continuation = null;
@@ -178,6 +179,12 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         UnawaitedTarget = Target;
         Target = null;
     }
+
+    /// <summary>
+    /// Stopped at a scheduling point inside <see cref="ControlledRuntime.RunOn"/>, its chain of async
+    /// methods still on the OS stack rather than parked: it may be chosen, and then goes on there.
+    /// </summary>
+    public bool IsLive { get; set; }
 
     /// <summary>The thread took the result of its access.</summary>
     public void Consumed() => UnawaitedTarget = null;
