@@ -55,4 +55,25 @@ public sealed class BenchTests
         Assert.Equal(3, Median.OfRatios([6, 5], [2, 0]));
         Assert.Throws<ArgumentException>(() => Median.OfRatios([1, 2], [1]));
     }
+
+    [Fact]
+    public void The_machine_ceiling_is_what_threads_sharing_nothing_get()
+    {
+        Assert.Equal(1, MachineScaling.Measure(1));
+        Assert.True(MachineScaling.Measure(2) > 0);
+        // Two threads that each took as long as one alone: the full 2x; twice as long: nothing gained.
+        Assert.Equal(2, MachineScaling.Ceiling(2, oneSeconds: 0.03, manySeconds: 0.03));
+        Assert.Equal(1, MachineScaling.Ceiling(2, oneSeconds: 0.03, manySeconds: 0.06));
+        Assert.Equal(0, MachineScaling.Ceiling(2, oneSeconds: 0.03, manySeconds: 0));
+    }
+
+    [Fact]
+    public void Scenarios_with_workers_quote_the_speedup_beside_the_machine_ceiling()
+    {
+        var result = CliRunner.Run("bench", "scenarios", "--scenario", "fault-vs-unmap", "--workers", "2", "--iterations", "20");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("speedup", result.Out, StringComparison.Ordinal);
+        Assert.Contains("machine", result.Out, StringComparison.Ordinal);
+        Assert.Contains("the ceiling for the speedup", result.Out, StringComparison.Ordinal);
+    }
 }

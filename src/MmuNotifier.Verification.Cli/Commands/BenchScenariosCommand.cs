@@ -60,6 +60,7 @@ internal static class BenchScenariosCommand
         {
             table.AddColumn(new TableColumn($"schedules/s {workers} workers").RightAligned());
             table.AddColumn(new TableColumn("speedup").RightAligned());
+            table.AddColumn(new TableColumn("machine").RightAligned());
         }
 
         if (compare)
@@ -83,11 +84,13 @@ internal static class BenchScenariosCommand
 
             var one = new List<(ExplorationReport Report, double Bytes)>();
             var many = new List<double>();
+            var ceiling = new List<double>();
             var off = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
                 // Alternate which side goes first, so drift in the machine's load hits both alike.
                 var manyFirst = round % 2 == 1;
+                if (workers > 1) ceiling.Add(MachineScaling.Measure(workers));
                 if (workers > 1 && manyFirst) many.Add(Explorer.Explore(program, options with { Workers = workers }).IterationsPerSecond);
                 if (compare && manyFirst) off.Add(Explorer.Explore(program, options with { Detectors = Detectors.None }).StepsPerSecond);
                 one.Add(AllocationMeter.Measure(() => Explorer.Explore(program, options), r => r.Iterations));
@@ -110,6 +113,7 @@ internal static class BenchScenariosCommand
                 var manyRate = Median.Of(many);
                 cells.Add(Rate(manyRate));
                 cells.Add(oneRate == 0 ? "-" : Ratio(Median.OfRatios(many, one.Select(r => r.Report.IterationsPerSecond).ToList())));
+                cells.Add(Ratio(Median.Of(ceiling)));
             }
 
             if (compare)
@@ -127,7 +131,8 @@ internal static class BenchScenariosCommand
         var how = $"random strategy, seed 1, {iterations:N0} schedules per scenario and round, medians of {rounds} round(s), " +
                   $"1 worker{(workers > 1 ? $" and {workers} workers alternating" : "")}; {Environment.ProcessorCount} cores; detectors: {Names(detectors)}" +
                   (compare ? "; alternating with and without detectors" : "") +
-                  (workers > 1 || compare ? "; ratios are medians of the per-round ratios" : "");
+                  (workers > 1 || compare ? "; ratios are medians of the per-round ratios" : "") +
+                  (workers > 1 ? $"; machine: what {workers} threads of a CPU-bound loop sharing nothing get over 1 in the same rounds, the ceiling for the speedup" : "");
         context.Out.WriteLine(how);
         TableWriter.Write(context, table);
         if (WarmUpResult.Note(warmUps) is { } note) context.Out.WriteLine(note);
