@@ -448,4 +448,3 @@ internal sealed partial class ControlledRuntime
         StopWith(BugKind.Deadlock, "deadlock! blocked threads: " + string.Join(", ", blocked), thread: "(all)");
     }
 }
-
