@@ -15,7 +15,7 @@ public sealed class BenchTests
 
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
-        foreach (var field in new[] { "stepsPerSecond", "iterationsPerSecond", "parallelSpeedup" })
+        foreach (var field in new[] { "stepsPerSecond", "iterationsPerSecond", "parallelSpeedup", "machineScaling" })
             Assert.Equal(JsonValueKind.Number, root.GetProperty(field).ValueKind);
         Assert.Equal(2, root.GetProperty("runs").GetInt32());
         Assert.Equal(20, root.GetProperty("iterationsPerRun").GetInt64());
@@ -33,6 +33,7 @@ public sealed class BenchTests
         var result = CliRunner.Run("bench", "--runs", "1", "--iterations", "10");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("parallel speed-up", result.Out, StringComparison.Ordinal);
+        Assert.Contains("(machine: ", result.Out, StringComparison.Ordinal);
         Assert.Contains("steps/s", result.Out, StringComparison.Ordinal);
     }
 

@@ -3,7 +3,8 @@ namespace MmuNotifier.Verification.Cli.Bench;
 
 /// <summary>
 /// What `bench` reports. The headline figures are medians over the runs (one slow run on a
-/// shared machine does not move them); parallelSpeedup compares medians taken in the same bench.
+/// shared machine does not move them); parallelSpeedup compares medians taken in the same bench,
+/// and machineScaling is the ceiling for it measured in the same runs (<see cref="Bench.MachineScaling"/>).
 /// </summary>
 internal sealed record BenchResult(
     string Benchmark,
@@ -17,5 +18,6 @@ internal sealed record BenchResult(
     double TwoWorkerStepsPerSecond,
     double TwoWorkerIterationsPerSecond,
     double ParallelSpeedup,
+    double MachineScaling,
     IReadOnlyList<BenchRun> OneWorkerRuns,
     IReadOnlyList<BenchRun> TwoWorkerRuns);

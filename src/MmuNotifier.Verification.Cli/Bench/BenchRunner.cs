@@ -24,8 +24,10 @@ internal static class BenchRunner
 
         var one = new List<BenchRun>();
         var two = new List<BenchRun>();
+        var ceiling = new List<double>();
         for (var i = 0; i < runs; i++)
         {
+            ceiling.Add(MachineScaling.Measure(2));
             log?.Invoke($"run {i + 1}/{runs}, 1 worker");
             one.Add(Measure(program, iterations, workers: 1));
             log?.Invoke($"run {i + 1}/{runs}, 2 workers");
@@ -46,6 +48,7 @@ internal static class BenchRunner
             TwoWorkerStepsPerSecond: Median.Of(two.Select(r => r.StepsPerSecond)),
             TwoWorkerIterationsPerSecond: twoIts,
             ParallelSpeedup: oneIts > 0 ? twoIts / oneIts : 0,
+            MachineScaling: Median.Of(ceiling),
             OneWorkerRuns: one,
             TwoWorkerRuns: two);
     }
