@@ -51,6 +51,9 @@ public sealed partial class RealRuntime
     private void ThreadMain(RealThread thread, Func<Task> body, object? token)
     {
         RealThread.Attach(thread);
+        // A stress run's threads are ours alone; under a scheduler (Coyote's) the context is left as it is.
+        var escapes = _scheduler is null ? new EscapeWatch() : null;
+        if (escapes is not null) SynchronizationContext.SetSynchronizationContext(escapes);
         try
         {
             _scheduler?.ThreadStarted(token);
@@ -66,8 +69,10 @@ public sealed partial class RealRuntime
             }
 
             // Every real primitive completes before returning, so a body still pending here awaited
-            // something outside the runtime (Task.Delay, Task.Yield, a real Task ...).
-            if (!task.IsCompleted)
+            // something outside the runtime (Task.Delay, Task.Yield, a real Task ...). A continuation
+            // scheduled elsewhere may also have finished it already (a pool thread ran it while this
+            // one was preempted): the continuation went through this thread's context, which saw it.
+            if (!task.IsCompleted || escapes?.Escaped == true)
             {
                 Report(BugKind.HarnessError,
                     $"thread {thread.Name} awaited something the runtime does not control; model code may await only runtime primitives",
@@ -96,10 +101,31 @@ public sealed partial class RealRuntime
         }
         finally
         {
+            if (escapes is not null) SynchronizationContext.SetSynchronizationContext(null);
             Exit(thread);
             _scheduler?.ThreadFinished();
             RealThread.Detach();
         }
+    }
+
+    /// <summary>
+    /// The synchronization context of a stress run's threads: model code awaiting something the
+    /// runtime does not control posts its continuation here (Task.Yield at once, a real task when it
+    /// completes), which marks the thread as having escaped; the continuation still runs, on the pool.
+    /// </summary>
+    private sealed class EscapeWatch : SynchronizationContext
+    {
+        private volatile bool _escaped;
+
+        public bool Escaped => _escaped;
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            _escaped = true;
+            base.Post(d, state);
+        }
+
+        public override SynchronizationContext CreateCopy() => this;
     }
 
     private static string Describe(Exception e)

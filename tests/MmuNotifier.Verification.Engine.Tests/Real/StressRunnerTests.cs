@@ -54,6 +54,27 @@ public sealed class StressRunnerTests
         Assert.False(report.FoundBug);
     }
 
+    /// <summary>
+    /// The continuation of the uncontrolled await runs on the pool and finishes the body's task
+    /// before the thread looks at it (here on purpose: the body waits for it; under load by
+    /// chance). That still ended the body outside the runtime's control.
+    /// </summary>
+    [Fact]
+    public void A_harness_error_is_caught_when_the_escaped_continuation_finishes_first()
+    {
+        static async Task Escape() => await Task.Yield();
+        var report = StressRunner.Run(TestProgram.Sample("escapes-and-returns", _ =>
+        {
+            var task = Escape();
+            SpinWait.SpinUntil(() => task.IsCompleted);
+            return task;
+        }), new StressOptions { Iterations = 50 });
+
+        Assert.Equal(1, report.Iterations);
+        Assert.Equal(BugKind.HarnessError, report.FirstProblem!.Kind);
+        Assert.Contains("awaited something the runtime does not control", report.FirstProblem.Message);
+    }
+
     /// <summary>Two CPUs add <paramref name="perThread"/> each to a shared cell, read and write as separate steps, with or without a lock.</summary>
     private static async Task Counter(IRuntime rt, bool locked, int perThread)
     {
