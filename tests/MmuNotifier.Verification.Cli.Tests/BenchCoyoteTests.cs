@@ -27,6 +27,31 @@ public sealed class BenchCoyoteTests
     }
 
     [Fact]
+    public void Pct_runs_on_both_engines_and_says_so()
+    {
+        var result = CliRunner.Run("bench", "coyote", "--json", "--strategy", "pct", "--rounds", "1", "--iterations", "50",
+            "--coyote-iterations", "3", "--scenario", "get-put");
+        Assert.True(result.ExitCode == 0, result.ToString());
+
+        using var json = JsonDocument.Parse(result.Out);
+        var row = json.RootElement.GetProperty("get-put");
+        Assert.Equal("pct", row.GetProperty("strategy").GetString());
+        Assert.True(row.GetProperty("coyote").GetProperty("schedulesPerSecond").GetDouble() > 0);
+
+        var table = CliRunner.Run("bench", "coyote", "-s", "pct", "--rounds", "1", "--iterations", "20", "--coyote-iterations", "2", "--scenario", "get-put");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.StartsWith("pct strategy, seed 1", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_strategy_both_engines_do_not_share_is_a_usage_error()
+    {
+        var result = CliRunner.Run("bench", "coyote", "--strategy", "dfs", "--rounds", "1");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("dfs", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_scenario_is_a_usage_error()
     {
         var result = CliRunner.Run("bench", "coyote", "--scenario", "no-such-scenario", "--rounds", "1");

@@ -15,7 +15,8 @@ namespace MmuNotifier.Verification.Cli.Commands;
 
 /// <summary>
 /// `bench coyote`: the same scenario under our engine and under Coyote's TestingEngine (the
-/// CoyoteRuntime backend), alternating A/B each round on one worker; medians and the ratio.
+/// CoyoteRuntime backend), with the random or the PCT strategy of each, alternating A/B each round
+/// on one worker; medians and the ratio.
 /// </summary>
 internal static class BenchCoyoteCommand
 {
@@ -28,12 +29,17 @@ internal static class BenchCoyoteCommand
         var coyote = new Option<int>("--coyote-iterations") { Description = "Schedules per round under Coyote", DefaultValueFactory = _ => 300 };
         var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to run (repeatable; default: fault-vs-unmap, deferred-remove, kvm-faults, get-put)" };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
-        var command = new Command("coyote", "Schedules/s of our engine and of Coyote on the same scenarios (random strategy, 1 worker, alternating)");
-        foreach (var option in new Option[] { rounds, ours, coyote, scenarios, json }) command.Options.Add(option);
+        var strategy = new Option<string>("--strategy", "-s") { Description = "random or pct: ours and Coyote's of that name, with their default settings", DefaultValueFactory = _ => "random" }
+            .AcceptOnlyFromAmong(Strategies);
+        var command = new Command("coyote", "Schedules/s of our engine and of Coyote on the same scenarios (random or PCT, 1 worker, alternating)");
+        foreach (var option in new Option[] { rounds, ours, coyote, scenarios, strategy, json }) command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(rounds), parse.GetValue(ours), parse.GetValue(coyote),
-            parse.GetValue(scenarios) is { Length: > 0 } named ? named : DefaultScenarios, parse.GetValue(json)));
+            parse.GetValue(scenarios) is { Length: > 0 } named ? named : DefaultScenarios, parse.GetValue(strategy)!, parse.GetValue(json)));
         return command;
     }
+
+    /// <summary>The strategies both engines have under one name (PCT: our depth 3, Coyote's 10 priority change points, each one's default).</summary>
+    private static readonly string[] Strategies = ["random", "pct"];
 
     private sealed record Side(double SchedulesPerSecond, double StepsPerSecond, double StepsPerSchedule, IReadOnlyList<double> Rounds);
 
@@ -42,16 +48,16 @@ internal static class BenchCoyoteCommand
     /// <summary>Coyote schedules per warm-up chunk: a few tens of milliseconds, as ours.</summary>
     private const uint CoyoteWarmUpChunk = 20;
 
-    private static int Run(CliContext context, int rounds, long ourIterations, int coyoteIterations, string[] names, bool json)
+    private static int Run(CliContext context, int rounds, long ourIterations, int coyoteIterations, string[] names, string strategy, bool json)
     {
         OptionChecks.Positive("--rounds", rounds);
         OptionChecks.Positive("--iterations", ourIterations);
         OptionChecks.Positive("--coyote-iterations", coyoteIterations);
         var scenarios = ScenarioTargets.RequireAll(names);
-        var rows = scenarios.Select(scenario => Measure(scenario, rounds, ourIterations, (uint)coyoteIterations)).ToList();
+        var rows = scenarios.Select(scenario => Measure(scenario, strategy, rounds, ourIterations, (uint)coyoteIterations)).ToList();
         if (json)
         {
-            var document = rows.ToDictionary(r => r.Scenario, r => new { ours = r.Ours, coyote = r.Coyote, ratioSchedulesPerSecond = r.RatioSchedulesPerSecond });
+            var document = rows.ToDictionary(r => r.Scenario, r => new { strategy, ours = r.Ours, coyote = r.Coyote, ratioSchedulesPerSecond = r.RatioSchedulesPerSecond });
             context.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
             if (WarmUpResult.Note(rows.SelectMany(r => r.WarmUps)) is { } jsonNote) context.Err.WriteLine(jsonNote);
             return ExitCodes.Ok;
@@ -63,7 +69,7 @@ internal static class BenchCoyoteCommand
         foreach (var r in rows)
             table.AddRow(r.Scenario, N(r.Ours.SchedulesPerSecond), N(r.Coyote.SchedulesPerSecond), $"{r.RatioSchedulesPerSecond:0.0}x",
                 N(r.Ours.StepsPerSchedule), N(r.Coyote.StepsPerSchedule));
-        context.Out.WriteLine($"random strategy, seed 1, 1 worker, medians of {rounds} rounds alternating the engines (the ratio: median of the per-round ratios); " +
+        context.Out.WriteLine($"{strategy} strategy, seed 1, 1 worker, medians of {rounds} rounds alternating the engines (the ratio: median of the per-round ratios); " +
             $"{ourIterations:N0} schedules per round on ours, {coyoteIterations:N0} under Coyote (Coyote steps are its scheduling decisions); " +
             $"both engines check the invariants at every step and apply the Coyote backend's detectors ({DetectorText()}), " +
             "not lockdep's lock-order graph nor KCSAN, which the Coyote backend lacks");
@@ -72,15 +78,15 @@ internal static class BenchCoyoteCommand
         return ExitCodes.Ok;
     }
 
-    private static Row Measure(Scenario scenario, int rounds, long ourIterations, uint coyoteIterations)
+    private static Row Measure(Scenario scenario, string strategy, int rounds, long ourIterations, uint coyoteIterations)
     {
         var program = ScenarioProgram.Build(scenario);
         // Like for like: our engine applies the detectors the Coyote backend applies, no more.
         var options = new ExplorationOptions
         {
-            Iterations = ourIterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = CoyoteRuntime.AppliedDetectors,
+            Iterations = ourIterations, Strategy = strategy, Seed = 1, StopAtFirstBug = false, Detectors = CoyoteRuntime.AppliedDetectors,
         };
-        void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1);
+        void Coyote(uint iterations) => CoyoteExploration.Run(() => CoyoteRuntime.Run(program), iterations, seed: 1, strategy);
         // Warm both up (JIT, tiering) before the measured rounds, by the same rule.
         var oursWarm = WarmUp.Explore(program, options);
         uint coyoteWarmed = 0;
@@ -115,7 +121,7 @@ internal static class BenchCoyoteCommand
         (double, double) RunCoyote()
         {
             HeapSettle.Now();
-            var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program), coyoteIterations, seed: 1);
+            var report = CoyoteExploration.Run(() => CoyoteRuntime.Run(program), coyoteIterations, seed: 1, strategy);
             double seconds = report.Elapsed.TotalSeconds;
             return (report.Schedules / seconds, report.Steps / seconds);
         }
