@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Kernel;
@@ -39,10 +40,36 @@ public sealed class DataCorruption
         return corrupt;
     }
 
-    /// <summary>As <see cref="Check"/>, building the message only when it is needed.</summary>
-    public bool Check(bool corrupt, Func<string> message)
+    /// <summary>
+    /// As <see cref="Check(bool, string)"/> for an interpolated message, which is built only when
+    /// <paramref name="corrupt"/> holds, as the kernel macro formats only then: the checks run on
+    /// every list and tree operation, and a message built (or a lambda for it allocated) each time
+    /// would cost every schedule.
+    /// </summary>
+    public bool Check(bool corrupt, [InterpolatedStringHandlerArgument(nameof(corrupt))] ref CorruptionMessage message)
     {
-        if (corrupt) _report(message());
+        if (corrupt) _report(message.ToStringAndClear());
         return corrupt;
     }
+}
+
+/// <summary>The message of <see cref="DataCorruption.Check(bool, ref CorruptionMessage)"/>: formatted only when the structure is corrupt.</summary>
+[InterpolatedStringHandler]
+public ref struct CorruptionMessage
+{
+    private DefaultInterpolatedStringHandler _text;
+
+    public CorruptionMessage(int literalLength, int formattedCount, bool corrupt, out bool shouldAppend)
+    {
+        _text = corrupt ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        shouldAppend = corrupt;
+    }
+
+    public void AppendLiteral(string value) => _text.AppendLiteral(value);
+
+    public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+    public void AppendFormatted<T>(T value, string? format) => _text.AppendFormatted(value, format);
+
+    internal string ToStringAndClear() => _text.ToStringAndClear();
 }

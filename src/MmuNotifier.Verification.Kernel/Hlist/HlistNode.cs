@@ -71,7 +71,7 @@ public sealed class HlistHead<T> where T : class
     public void AddHead(HlistNode<T> node)
     {
         _assertLockHeld?.Invoke();
-        if (_corruption.Check(node.Head is not null, () => $"list_add double add: new={node} is already on {node.Head!.Name} (hlist_add_head to {Name})"))
+        if (_corruption.Check(node.Head is not null, $"list_add double add: new={node} is already on {node.Head!.Name} (hlist_add_head to {Name})"))
             return;
         node.Next = _first;
         node.Head = this;
@@ -105,7 +105,7 @@ public sealed class HlistHead<T> where T : class
         {
             var prev = head._first;
             while (prev is not null && prev.Next != node) prev = prev.Next;
-            if (head._corruption.Check(prev is null, () => $"list_del corruption. {node}->pprev points into {head.Name}, but no node there links to it"))
+            if (head._corruption.Check(prev is null, $"list_del corruption. {node}->pprev points into {head.Name}, but no node there links to it"))
                 return;
             prev!.Next = node.Next;
         }

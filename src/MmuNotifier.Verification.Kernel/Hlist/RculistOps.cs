@@ -44,7 +44,7 @@ public static class RculistOps
     {
         var next = await node.Next.Read();
         var pprev = await node.PPrev.Read();
-        if (node.Corruption.Check(pprev is null, () => $"list_del corruption, {node}->pprev is NULL (__hlist_del of a node on no list)"))
+        if (node.Corruption.Check(pprev is null, $"list_del corruption, {node}->pprev is NULL (__hlist_del of a node on no list)"))
             return;
         await pprev!.WriteOnce(next);
         if (next is not null) await next.PPrev.WriteOnce(pprev);

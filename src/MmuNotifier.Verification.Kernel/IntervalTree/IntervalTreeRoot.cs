@@ -55,7 +55,7 @@ public sealed partial class IntervalTreeRoot<T> where T : class
     /// <summary>interval_tree_insert; inserting a linked node is reported as corruption and not done.</summary>
     public void Insert(IntervalTreeNode<T> node)
     {
-        if (_corruption.Check(node.InTree, () => $"rbtree corruption: interval_tree_insert into {Name} of {node}, which is already linked in {node.Tree!.Name} (double insert)"))
+        if (_corruption.Check(node.InTree, $"rbtree corruption: interval_tree_insert into {Name} of {node}, which is already linked in {node.Tree!.Name} (double insert)"))
             return;
         CheckNoLiveIteration("insert", node);
 
@@ -95,7 +95,7 @@ public sealed partial class IntervalTreeRoot<T> where T : class
     public void Remove(IntervalTreeNode<T> node)
     {
         if (_corruption.Check(!node.InTree || node.Tree != this,
-                () => $"rbtree corruption: interval_tree_remove from {Name} of {node}, which is not linked in it ({(node.InTree ? $"it is in {node.Tree!.Name}" : "removed twice or never inserted")})"))
+                $"rbtree corruption: interval_tree_remove from {Name} of {node}, which is not linked in it ({(node.InTree ? $"it is in {node.Tree!.Name}" : "removed twice or never inserted")})"))
             return;
         CheckNoLiveIteration("remove", node);
 
@@ -171,7 +171,7 @@ public sealed partial class IntervalTreeRoot<T> where T : class
     /// <summary>Ends an iteration that the caller abandons before <see cref="IterNext"/> returned null.</summary>
     public void EndIteration()
     {
-        if (_corruption.Check(_liveIterations <= 0, () => $"interval tree {Name}: ending an iteration that is not live"))
+        if (_corruption.Check(_liveIterations <= 0, $"interval tree {Name}: ending an iteration that is not live"))
             return;
         _liveIterations--;
     }

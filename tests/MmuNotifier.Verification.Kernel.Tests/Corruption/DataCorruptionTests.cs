@@ -27,6 +27,22 @@ public sealed class DataCorruptionTests
 
     private static IntervalTreeNode<string> Node(string name, ulong start) => new(name) { Start = start, Last = start + 9 };
 
+    /// <summary>The message of a check is formatted only when the structure is corrupt (the checks run on every operation).</summary>
+    [Fact]
+    public void A_check_formats_its_message_only_when_it_reports()
+    {
+        var reports = new List<string>();
+        var corruption = DataCorruption.To(reports.Add);
+        var formatted = 0;
+        string Part() => $"part {++formatted}";
+
+        Assert.False(corruption.Check(false, $"never {Part()}"));
+        Assert.Equal(0, formatted);
+        Assert.True(corruption.Check(true, $"reported {Part()} at {0x10:x}"));
+        Assert.Equal(1, formatted);
+        Assert.Equal("reported part 1 at 10", Assert.Single(reports));
+    }
+
     [Fact]
     public void Hlist_double_add_is_reported_and_refused()
     {
