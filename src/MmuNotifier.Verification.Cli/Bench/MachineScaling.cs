@@ -14,7 +14,7 @@ namespace MmuNotifier.Verification.Cli.Bench;
 /// </summary>
 internal static class MachineScaling
 {
-    /// <summary>Iterations of the reference loop: some 20–40 ms on one core of the machines this runs on.</summary>
+    /// <summary>Iterations of the reference loop: a few tens of milliseconds on one core.</summary>
     private const long Work = 40_000_000;
 
     public static double Measure(int threads)
