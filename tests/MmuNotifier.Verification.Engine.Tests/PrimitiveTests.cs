@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
 
 namespace MmuNotifier.Verification.Engine.Tests;
@@ -31,6 +32,44 @@ public sealed class PrimitiveTests
 
         Assert.Equal(BugKind.Assertion, report.Bugs[0].Bug.Kind);
         Assert.Contains("lockdep_assert_held(l)", report.Bugs[0].Bug.Message);
+    }
+
+    /// <summary>A lock-guarded field checks its lock on every access, a spinlock's and a mutex's alike; held, it is silent.</summary>
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void A_guarded_field_asserts_its_lock_on_every_access(bool held, bool mutex)
+    {
+        var report = Explore.Body(async rt =>
+        {
+            if (mutex)
+            {
+                var m = rt.NewMutex("m");
+                var field = new Guarded<int>(m, 0);
+                if (held) await m.Lock();
+                field.Value = 1;
+                if (held) await m.Unlock();
+            }
+            else
+            {
+                var l = rt.NewSpinLock("l");
+                var field = new Guarded<int>(l, 0);
+                if (held) await l.Lock();
+                _ = field.Value;
+                if (held) await l.Unlock();
+            }
+        }, iterations: 1);
+
+        if (held)
+        {
+            Assert.False(report.FoundBug);
+            return;
+        }
+
+        Assert.Equal(BugKind.Assertion, report.Bugs[0].Bug.Kind);
+        Assert.Contains($"lockdep_assert_held({(mutex ? "m" : "l")})", report.Bugs[0].Bug.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.HappensBefore;
+using MmuNotifier.Verification.Engine.Primitives;
 using MmuNotifier.Verification.Engine.Runtime;
 
 namespace MmuNotifier.Verification.Engine.Abstractions;
@@ -14,27 +15,31 @@ namespace MmuNotifier.Verification.Engine.Abstractions;
 /// </summary>
 public sealed class Guarded<T>
 {
-    private readonly Action _assertHeld;
+    // Under the controlled runtime the lock itself (a call, and no delegate per field per schedule); otherwise its AssertHeld.
+    private readonly ControlledExclusiveLock? _controlledGuard;
+    private readonly Action? _assertHeld;
     private readonly ControlledRuntime? _runtime;
     private readonly AccessShadow? _shadow;
     private T _value;
 
     public Guarded(ISpinLock guard, T initial, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
-        : this(guard.AssertHeld, guard as ControlledPrimitive, initial, file, line)
+        : this(guard as ControlledExclusiveLock is null ? guard.AssertHeld : null, guard as ControlledExclusiveLock, initial, file, line)
     {
     }
 
     public Guarded(IMutex guard, T initial, [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
-        : this(guard.AssertHeld, guard as ControlledPrimitive, initial, file, line)
+        : this(guard as ControlledExclusiveLock is null ? guard.AssertHeld : null, guard as ControlledExclusiveLock, initial, file, line)
     {
     }
 
-    private Guarded(Action assertHeld, ControlledPrimitive? controlledGuard, T initial, string file, int line)
+    private Guarded(Action? assertHeld, ControlledExclusiveLock? controlledGuard, T initial, string file, int line)
     {
         _assertHeld = assertHeld;
+        _controlledGuard = controlledGuard;
         _value = initial;
         _runtime = controlledGuard?.Runtime;
-        _shadow = _runtime?.NewShadow($"field at {Path.GetFileName(file)}:{line} guarded by {controlledGuard!.Name}");
+        // The shadow's name is built only when KCSAN watches the field: it is made for every field of every schedule.
+        _shadow = _runtime is { KcsanOn: true } ? _runtime.NewShadow($"field at {Path.GetFileName(file)}:{line} guarded by {controlledGuard!.Name}") : null;
         if (_shadow is not null) controlledGuard!.Owner?.Owns(_shadow);  // the field lives in its lock's allocation
     }
 
@@ -42,16 +47,22 @@ public sealed class Guarded<T>
     {
         get
         {
-            _assertHeld();
+            AssertHeld();
             if (_shadow is not null) _runtime!.KcsanAccess(_shadow, AccessKind.Read);
             return _value;
         }
         set
         {
-            _assertHeld();
+            AssertHeld();
             if (_shadow is not null) _runtime!.KcsanAccess(_shadow, AccessKind.Write);
             _value = value;
         }
+    }
+
+    private void AssertHeld()
+    {
+        if (_controlledGuard is not null) _controlledGuard.AssertHeld();
+        else _assertHeld!();
     }
 
     /// <summary>The value without the lock check: monitors and rendering only.</summary>

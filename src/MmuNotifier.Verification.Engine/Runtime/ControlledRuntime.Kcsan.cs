@@ -15,7 +15,7 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 /// </summary>
 internal sealed partial class ControlledRuntime
 {
-    private bool KcsanOn => (Detectors & Detectors.Kcsan) != 0;
+    internal bool KcsanOn => (Detectors & Detectors.Kcsan) != 0;
 
     private readonly List<string> _knownRacesSeen = [];
 
