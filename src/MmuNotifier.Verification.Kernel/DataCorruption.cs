@@ -13,12 +13,22 @@ namespace MmuNotifier.Verification.Kernel;
 /// </summary>
 public sealed class DataCorruption
 {
-    private readonly Action<string> _report;
+    // Either the run's runtime (the port's case: no closure made per structure per schedule) or a reporter of the caller's.
+    private readonly IRuntime? _runtime;
+    private readonly Action<string>? _reporter;
 
-    private DataCorruption(Action<string> report) => _report = report;
+    private DataCorruption(IRuntime? runtime, Action<string>? reporter)
+    {
+        _runtime = runtime;
+        _reporter = reporter;
+    }
+
+    private DataCorruption(Action<string> report) : this(null, report)
+    {
+    }
 
     /// <summary>Corruption is a BUG of the run (BugKind.BugOn).</summary>
-    public static DataCorruption ForRuntime(IRuntime rt) => new(message => rt.BugOn(true, message));
+    public static DataCorruption ForRuntime(IRuntime rt) => new(rt, null);
 
     /// <summary>Corruption goes to <paramref name="report"/> (tests of a structure on its own).</summary>
     public static DataCorruption To(Action<string> report) => new(report);
@@ -36,7 +46,7 @@ public sealed class DataCorruption
     /// </summary>
     public bool Check(bool corrupt, string message)
     {
-        if (corrupt) _report(message);
+        if (corrupt) Report(message);
         return corrupt;
     }
 
@@ -48,8 +58,14 @@ public sealed class DataCorruption
     /// </summary>
     public bool Check(bool corrupt, [InterpolatedStringHandlerArgument(nameof(corrupt))] ref CorruptionMessage message)
     {
-        if (corrupt) _report(message.ToStringAndClear());
+        if (corrupt) Report(message.ToStringAndClear());
         return corrupt;
+    }
+
+    private void Report(string message)
+    {
+        if (_runtime is not null) _runtime.BugOn(true, message);
+        else _reporter!(message);
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Runtime;
+using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 using MmuNotifier.Verification.Engine.Traces;
 
@@ -114,5 +116,38 @@ public sealed class MonitorWatchTests
         });
 
         Assert.False(report.FoundBug);
+    }
+
+    /// <summary>
+    /// The runtime keeps its monitor records from run to run: a run that registers different
+    /// monitors at the same places gets them as registered, not as the previous run left them.
+    /// </summary>
+    [Fact]
+    public void A_monitor_registered_where_an_earlier_run_had_another_is_the_new_one()
+    {
+        var options = new ExplorationOptions();
+        var runtime = ControlledRuntime.For(options);
+        var strategy = new RandomStrategy(1);
+        var everyStep = 0;
+        Assert.True(strategy.InitializeIteration(0));
+        runtime.Run(async rt =>
+        {
+            var cell = rt.NewCell("cell", 0);
+            rt.AddMonitor("watched", () => null, watches: new WatchSet(rt.NewCell("elsewhere", 0)));
+            await cell.Write(1);
+        }, strategy, options.MaxSteps);
+
+        Assert.True(strategy.InitializeIteration(1));
+        runtime.Run(async rt =>
+        {
+            var cell = rt.NewCell("cell", 0);
+            rt.AddMonitor("every-step", () => { everyStep++; return cell.Peek() == 2 ? "cell is 2" : null; });
+            await cell.Write(1);
+            await cell.Write(2);
+            await cell.Write(3);
+        }, strategy, options.MaxSteps);
+
+        Assert.Equal(2, everyStep);
+        Assert.Equal("every-step", Assert.Single(runtime.Bugs).Invariant);
     }
 }

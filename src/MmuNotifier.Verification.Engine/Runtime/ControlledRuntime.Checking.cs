@@ -10,20 +10,51 @@ internal sealed partial class ControlledRuntime
     /// A registered monitor and, for partial-order reduction, the bit of <see cref="ExecutedStep"/>'s
     /// view masks it reports under: one per watch set (monitors sharing a set share it) and one per
     /// monitor without a set. <see cref="Seen"/> and <see cref="Scratch"/> are its declared reads
-    /// after the previous step and now.
+    /// after the previous step and now. The records are kept from run to run (<see cref="_monitorPool"/>):
+    /// a world registers the same monitors every schedule.
     /// </summary>
-    private sealed class Monitor(string invariant, Func<string?> check, BugComponent component, WatchSet? watches,
-        Action<MonitorReads>? reads, ulong bit)
+    private sealed class Monitor
     {
-        public string Invariant { get; } = invariant;
-        public Func<string?> Check { get; } = check;
-        public BugComponent Component { get; } = component;
-        public WatchSet? Watches { get; } = watches;
-        public Action<MonitorReads>? Reads { get; } = reads;
-        public ulong Bit { get; } = bit;
+        public string Invariant { get; private set; } = "";
+        public Func<string?> Check { get; private set; } = null!;
+        public BugComponent Component { get; private set; }
+        public WatchSet? Watches { get; private set; }
+        public Action<MonitorReads>? Reads { get; private set; }
+        public ulong Bit { get; private set; }
         public MonitorReads? Seen { get; set; }
         public MonitorReads? Scratch { get; set; }
         public bool Checked { get; set; }
+
+        /// <summary>This record as a newly registered monitor: what it checks, and nothing seen or checked yet.</summary>
+        public Monitor Registered(string invariant, Func<string?> check, BugComponent component, WatchSet? watches,
+            Action<MonitorReads>? reads, ulong bit)
+        {
+            Invariant = invariant;
+            Check = check;
+            Component = component;
+            Watches = watches;
+            Reads = reads;
+            Bit = bit;
+            Seen = null;
+            Scratch = null;
+            Checked = false;
+            return this;
+        }
+    }
+
+    /// <summary>The monitor record for the next registration: the one the previous runs made at that place, or a new one.</summary>
+    private Monitor NextMonitorRecord()
+    {
+        if (_monitors.Count == _monitorPool.Count) _monitorPool.Add(new Monitor());
+        return _monitorPool[_monitors.Count];
+    }
+
+    /// <summary>The first monitor registered with <paramref name="watches"/> and no reads of its own, whose bit a new one shares.</summary>
+    private Monitor? SharingWatches(WatchSet watches)
+    {
+        foreach (var monitor in _monitors)
+            if (ReferenceEquals(monitor.Watches, watches) && monitor.Reads is null) return monitor;
+        return null;
     }
 
     public void Assert(bool condition, string message)
@@ -48,10 +79,9 @@ internal sealed partial class ControlledRuntime
     public void AddMonitor(string invariant, Func<string?> check, BugComponent component = BugComponent.Core,
         WatchSet? watches = null, Action<MonitorReads>? reads = null)
     {
-        var shared = watches is null || reads is not null ? null
-            : _monitors.Find(m => ReferenceEquals(m.Watches, watches) && m.Reads is null);
+        var shared = watches is null || reads is not null ? null : SharingWatches(watches);
         var bit = shared?.Bit ?? 1UL << Math.Min(_monitorBits++, 63);
-        _monitors.Add(new Monitor(invariant, check, component, watches, reads, bit));
+        _monitors.Add(NextMonitorRecord().Registered(invariant, check, component, watches, reads, bit));
         // Only a reducing strategy compares declared reads (RunMonitors): the others take no baseline either.
         if (watches is null && reads is not null && _stepObserver is not null) _readsBaselinePending = true;
     }

@@ -20,6 +20,7 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
     private readonly List<Decision> _decisions = [];
     private readonly List<Bug> _bugs = [];
     private readonly List<Monitor> _monitors = [];
+    private readonly List<Monitor> _monitorPool = [];
     private int _monitorBits;
     private bool _readsBaselinePending;
     private readonly List<Action<ILifetime>> _allocationObservers = [];
