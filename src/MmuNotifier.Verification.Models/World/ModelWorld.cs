@@ -22,6 +22,12 @@ public sealed class ModelWorld
     private readonly Dictionary<string, UserModel> _users = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changingSubscriptions;
 
+    /// <summary>
+    /// The subscriptions some thread of a scenario inserts or removes: a property of the scenario,
+    /// worked out once for it rather than in every schedule's world (read-only, shared by workers).
+    /// </summary>
+    private static readonly ConditionalWeakTable<Scenario, HashSet<string>> ChangingSubscriptions = new();
+
     public ModelWorld(IRuntime rt, Scenario scenario, WorldOptions? options = null)
         : this(rt, scenario, KernelConfig.Faithful, options)
     {
@@ -52,9 +58,9 @@ public sealed class ModelWorld
         Events = new ModelEvents(Invariants.ToArray<IModelObserver>());
         foreach (var invariant in Invariants) invariant.Attach(this);
         Audit = new CallbackAudit(scenario.Pages, Events);
-        _changingSubscriptions = scenario.Threads.SelectMany(t => t.Ops)
+        _changingSubscriptions = ChangingSubscriptions.GetValue(scenario, static s => s.Threads.SelectMany(t => t.Ops)
             .Where(o => o.Kind is OpKind.Insert or OpKind.Remove && o.Sub is not null)
-            .Select(o => o.Sub!).ToHashSet(StringComparer.Ordinal);
+            .Select(o => o.Sub!).ToHashSet(StringComparer.Ordinal));
         foreach (var spec in scenario.Subscriptions)
         {
             var user = options.User?.Invoke(this, spec) ?? UserModels.Get(spec.User).Create(this, spec);
