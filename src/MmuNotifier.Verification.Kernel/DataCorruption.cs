@@ -23,22 +23,18 @@ public sealed class DataCorruption
         _reporter = reporter;
     }
 
-    private DataCorruption(Action<string> report) : this(null, report)
-    {
-    }
-
     /// <summary>Corruption is a BUG of the run (BugKind.BugOn).</summary>
     public static DataCorruption ForRuntime(IRuntime rt) => new(rt, null);
 
     /// <summary>Corruption goes to <paramref name="report"/> (tests of a structure on its own).</summary>
-    public static DataCorruption To(Action<string> report) => new(report);
+    public static DataCorruption To(Action<string> report) => new(null, report);
 
     /// <summary>
     /// For a structure used with no runtime at all: there is nowhere to report to, so the report
     /// is an exception. The port never builds one of these.
     /// </summary>
     public static DataCorruption Unreported { get; } =
-        new(message => throw new InvalidOperationException($"data corruption with no runtime to report it: {message}"));
+        new(null, message => throw new InvalidOperationException($"data corruption with no runtime to report it: {message}"));
 
     /// <summary>
     /// Reports <paramref name="message"/> when <paramref name="corrupt"/> holds and returns it, so
