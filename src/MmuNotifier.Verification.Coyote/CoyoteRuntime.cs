@@ -59,28 +59,28 @@ public sealed class CoyoteRuntime : IRuntime
 
     public string CurrentThreadName => _real.CurrentThreadName;
 
-    public ISpinLock NewSpinLock(string name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
+    public ISpinLock NewSpinLock(PrimitiveName name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
         _real.NewSpinLock(name, owner, classFile, classLine);
 
-    public IMutex NewMutex(string name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
+    public IMutex NewMutex(PrimitiveName name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
         _real.NewMutex(name, owner, classFile, classLine);
 
-    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
+    public IRwSemaphore NewRwSemaphore(PrimitiveName name, ILifetime? owner = null, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) =>
         _real.NewRwSemaphore(name, owner, classFile, classLine);
 
-    public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => _real.NewWaitQueue(name, owner);
+    public IWaitQueue NewWaitQueue(PrimitiveName name, ILifetime? owner = null) => _real.NewWaitQueue(name, owner);
 
-    public ISrcu NewSrcu(string name) => _real.NewSrcu(name);
+    public ISrcu NewSrcu(PrimitiveName name) => _real.NewSrcu(name);
 
-    public ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null) => _real.NewCell(name, initial, owner);
+    public ICell<T> NewCell<T>(PrimitiveName name, T initial, ILifetime? owner = null) => _real.NewCell(name, initial, owner);
 
-    public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => _real.NewAtomic(name, initial, owner);
+    public IAtomic NewAtomic(PrimitiveName name, long initial, ILifetime? owner = null) => _real.NewAtomic(name, initial, owner);
 
-    public ILockMap NewLockMap(string name, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) => _real.NewLockMap(name, classFile, classLine);
+    public ILockMap NewLockMap(PrimitiveName name, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0) => _real.NewLockMap(name, classFile, classLine);
 
-    public IBarrier NewBarrier(string name, int parties) => _real.NewBarrier(name, parties);
+    public IBarrier NewBarrier(PrimitiveName name, int parties) => _real.NewBarrier(name, parties);
 
-    public ILifetime NewLifetime(string name) => _real.NewLifetime(name);
+    public ILifetime NewLifetime(PrimitiveName name) => _real.NewLifetime(name);
 
     public void OnAllocation(Action<ILifetime> observer) => _real.OnAllocation(observer);
 

@@ -32,33 +32,43 @@ public interface IRuntime
     {
     }
 
+    // Every factory takes its name as a PrimitiveName: a string, or an interpolated string that a
+    // runtime keeping names (Intern) turns into the string it made for the same text before.
+
+    /// <summary>
+    /// The string for <paramref name="name"/>: under the controlled runtime the one made for the
+    /// same text earlier (a world names the same things in every schedule), otherwise a new one.
+    /// For models that keep a name of their own to build primitives' names from.
+    /// </summary>
+    string Intern(PrimitiveName name) => name.ToString();
+
     // The lock factories take their caller's file and line: locks made at one site are one lockdep
     // class, as the kernel keys a class by its init site. Callers never pass them.
 
-    ISpinLock NewSpinLock(string name, ILifetime? owner = null,
+    ISpinLock NewSpinLock(PrimitiveName name, ILifetime? owner = null,
         [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
-    IMutex NewMutex(string name, ILifetime? owner = null,
+    IMutex NewMutex(PrimitiveName name, ILifetime? owner = null,
         [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
-    IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null,
+    IRwSemaphore NewRwSemaphore(PrimitiveName name, ILifetime? owner = null,
         [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
-    IWaitQueue NewWaitQueue(string name, ILifetime? owner = null);
+    IWaitQueue NewWaitQueue(PrimitiveName name, ILifetime? owner = null);
 
-    ISrcu NewSrcu(string name);
+    ISrcu NewSrcu(PrimitiveName name);
 
-    ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null);
+    ICell<T> NewCell<T>(PrimitiveName name, T initial, ILifetime? owner = null);
 
-    IAtomic NewAtomic(string name, long initial, ILifetime? owner = null);
+    IAtomic NewAtomic(PrimitiveName name, long initial, ILifetime? owner = null);
 
-    ILockMap NewLockMap(string name, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
+    ILockMap NewLockMap(PrimitiveName name, [CallerFilePath] string classFile = "", [CallerLineNumber] int classLine = 0);
 
     /// <summary>A reusable barrier for <paramref name="parties"/> threads (pthread_barrier_t).</summary>
-    IBarrier NewBarrier(string name, int parties);
+    IBarrier NewBarrier(PrimitiveName name, int parties);
 
     /// <summary>A new live allocation (kmalloc). Free it with <see cref="ILifetime.Free"/>.</summary>
-    ILifetime NewLifetime(string name);
+    ILifetime NewLifetime(PrimitiveName name);
 
     /// <summary>
     /// Calls <paramref name="observer"/> with every allocation <see cref="NewLifetime"/> makes from

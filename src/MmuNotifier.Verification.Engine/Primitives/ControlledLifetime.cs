@@ -11,8 +11,11 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
 {
     public bool IsFreed { get; private set; }
 
-    /// <summary>Where the kfree happened, for KASAN-style reports ("freed by ... at step N").</summary>
-    public string FreedAt { get; private set; } = "";
+    private string? _freedBy;
+    private int _freedAtStep;
+
+    /// <summary>Where the kfree happened, for KASAN-style reports ("freed by ... at step N"); formatted only for a report.</summary>
+    public string FreedAt => _freedBy is null ? "" : $"freed by {_freedBy} at step {_freedAtStep}";
 
     /// <summary>The data-race detector's shadows of the locations in this allocation (made on their first access).</summary>
     private List<HappensBefore.AccessShadow>? _shadows;
@@ -39,7 +42,8 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
         }
 
         IsFreed = true;
-        FreedAt = $"freed by {thread.Name} at step {Runtime.Steps}";
+        _freedBy = thread.Name;
+        _freedAtStep = Runtime.Steps;
         return true;
     }
 }

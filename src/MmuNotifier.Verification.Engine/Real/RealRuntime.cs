@@ -60,27 +60,27 @@ public sealed partial class RealRuntime : IRuntime, ILockdepReporter
 
     public string CurrentThreadName => CurrentThread().Name;
 
-    public ISpinLock NewSpinLock(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealSpinLock(this, name, owner);
+    public ISpinLock NewSpinLock(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealSpinLock(this, name.ToString(), owner);
 
-    public IMutex NewMutex(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealMutex(this, name, owner);
+    public IMutex NewMutex(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealMutex(this, name.ToString(), owner);
 
-    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealRwSemaphore(this, name, owner);
+    public IRwSemaphore NewRwSemaphore(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0) => new RealRwSemaphore(this, name.ToString(), owner);
 
-    public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => new RealWaitQueue(this, name, owner);
+    public IWaitQueue NewWaitQueue(PrimitiveName name, ILifetime? owner = null) => new RealWaitQueue(this, name.ToString(), owner);
 
-    public ISrcu NewSrcu(string name) => new RealSrcu(this, name);
+    public ISrcu NewSrcu(PrimitiveName name) => new RealSrcu(this, name.ToString());
 
-    public ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null) => new RealCell<T>(this, name, initial, owner);
+    public ICell<T> NewCell<T>(PrimitiveName name, T initial, ILifetime? owner = null) => new RealCell<T>(this, name.ToString(), initial, owner);
 
-    public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => new RealAtomic(this, name, initial, owner);
+    public IAtomic NewAtomic(PrimitiveName name, long initial, ILifetime? owner = null) => new RealAtomic(this, name.ToString(), initial, owner);
 
-    public ILockMap NewLockMap(string name, string classFile = "", int classLine = 0) => new RealLockMap(name);
+    public ILockMap NewLockMap(PrimitiveName name, string classFile = "", int classLine = 0) => new RealLockMap(name.ToString());
 
-    public IBarrier NewBarrier(string name, int parties) => new RealBarrier(this, name, parties);
+    public IBarrier NewBarrier(PrimitiveName name, int parties) => new RealBarrier(this, name.ToString(), parties);
 
-    public ILifetime NewLifetime(string name)
+    public ILifetime NewLifetime(PrimitiveName name)
     {
-        var lifetime = new RealLifetime(this, name);
+        var lifetime = new RealLifetime(this, name.ToString());
         // Under the list's lock: threads allocate concurrently, observers are called one at a time.
         lock (_allocationObservers)
         {

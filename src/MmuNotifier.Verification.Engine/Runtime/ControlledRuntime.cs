@@ -102,31 +102,43 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
 
     // ---- factories ----
 
-    public ISpinLock NewSpinLock(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) =>
-        new ControlledSpinLock(this, name, Own(owner), LockClassFor(classFile, classLine, name));
-
-    public IMutex NewMutex(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) =>
-        new ControlledMutex(this, name, Own(owner), LockClassFor(classFile, classLine, name));
-
-    public IRwSemaphore NewRwSemaphore(string name, ILifetime? owner = null, string classFile = "", int classLine = 0) =>
-        new ControlledRwSemaphore(this, name, Own(owner), LockClassFor(classFile, classLine, name));
-
-    public IWaitQueue NewWaitQueue(string name, ILifetime? owner = null) => new ControlledWaitQueue(this, name, Own(owner));
-
-    public ISrcu NewSrcu(string name) => new ControlledSrcu(this, name);
-
-    public ICell<T> NewCell<T>(string name, T initial, ILifetime? owner = null) => new ControlledCell<T>(this, name, initial, Own(owner));
-
-    public IAtomic NewAtomic(string name, long initial, ILifetime? owner = null) => new ControlledAtomic(this, name, initial, Own(owner));
-
-    public ILockMap NewLockMap(string name, string classFile = "", int classLine = 0) =>
-        new ControlledLockMap(this, name, LockClassFor(classFile, classLine, name));
-
-    public IBarrier NewBarrier(string name, int parties) => new ControlledBarrier(this, name, parties);
-
-    public ILifetime NewLifetime(string name)
+    public ISpinLock NewSpinLock(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0)
     {
-        var lifetime = new ControlledLifetime(this, name);
+        var text = Intern(name);
+        return new ControlledSpinLock(this, text, Own(owner), LockClassFor(classFile, classLine, text));
+    }
+
+    public IMutex NewMutex(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0)
+    {
+        var text = Intern(name);
+        return new ControlledMutex(this, text, Own(owner), LockClassFor(classFile, classLine, text));
+    }
+
+    public IRwSemaphore NewRwSemaphore(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0)
+    {
+        var text = Intern(name);
+        return new ControlledRwSemaphore(this, text, Own(owner), LockClassFor(classFile, classLine, text));
+    }
+
+    public IWaitQueue NewWaitQueue(PrimitiveName name, ILifetime? owner = null) => new ControlledWaitQueue(this, Intern(name), Own(owner));
+
+    public ISrcu NewSrcu(PrimitiveName name) => new ControlledSrcu(this, Intern(name));
+
+    public ICell<T> NewCell<T>(PrimitiveName name, T initial, ILifetime? owner = null) => new ControlledCell<T>(this, Intern(name), initial, Own(owner));
+
+    public IAtomic NewAtomic(PrimitiveName name, long initial, ILifetime? owner = null) => new ControlledAtomic(this, Intern(name), initial, Own(owner));
+
+    public ILockMap NewLockMap(PrimitiveName name, string classFile = "", int classLine = 0)
+    {
+        var text = Intern(name);
+        return new ControlledLockMap(this, text, LockClassFor(classFile, classLine, text));
+    }
+
+    public IBarrier NewBarrier(PrimitiveName name, int parties) => new ControlledBarrier(this, Intern(name), parties);
+
+    public ILifetime NewLifetime(PrimitiveName name)
+    {
+        var lifetime = new ControlledLifetime(this, Intern(name));
         foreach (var observer in _allocationObservers) observer(lifetime);
         return lifetime;
     }

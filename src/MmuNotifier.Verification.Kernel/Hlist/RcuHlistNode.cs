@@ -11,8 +11,9 @@ namespace MmuNotifier.Verification.Kernel.Hlist;
 /// </summary>
 public sealed class RcuHlistNode<T> where T : class
 {
-    public RcuHlistNode(IRuntime rt, string name, T owner, ILifetime? lifetime)
+    public RcuHlistNode(IRuntime rt, PrimitiveName nodeName, T owner, ILifetime? lifetime)
     {
+        var name = rt.Intern(nodeName);
         Owner = owner;
         Next = rt.NewCell<RcuHlistNode<T>?>($"{name}.next", null, lifetime);
         PPrev = rt.NewCell<ICell<RcuHlistNode<T>?>?>($"{name}.pprev", null, lifetime);
@@ -38,8 +39,9 @@ public sealed class RcuHlistNode<T> where T : class
 /// <summary>struct hlist_head of an RCU-protected list.</summary>
 public sealed class RcuHlistHead<T> where T : class
 {
-    public RcuHlistHead(IRuntime rt, string name, ILifetime? lifetime)
+    public RcuHlistHead(IRuntime rt, PrimitiveName headName, ILifetime? lifetime)
     {
+        var name = rt.Intern(headName);
         First = rt.NewCell<RcuHlistNode<T>?>($"{name}.first", null, lifetime);
     }
 

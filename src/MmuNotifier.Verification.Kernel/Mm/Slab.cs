@@ -14,9 +14,10 @@ public sealed class Slab(IRuntime rt, KernelConfig config)
     /// <summary>kzalloc(size, GFP_KERNEL): may sleep; null when the allocation fails.</summary>
     [KernelFunction("kzalloc", File = "include/linux/slab.h")]
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<ILifetime?> Kzalloc(string what)
+    public async ValueTask<ILifetime?> Kzalloc(PrimitiveName allocation)
     {
-        rt.MightSleep($"kzalloc({what}, GFP_KERNEL)");
+        var what = rt.Intern(allocation);
+        rt.MightSleep(rt.Intern($"kzalloc({what}, GFP_KERNEL)"));
         if (config.AllocationsMayFail && await rt.ChooseBool($"kzalloc({what}) fails"))
         {
             return null;

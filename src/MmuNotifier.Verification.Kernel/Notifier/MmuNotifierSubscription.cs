@@ -12,8 +12,9 @@ namespace MmuNotifier.Verification.Kernel.Notifier;
 /// </summary>
 public sealed class MmuNotifierSubscription
 {
-    public MmuNotifierSubscription(IRuntime rt, string name, MmuNotifierOps? ops, ILifetime? lifetime = null)
+    public MmuNotifierSubscription(IRuntime rt, PrimitiveName subscriptionName, MmuNotifierOps? ops, ILifetime? lifetime = null)
     {
+        var name = rt.Intern(subscriptionName);
         Name = name;
         Lifetime = lifetime;
         _ops = ops;

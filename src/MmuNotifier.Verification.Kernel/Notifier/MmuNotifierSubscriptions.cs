@@ -26,15 +26,15 @@ public sealed class MmuNotifierSubscriptions
     public MmuNotifierSubscriptions(IRuntime rt, string mmName, ILifetime lifetime, ulong initialSeq = 2)
     {
         Lifetime = lifetime;
-        var prefix = $"{mmName}.subscriptions";
+        var prefix = rt.Intern($"{mmName}.subscriptions");
         List = new RcuHlistHead<MmuNotifierSubscription>(rt, $"{prefix}.list", lifetime);
         HasItree = rt.NewCell($"{prefix}.has_itree", false, lifetime);
         Lock = rt.NewSpinLock($"{prefix}.lock", lifetime);
         InvalidateSeq = rt.NewCell<ulong>($"{prefix}.invalidate_seq", initialSeq, lifetime);
         ActiveInvalidateRanges = new Guarded<ulong>(Lock, 0);
-        Itree = IntervalTreeRoot<MmuIntervalNotifier>.ForRuntime(rt, $"{prefix}.itree");
+        Itree = IntervalTreeRoot<MmuIntervalNotifier>.ForRuntime(rt, rt.Intern($"{prefix}.itree"));
         Wq = rt.NewWaitQueue($"{prefix}.wq", lifetime);
-        DeferredList = new HlistHead<MmuIntervalNotifier>($"{prefix}.deferred_list", Lock.AssertHeld, DataCorruption.ForRuntime(rt));
+        DeferredList = new HlistHead<MmuIntervalNotifier>(rt.Intern($"{prefix}.deferred_list"), Lock.AssertHeld, DataCorruption.ForRuntime(rt));
     }
 
     public ILifetime Lifetime { get; }

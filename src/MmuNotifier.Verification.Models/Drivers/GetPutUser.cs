@@ -40,7 +40,7 @@ public class GetPutUser : UserModel
     {
         _ops = world.Audit.WrapHlist(new MmuNotifierOps
         {
-            Name = $"{Name}.ops",
+            Name = world.Rt.Intern($"{Name}.ops"),
             Release = (_, _) => ValueTask.CompletedTask,
             InvalidateRangeStart = (_, _) => ValueTask.FromResult(0),
             InvalidateRangeEnd = (_, _) => ValueTask.CompletedTask,

@@ -53,7 +53,7 @@ public class HmmMirror : UserModel
         Sub = new MmuIntervalNotifier(rt, Name, _memory);
         Audit = new SubscriptionAudit(Name);
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: true);
-        _ops = world.Audit.WrapInterval(new MmuIntervalNotifierOps { Name = $"{Name}.ops", Invalidate = Invalidate }, Audit, Mmu);
+        _ops = world.Audit.WrapInterval(new MmuIntervalNotifierOps { Name = world.Rt.Intern($"{Name}.ops"), Invalidate = Invalidate }, Audit, Mmu);
     }
 
     public MmuIntervalNotifier Sub { get; }

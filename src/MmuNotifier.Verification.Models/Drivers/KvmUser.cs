@@ -51,7 +51,7 @@ public class KvmUser : HlistUser
 
         _ops = world.Audit.WrapHlist(new MmuNotifierOps
         {
-            Name = $"{Name}.ops",
+            Name = world.Rt.Intern($"{Name}.ops"),
             Release = Release,
             InvalidateRangeStart = InvalidateRangeStart,
             InvalidateRangeEnd = InvalidateRangeEnd,

@@ -27,7 +27,7 @@ public class SecondaryTlbUser : HlistUser
         Mmu = new SecondaryMmu(rt, Name, world.Pt.Count, zappedBeforePteChange: false);
         var ops = world.Audit.WrapHlist(new MmuNotifierOps
         {
-            Name = $"{Name}.ops",
+            Name = world.Rt.Intern($"{Name}.ops"),
             Release = Release,
             ArchInvalidateSecondaryTlbs = ArchInvalidateSecondaryTlbs,
         }, _ => Audit, Mmu);

@@ -23,7 +23,7 @@ public sealed class StartOnlyUser : HlistUser
     public StartOnlyUser(ModelWorld world, SubscriptionSpec spec) : base(world, spec)
     {
         _lock = world.Rt.NewMutex($"{Name}.mutex");
-        var ops = world.Audit.WrapHlist(new MmuNotifierOps { Name = $"{Name}.ops", InvalidateRangeStart = InvalidateRangeStart }, _ => Audit, null);
+        var ops = world.Audit.WrapHlist(new MmuNotifierOps { Name = world.Rt.Intern($"{Name}.ops"), InvalidateRangeStart = InvalidateRangeStart }, _ => Audit, null);
         Sub = new MmuNotifierSubscription(world.Rt, Name, ops, Memory);
     }
 

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+
+namespace MmuNotifier.Verification.Engine.Runtime;
+
+internal sealed partial class ControlledRuntime
+{
+    /// <summary>
+    /// Bound on the names kept: a world names the same few dozen things in every schedule, but a
+    /// model that put a counter into its names would otherwise grow the table without end.
+    /// Past it, names are made as new strings again.
+    /// </summary>
+    internal const int MaxKeptNames = 4096;
+
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesByText;
+
+    /// <summary>How many distinct names this runtime keeps (tests).</summary>
+    internal int KeptNames => _names.Count;
+
+    /// <summary>
+    /// The string this runtime made earlier for the text of <paramref name="name"/>, or a new one
+    /// kept for next time. The names live as long as the runtime (an exploration worker), so
+    /// a world built in every schedule allocates no names after the first.
+    /// </summary>
+    public string Intern(PrimitiveName name)
+    {
+        if (name.AsString is { } given) return given;
+        if (_names.Count == 0) _namesByText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var text = name.Text;
+        if (_namesByText.TryGetValue(text, out var kept)) return kept;
+        var made = new string(text);
+        if (_names.Count < MaxKeptNames) _names.Add(made, made);
+        return made;
+    }
+}
