@@ -20,7 +20,16 @@ internal sealed class ControlledAtomic(ControlledRuntime runtime, string name, l
     }
 
     private long _value = initial;
-    private readonly HappensBefore.StoreHistory<long>? _history = runtime.NewStoreHistory(initial);
+    private HappensBefore.StoreHistory<long>? _history = runtime.NewStoreHistory(initial);
+
+    /// <summary>This atomic as a new one of the next run (<see cref="ControlledRuntime.NewAtomic"/>).</summary>
+    internal ControlledAtomic Recycle(string name, long initial, ControlledLifetime? owner)
+    {
+        Renew(name, owner);
+        _value = initial;
+        _history = Runtime.NewStoreHistory(initial);
+        return this;
+    }
 
     public ValueTask<long> Read() => Start(Operation.Read, AccessKind.ReadOnce).AsLongTask();
 

@@ -15,10 +15,19 @@ internal sealed class ControlledCell<T>(ControlledRuntime runtime, string name, 
     : ControlledPrimitive(runtime, name, owner), ICell<T>, IKeepsStores
 {
     private T _value = initial;
-    private readonly HappensBefore.StoreHistory<T>? _history = runtime.NewStoreHistory(initial);
+    private HappensBefore.StoreHistory<T>? _history = runtime.NewStoreHistory(initial);
 
     // Looked up once per cell: a generic static of a reference type costs a runtime lookup per access.
     private readonly int _slot = SlotType<T>.Index;
+
+    /// <summary>This cell as a new one of the next run (<see cref="ControlledRuntime.NewCell{T}"/>).</summary>
+    internal ControlledCell<T> Recycle(string name, T initial, ControlledLifetime? owner)
+    {
+        Renew(name, owner);
+        _value = initial;
+        _history = Runtime.NewStoreHistory(initial);
+        return this;
+    }
 
     public ValueTask<T> Read() => Load(AccessKind.Read);
 

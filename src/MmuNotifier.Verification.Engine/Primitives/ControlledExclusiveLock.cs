@@ -16,6 +16,14 @@ internal abstract class ControlledExclusiveLock(
 {
     private LogicalThread? _holder;
 
+    /// <summary>This lock as a new, free one of the next run; false when its name changed (texts built from it are stale).</summary>
+    private protected bool RenewLock(string name, ControlledLifetime? owner, LockClass newClass)
+    {
+        _holder = null;
+        lockClass = newClass;
+        return Renew(name, owner);
+    }
+
     public bool IsHeldByCurrentThread => _holder is not null && _holder == Runtime.Current;
 
     public bool IsLocked => _holder is not null;

@@ -25,6 +25,17 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
     /// <summary>A location of this allocation got its shadow: kfree writes it (KCSAN: kfree is a write to the whole object).</summary>
     internal void Owns(HappensBefore.AccessShadow shadow) => (_shadows ??= []).Add(shadow);
 
+    /// <summary>This allocation as a new, live one of the next run (<see cref="ControlledRuntime.NewLifetime"/>).</summary>
+    internal ControlledLifetime Recycle(string name)
+    {
+        Renew(name, owner: null);
+        IsFreed = false;
+        _freedBy = null;
+        _freedAtStep = 0;
+        _shadows = null;
+        return this;
+    }
+
     public ValueTask Free() => Runtime.Begin(this, AccessKind.Free).AsValueTask();
 
     public void CheckAlive(string what)

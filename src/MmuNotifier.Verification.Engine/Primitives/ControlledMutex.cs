@@ -11,6 +11,13 @@ internal sealed class ControlledMutex(ControlledRuntime runtime, string name, Co
 {
     private string? _lockText;
 
+    /// <summary>This mutex as a new one of the next run (<see cref="ControlledRuntime.NewMutex"/>).</summary>
+    internal ControlledMutex Recycle(string name, ControlledLifetime? owner, LockClass lockClass)
+    {
+        if (!RenewLock(name, owner, lockClass)) _lockText = null;
+        return this;
+    }
+
     // Cached: built once per mutex, not at every lock.
     protected override void BeforeLock() => Runtime.MightSleep(_lockText ??= $"mutex_lock({Name})");
 }

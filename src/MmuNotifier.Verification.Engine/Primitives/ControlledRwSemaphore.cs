@@ -27,6 +27,18 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
 
     private bool IsFree => _writer is null && _readers.Count == 0;
 
+    /// <summary>This semaphore as a new, free one of the next run (<see cref="ControlledRuntime.NewRwSemaphore"/>).</summary>
+    internal ControlledRwSemaphore Recycle(string name, ControlledLifetime? owner, LockClass newClass)
+    {
+        if (!Renew(name, owner)) _downReadText = _downWriteText = null;
+        lockClass = newClass;
+        _readers.Clear();
+        _pendingWriters.Clear();
+        _queuedWriters.Clear();
+        _writer = null;
+        return this;
+    }
+
     public ValueTask DownRead()
     {
         Runtime.MightSleep(_downReadText ??= $"down_read({Name})");

@@ -15,6 +15,16 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
     private string? _synchronizeText;
     private string? _barrierText;
 
+    /// <summary>This SRCU domain as a new one of the next run, with no readers or callbacks (<see cref="ControlledRuntime.NewSrcu"/>).</summary>
+    internal ControlledSrcu Recycle(string name)
+    {
+        if (!Renew(name, owner: null)) _synchronizeText = _barrierText = null;
+        _readers.Clear();
+        _callbacks.Clear();
+        _lastIndex = 0;
+        return this;
+    }
+
     public bool IsReadLockHeld => _readers.Count > 0 && HasReader(Runtime.Current, index: null);
 
     // Loops rather than predicates: these run at every scheduling step, and a capturing lambda

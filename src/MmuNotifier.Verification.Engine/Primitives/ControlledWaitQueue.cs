@@ -13,6 +13,14 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
     private string? _sleepText;
     private readonly List<LogicalThread> _sleepers = [];
 
+    /// <summary>This queue as a new, empty one of the next run (<see cref="ControlledRuntime.NewWaitQueue"/>).</summary>
+    internal ControlledWaitQueue Recycle(string name, ControlledLifetime? owner)
+    {
+        if (!Renew(name, owner)) _waitText = _sleepText = null;
+        _sleepers.Clear();
+        return this;
+    }
+
     public ValueTask WaitEvent<T>(ICell<T> cell, Func<T, bool> condition)
     {
         Runtime.MightSleep(_waitText ??= $"wait_event({Name})");
@@ -31,6 +39,9 @@ internal sealed class ControlledWaitQueue(ControlledRuntime runtime, string name
         thread.Sleeping = false;
         return thread.AsValueTask();
     }
+
+    /// <summary>Threads asleep on this queue (tests).</summary>
+    internal int SleeperCount => _sleepers.Count;
 
     public ValueTask WakeUpAll() => Runtime.Begin(this, AccessKind.Wake).AsValueTask();
 

@@ -35,13 +35,30 @@ internal abstract class ControlledPrimitive
     public int Id { get; private protected set; }
 
     /// <summary>The allocation this object lives in; accessing it after the free is a use-after-free.</summary>
-    public ControlledLifetime? Owner { get; }
+    public ControlledLifetime? Owner { get; private set; }
 
     /// <summary>The data-race detector: the clock this object's releases published (made on first release).</summary>
     public HappensBefore.VectorClock? SyncClock { get; set; }
 
     /// <summary>The data-race detector: the accesses to this location (cells only; made on first access).</summary>
     public HappensBefore.AccessShadow? Shadow { get; set; }
+
+    /// <summary>
+    /// This object as a new one of the next run (<see cref="ControlledRuntime"/> keeps its
+    /// primitives from run to run): named anew, numbered in creation order as a new object would
+    /// be, with no detector state. Returns whether the name is the one it had, so a subclass may
+    /// keep texts it built from it.
+    /// </summary>
+    private protected bool Renew(string name, ControlledLifetime? owner)
+    {
+        var sameName = ReferenceEquals(name, Name);
+        Name = name;
+        Owner = owner;
+        Id = Runtime.NextObjectId();
+        SyncClock = null;
+        Shadow = null;
+        return sameName;
+    }
 
     /// <summary>Whether <paramref name="thread"/>'s pending <paramref name="kind"/> access could run now.</summary>
     public virtual bool IsEnabled(LogicalThread thread, AccessKind kind) => true;

@@ -30,6 +30,7 @@ internal sealed partial class ControlledRuntime
         }
         finally
         {
+            _recycling = false;
             flow?.Undo();
             SynchronizationContext.SetSynchronizationContext(callerContext);
         }
@@ -138,6 +139,8 @@ internal sealed partial class ControlledRuntime
         ResetLkmm();
         ResetTracing();
         _runOnAllowed = RunsOnUnder(strategy);
+        _recycling = RecyclesUnder(strategy);
+        _primitivesMade = 0;
         NestedSegments = 0;
         DeepestNesting = 0;
     }

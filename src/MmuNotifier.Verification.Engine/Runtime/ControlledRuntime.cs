@@ -101,32 +101,55 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
     internal int NextObjectId() => _objectIds++;
 
     // ---- factories ----
+    // Each renews the primitive the previous run made at the same place when it can (Recycling).
 
     public ISpinLock NewSpinLock(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0)
     {
         var text = Intern(name);
-        return new ControlledSpinLock(this, text, Own(owner), LockClassFor(classFile, classLine, text));
+        var lockClass = LockClassFor(classFile, classLine, text);
+        return Reusable<ControlledSpinLock>()?.Recycle(text, Own(owner), lockClass)
+            ?? Kept(new ControlledSpinLock(this, text, Own(owner), lockClass));
     }
 
     public IMutex NewMutex(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0)
     {
         var text = Intern(name);
-        return new ControlledMutex(this, text, Own(owner), LockClassFor(classFile, classLine, text));
+        var lockClass = LockClassFor(classFile, classLine, text);
+        return Reusable<ControlledMutex>()?.Recycle(text, Own(owner), lockClass)
+            ?? Kept(new ControlledMutex(this, text, Own(owner), lockClass));
     }
 
     public IRwSemaphore NewRwSemaphore(PrimitiveName name, ILifetime? owner = null, string classFile = "", int classLine = 0)
     {
         var text = Intern(name);
-        return new ControlledRwSemaphore(this, text, Own(owner), LockClassFor(classFile, classLine, text));
+        var lockClass = LockClassFor(classFile, classLine, text);
+        return Reusable<ControlledRwSemaphore>()?.Recycle(text, Own(owner), lockClass)
+            ?? Kept(new ControlledRwSemaphore(this, text, Own(owner), lockClass));
     }
 
-    public IWaitQueue NewWaitQueue(PrimitiveName name, ILifetime? owner = null) => new ControlledWaitQueue(this, Intern(name), Own(owner));
+    public IWaitQueue NewWaitQueue(PrimitiveName name, ILifetime? owner = null)
+    {
+        var text = Intern(name);
+        return Reusable<ControlledWaitQueue>()?.Recycle(text, Own(owner)) ?? Kept(new ControlledWaitQueue(this, text, Own(owner)));
+    }
 
-    public ISrcu NewSrcu(PrimitiveName name) => new ControlledSrcu(this, Intern(name));
+    public ISrcu NewSrcu(PrimitiveName name)
+    {
+        var text = Intern(name);
+        return Reusable<ControlledSrcu>()?.Recycle(text) ?? Kept(new ControlledSrcu(this, text));
+    }
 
-    public ICell<T> NewCell<T>(PrimitiveName name, T initial, ILifetime? owner = null) => new ControlledCell<T>(this, Intern(name), initial, Own(owner));
+    public ICell<T> NewCell<T>(PrimitiveName name, T initial, ILifetime? owner = null)
+    {
+        var text = Intern(name);
+        return Reusable<ControlledCell<T>>()?.Recycle(text, initial, Own(owner)) ?? Kept(new ControlledCell<T>(this, text, initial, Own(owner)));
+    }
 
-    public IAtomic NewAtomic(PrimitiveName name, long initial, ILifetime? owner = null) => new ControlledAtomic(this, Intern(name), initial, Own(owner));
+    public IAtomic NewAtomic(PrimitiveName name, long initial, ILifetime? owner = null)
+    {
+        var text = Intern(name);
+        return Reusable<ControlledAtomic>()?.Recycle(text, initial, Own(owner)) ?? Kept(new ControlledAtomic(this, text, initial, Own(owner)));
+    }
 
     public ILockMap NewLockMap(PrimitiveName name, string classFile = "", int classLine = 0)
     {
@@ -138,7 +161,8 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
 
     public ILifetime NewLifetime(PrimitiveName name)
     {
-        var lifetime = new ControlledLifetime(this, Intern(name));
+        var text = Intern(name);
+        var lifetime = Reusable<ControlledLifetime>()?.Recycle(text) ?? Kept(new ControlledLifetime(this, text));
         foreach (var observer in _allocationObservers) observer(lifetime);
         return lifetime;
     }

@@ -41,10 +41,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     public void Recycle(int id, string name)
     {
         ThreadId = id;
-        Name = name;
-        Id = Runtime.NextObjectId();
-        SyncClock = null;
-        Shadow = null;
+        Renew(name, owner: null);
         Body = null;
         IsCompleted = false;
         Target = null;
