@@ -63,8 +63,8 @@ public sealed class RecyclingTests
     {
         var runtime = ControlledRuntime.For(new ExplorationOptions { Detectors = detectors });
         runtime.RecyclesPrimitives = recycles;
-        runtime.Run(rt => DirtyOrCheck(rt, dirty: true), Started(new RandomStrategy(3)), maxSteps: 1000);
-        runtime.Run(rt => DirtyOrCheck(rt, dirty: false), Started(new RandomStrategy(4)), maxSteps: 1000);
+        runtime.Run(rt => DirtyOrCheck(rt, dirty: true), SwitchedRuns.Started(new RandomStrategy(3)), maxSteps: 1000);
+        runtime.Run(rt => DirtyOrCheck(rt, dirty: false), SwitchedRuns.Started(new RandomStrategy(4)), maxSteps: 1000);
         Assert.Equal(recycles ? 8 : 0, runtime.RecycledPrimitives);
         return RunOutcome.Of(runtime);
     }
@@ -79,53 +79,26 @@ public sealed class RecyclingTests
         Assert.Contains("bugs []", outcome);
     }
 
-    private static IEnumerable<(string Name, Func<IRuntime, Task> Body, bool WeakMemory)> Programs() =>
-        SampleCatalog.All.Select(s => (s.Name, s.Body, s.WeakMemoryBug))
-            .Append(("every-kind-dirty", rt => DirtyOrCheck(rt, dirty: true), false))
-            .Append(("every-kind-clean", rt => DirtyOrCheck(rt, dirty: false), false));
+    private static IEnumerable<SwitchedRuns.Program> Programs() =>
+        SwitchedRuns.Samples()
+            .Append(new SwitchedRuns.Program("every-kind-dirty", rt => DirtyOrCheck(rt, dirty: true)))
+            .Append(new SwitchedRuns.Program("every-kind-clean", rt => DirtyOrCheck(rt, dirty: false)));
 
-    public static TheoryData<string> Strategies() =>
-        new(StrategyRegistry.All.Where(d => !d.IsPortfolio).Select(d => d.Name));
+    public static TheoryData<string> Strategies() => SwitchedRuns.Strategies();
 
     [Theory]
     [MemberData(nameof(Strategies))]
     public void Recycling_makes_the_schedules_new_primitives_make(string strategy)
     {
-        var compared = 0;
-        var withBugs = 0;
-        long recycled = 0;
-        foreach (var sample in Programs())
-        {
-            var options = new ExplorationOptions
-            {
-                Strategy = strategy,
-                MemoryModel = sample.WeakMemory ? MemoryModel.Lkmm : MemoryModel.Sc,
-            };
-            var settings = new StrategySettings(Seed: 5, EstimatedLength: 60, PreemptionBound: 2);
-            var descriptor = StrategyRegistry.Find(strategy);
-            var fresh = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
-            var recycling = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
-            fresh.Runtime.RecyclesPrimitives = false;
-            for (var iteration = 0; iteration < 25; iteration++)
-            {
-                var more = fresh.Strategy.InitializeIteration(iteration);
-                Assert.Equal(more, recycling.Strategy.InitializeIteration(iteration));
-                if (!more) break;
-                fresh.Runtime.Run(sample.Body, fresh.Strategy, options.MaxSteps);
-                recycling.Runtime.Run(sample.Body, recycling.Strategy, options.MaxSteps);
-                Assert.Equal(RunOutcome.Of(fresh.Runtime), RunOutcome.Of(recycling.Runtime));
-                compared++;
-                if (fresh.Runtime.Bugs.Count > 0) withBugs++;
-            }
+        // New primitives for every factory call are the reference.
+        var comparison = SwitchedRuns.Compare(strategy, Programs(), [runtime => runtime.RecyclesPrimitives = false, _ => { }]);
 
-            Assert.Equal(0, fresh.Runtime.RecycledPrimitives);
-            recycled += recycling.Runtime.RecycledPrimitives;
-        }
-
-        Assert.True(compared > SampleCatalog.All.Count, $"only {compared} schedules compared");
-        Assert.True(withBugs > 0, "no schedule reported a bug");
+        Assert.True(comparison.Compared > SampleCatalog.All.Count, $"only {comparison.Compared} schedules compared");
+        Assert.True(comparison.WithBugs > 0, "no schedule reported a bug");
+        Assert.All(comparison.Runtimes, runtimes => Assert.Equal(0, runtimes[0].RecycledPrimitives));
+        var recycled = comparison.Runtimes.Sum(runtimes => runtimes[1].RecycledPrimitives);
         // A reducing strategy carries what it learnt of a run's steps into later runs: it gets new primitives.
-        if (StrategyRegistry.Find(strategy).Create(new StrategySettings(Seed: 5)) is IStepObserver) Assert.Equal(0, recycled);
+        if (SwitchedRuns.Reduces(strategy)) Assert.Equal(0, recycled);
         else Assert.True(recycled > 0, "no primitive was renewed");
     }
 
@@ -139,12 +112,12 @@ public sealed class RecyclingTests
         {
             inside = rt.NewCell("inside", 0);
             return Task.CompletedTask;
-        }, Started(new RandomStrategy(1)), maxSteps: 100);
+        }, SwitchedRuns.Started(new RandomStrategy(1)), maxSteps: 100);
         runtime.Run(rt =>
         {
             Assert.NotSame(outside, rt.NewCell("inside", 0));
             return Task.CompletedTask;
-        }, Started(new RandomStrategy(1)), maxSteps: 100);
+        }, SwitchedRuns.Started(new RandomStrategy(1)), maxSteps: 100);
         Assert.Equal(5, outside.Peek());
         Assert.NotNull(inside);
         Assert.Equal(1, runtime.RecycledPrimitives);
@@ -159,26 +132,20 @@ public sealed class RecyclingTests
             rt.NewSpinLock("a");
             rt.NewCell("b", 0);
             return Task.CompletedTask;
-        }, Started(new RandomStrategy(1)), maxSteps: 100);
+        }, SwitchedRuns.Started(new RandomStrategy(1)), maxSteps: 100);
         runtime.Run(rt =>
         {
             rt.NewMutex("a");
             rt.NewCell("b", 0L);
             return Task.CompletedTask;
-        }, Started(new RandomStrategy(1)), maxSteps: 100);
+        }, SwitchedRuns.Started(new RandomStrategy(1)), maxSteps: 100);
         Assert.Equal(0, runtime.RecycledPrimitives);
         runtime.Run(rt =>
         {
             rt.NewMutex("a");
             rt.NewCell("b", 0L);
             return Task.CompletedTask;
-        }, Started(new RandomStrategy(1)), maxSteps: 100);
+        }, SwitchedRuns.Started(new RandomStrategy(1)), maxSteps: 100);
         Assert.Equal(2, runtime.RecycledPrimitives);
-    }
-
-    private static IStrategy Started(IStrategy strategy)
-    {
-        Assert.True(strategy.InitializeIteration(0));
-        return strategy;
     }
 }

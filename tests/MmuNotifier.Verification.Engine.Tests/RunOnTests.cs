@@ -48,61 +48,34 @@ public sealed class RunOnTests
         rt.Assert(await counter.ReadOnce() == 36, "a lost update");
     }
 
-    private static IEnumerable<(string Name, Func<IRuntime, Task> Body, bool WeakMemory)> Programs() =>
-        SampleCatalog.All.Select(s => (s.Name, s.Body, s.WeakMemoryBug))
-            .Append(("transient-state", TransientState, false))
-            .Append(("many-threads", ManyThreads, false));
+    private static IEnumerable<SwitchedRuns.Program> Programs() =>
+        SwitchedRuns.Samples()
+            .Append(new SwitchedRuns.Program("transient-state", TransientState))
+            .Append(new SwitchedRuns.Program("many-threads", ManyThreads));
 
-    public static TheoryData<string> Strategies() =>
-        new(StrategyRegistry.All.Where(d => !d.IsPortfolio).Select(d => d.Name));
+    public static TheoryData<string> Strategies() => SwitchedRuns.Strategies();
 
     [Theory]
     [MemberData(nameof(Strategies))]
     public void Running_on_makes_the_schedules_the_loop_makes(string strategy)
     {
-        var compared = 0;
-        var withBugs = 0;
-        var monitorFired = false;
         long nested = 0;
         var deepest = 0;
-        foreach (var sample in Programs())
-        {
-            var options = new ExplorationOptions
+        var monitorFired = false;
+        // The plain loop is the reference; then run-on with nesting, and run-on without it.
+        var comparison = SwitchedRuns.Compare(strategy, Programs(),
+            [runtime => runtime.RunsOn = false, _ => { }, runtime => runtime.NestsRuns = false],
+            runtimes =>
             {
-                Strategy = strategy,
-                MemoryModel = sample.WeakMemory ? MemoryModel.Lkmm : MemoryModel.Sc,
-            };
-            var settings = new StrategySettings(Seed: 5, EstimatedLength: 60, PreemptionBound: 2);
-            var descriptor = StrategyRegistry.Find(strategy);
-            var loop = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
-            var runOn = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
-            var flat = (Strategy: descriptor.Create(settings), Runtime: ControlledRuntime.For(options));
-            loop.Runtime.RunsOn = false;
-            flat.Runtime.NestsRuns = false;
-            for (var iteration = 0; iteration < 25; iteration++)
-            {
-                var more = loop.Strategy.InitializeIteration(iteration);
-                Assert.Equal(more, runOn.Strategy.InitializeIteration(iteration));
-                Assert.Equal(more, flat.Strategy.InitializeIteration(iteration));
-                if (!more) break;
-                loop.Runtime.Run(sample.Body, loop.Strategy, options.MaxSteps);
-                runOn.Runtime.Run(sample.Body, runOn.Strategy, options.MaxSteps);
-                flat.Runtime.Run(sample.Body, flat.Strategy, options.MaxSteps);
-                var expected = RunOutcome.Of(loop.Runtime);
-                Assert.Equal(expected, RunOutcome.Of(runOn.Runtime));
-                Assert.Equal(expected, RunOutcome.Of(flat.Runtime));
-                nested += runOn.Runtime.NestedSegments;
-                deepest = Math.Max(deepest, runOn.Runtime.DeepestNesting);
-                Assert.Equal(0, flat.Runtime.NestedSegments);
-                compared++;
-                if (loop.Runtime.Bugs.Count > 0) withBugs++;
-                monitorFired |= loop.Runtime.Bugs.Any(b => b.Kind == BugKind.InvariantViolation && b.Message.Contains("x is 2"));
-            }
-        }
+                nested += runtimes[1].NestedSegments;
+                deepest = Math.Max(deepest, runtimes[1].DeepestNesting);
+                Assert.Equal(0, runtimes[2].NestedSegments);
+                monitorFired |= runtimes[0].Bugs.Any(b => b.Kind == BugKind.InvariantViolation && b.Message.Contains("x is 2"));
+            });
 
         // The comparison means something only if schedules ran and some of them failed.
-        Assert.True(compared > SampleCatalog.All.Count, $"only {compared} schedules compared");
-        Assert.True(withBugs > 0, "no schedule reported a bug");
+        Assert.True(comparison.Compared > SampleCatalog.All.Count, $"only {comparison.Compared} schedules compared");
+        Assert.True(comparison.WithBugs > 0, "no schedule reported a bug");
         Assert.True(monitorFired || strategy is "dfs" or "dpor", "the transient state was never caught");
         // ... and only if the nesting happened, within its bound, wherever running on is allowed (not under a reducing strategy).
         Assert.InRange(deepest, 0, ControlledRuntime.MaxNesting);
@@ -122,19 +95,13 @@ public sealed class RunOnTests
         var deepest = 0;
         for (var seed = 1UL; seed <= 20; seed++)
         {
-            runtime.Run(ManyThreads, Started(new RandomStrategy(seed)), options.MaxSteps);
-            loop.Run(ManyThreads, Started(new RandomStrategy(seed)), options.MaxSteps);
+            runtime.Run(ManyThreads, SwitchedRuns.Started(new RandomStrategy(seed)), options.MaxSteps);
+            loop.Run(ManyThreads, SwitchedRuns.Started(new RandomStrategy(seed)), options.MaxSteps);
             Assert.Equal(RunOutcome.Of(loop), RunOutcome.Of(runtime));
             deepest = Math.Max(deepest, runtime.DeepestNesting);
         }
 
         Assert.Equal(ControlledRuntime.MaxNesting, deepest);
-    }
-
-    private static IStrategy Started(IStrategy strategy)
-    {
-        Assert.True(strategy.InitializeIteration(0));
-        return strategy;
     }
 
     /// <summary>
