@@ -25,8 +25,8 @@ internal sealed partial class ControlledRuntime
 
     /// <summary>
     /// Whether runs under <paramref name="strategy"/> renew primitives: not for a reducing
-    /// strategy, which keeps what it learnt of a run's steps into later runs; and only inside a
-    /// run, so that an object made outside one (a test's) is never handed out again.
+    /// strategy, which keeps what it learnt of a run's steps into later runs. Set for each run
+    /// and cleared when it ends, so an object made outside a run (a test's) is never handed out again.
     /// </summary>
     private bool RecyclesUnder(Strategies.IStrategy strategy) => RecyclesPrimitives && strategy is not Strategies.IStepObserver;
 
