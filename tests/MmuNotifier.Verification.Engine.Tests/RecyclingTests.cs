@@ -41,7 +41,7 @@ public sealed class RecyclingTests
             await spin.Lock();
             await spin.Unlock();
             await memory.Free();
-            var sleeper = rt.Spawn("sleeper", () => wq.SleepUntilWoken().AsTask());
+            rt.Spawn("sleeper", () => wq.SleepUntilWoken().AsTask());
             return;
         }
 

@@ -13,7 +13,8 @@ internal sealed partial class ControlledRuntime
     internal const int MaxKeptNames = 4096;
 
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesByText;
+    // The same table searched by a name's text, without making a string of it (set up with the table).
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesByText;
 
     /// <summary>How many distinct names this runtime keeps (tests).</summary>
     internal int KeptNames => _names.Count;
@@ -26,7 +27,6 @@ internal sealed partial class ControlledRuntime
     public string Intern(PrimitiveName name)
     {
         if (name.AsString is { } given) return given;
-        if (_names.Count == 0) _namesByText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         var text = name.Text;
         if (_namesByText.TryGetValue(text, out var kept)) return kept;
         var made = new string(text);

@@ -77,6 +77,7 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
     {
         _choicePoint = new ChoicePoint(this);
         _yieldPoint = new YieldPoint(this);
+        _namesByText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public bool IsControlled => true;
