@@ -102,6 +102,101 @@ public sealed class RecyclingTests
         else Assert.True(recycled > 0, "no primitive was renewed");
     }
 
+    /// <summary>Always the newest enabled thread: a spawned thread runs to its end before its parent goes on.</summary>
+    private sealed class NewestFirst : IStrategy
+    {
+        public string Name => "newest-first";
+
+        public bool InitializeIteration(long iteration) => true;
+
+        public int NextThread(in SchedulingView view) => view.Enabled[^1];
+
+        public int NextChoice(int count) => 0;
+    }
+
+    /// <summary>The bugs of one run under <see cref="NewestFirst"/>, all detectors on.</summary>
+    private static IReadOnlyList<Bug> RunNewestFirst(ControlledRuntime runtime, Func<IRuntime, Task> body)
+    {
+        runtime.Run(body, new NewestFirst(), maxSteps: 1000);
+        return runtime.Bugs.ToList();
+    }
+
+    /// <summary>
+    /// The primitives, and a field guarded by the spinlock, that both runs of the KCSAN tests make
+    /// in the same order, so the second run gets the first one's objects renewed.
+    /// </summary>
+    private static (ISpinLock Lock, ICell<int> Cell, Guarded<int> Field) KcsanWorld(IRuntime rt)
+    {
+        var spin = rt.NewSpinLock("lock");
+        return (spin, rt.NewCell("cell", 0), new Guarded<int>(spin, 0));
+    }
+
+    [Fact]
+    public void A_renewed_location_remembers_no_access_of_the_run_before()
+    {
+        var runtime = ControlledRuntime.For(new ExplorationOptions());
+        // Run 1: another thread writes the cell and the guarded field, plainly and under the lock.
+        Assert.Empty(RunNewestFirst(runtime, rt =>
+        {
+            var (spin, cell, field) = KcsanWorld(rt);
+            rt.Spawn("writer", async () =>
+            {
+                await spin.Lock();
+                field.Value = 1;
+                await cell.Write(1);
+                await spin.Unlock();
+            });
+            return Task.CompletedTask;
+        }));
+        // Run 2: only main touches them. A shadow that still held the writer's accesses of run 1
+        // would see main's writes as unordered with them (the writer's clock of run 1 is no one's now).
+        Assert.Empty(RunNewestFirst(runtime, async rt =>
+        {
+            var (spin, cell, field) = KcsanWorld(rt);
+            await spin.Lock();
+            field.Value = 2;
+            await cell.Write(2);
+            await spin.Unlock();
+        }));
+        Assert.Equal(2, runtime.RecycledPrimitives);
+    }
+
+    [Fact]
+    public void A_renewed_lock_publishes_no_clock_of_the_run_before()
+    {
+        var runtime = ControlledRuntime.For(new ExplorationOptions());
+        // Run 1: a thread releases the lock after a few events of its own, publishing its clock in it.
+        Assert.Empty(RunNewestFirst(runtime, rt =>
+        {
+            var (spin, cell, _) = KcsanWorld(rt);
+            rt.Spawn("writer", async () =>
+            {
+                await cell.WriteOnce(1);
+                await spin.Lock();
+                await spin.Unlock();
+                await spin.Lock();
+                await spin.Unlock();
+            });
+            return Task.CompletedTask;
+        }));
+        // Run 2: main takes and releases the lock, so it publishes main's clock only; the writer
+        // then writes the cell plainly without the lock, and main takes the lock again and reads
+        // the cell: a data race, unless the lock still carried the writer's clock of run 1 and so
+        // ordered the write before main's read.
+        var bugs = RunNewestFirst(runtime, async rt =>
+        {
+            var (spin, cell, _) = KcsanWorld(rt);
+            await spin.Lock();
+            await spin.Unlock();
+            rt.Spawn("writer", () => cell.Write(1).AsTask());
+            await spin.Lock();
+            await cell.Read();
+            await spin.Unlock();
+        });
+        Assert.Equal(BugKind.DataRace, Assert.Single(bugs).Kind);
+        Assert.Equal(2, runtime.RecycledPrimitives);
+    }
+
     /// <summary>One run of a body that only makes primitives; it must report nothing.</summary>
     private static void Build(ControlledRuntime runtime, Action<IRuntime> build)
     {

@@ -39,7 +39,7 @@ public sealed class Guarded<T>
         _value = initial;
         _runtime = controlledGuard?.Runtime;
         // The shadow's name is built only when KCSAN watches the field: it is made for every field of every schedule.
-        _shadow = _runtime is { KcsanOn: true } ? _runtime.NewShadow($"field at {Path.GetFileName(file)}:{line} guarded by {controlledGuard!.Name}") : null;
+        _shadow = _runtime is { KcsanOn: true } ? _runtime.NewShadow($"field at {Path.GetFileName(file.AsSpan())}:{line} guarded by {controlledGuard!.Name}") : null;
         if (_shadow is not null) controlledGuard!.Owner?.Owns(_shadow);  // the field lives in its lock's allocation
     }
 

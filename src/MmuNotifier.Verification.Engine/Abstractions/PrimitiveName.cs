@@ -64,7 +64,10 @@ public struct PrimitiveName
         Append(value is IFormattable formattable ? formattable.ToString(format, null) : value?.ToString() ?? "");
     }
 
-    private void Append(string value)
+    /// <summary>A piece of text that is not a string of its own (a file name cut out of a path).</summary>
+    public void AppendFormatted(scoped ReadOnlySpan<char> value) => Append(value);
+
+    private void Append(scoped ReadOnlySpan<char> value)
     {
         if (_length >= 0 && _length + value.Length <= InlineLength)
         {
@@ -74,7 +77,7 @@ public struct PrimitiveName
         }
 
         // Too long to keep inline: from here on the name is a string.
-        _string = (_length >= 0 ? new string(Text) : _string) + value;
+        _string = string.Concat(_length >= 0 ? Text : _string.AsSpan(), value);
         _length = -1;
     }
 

@@ -14,7 +14,7 @@ internal sealed class LockOrderGraph
     private readonly Dictionary<long, Edge> _edges = [];
     private readonly List<List<Edge>> _out = [];
     private readonly List<LockDependency> _firstSeen = [];
-    private readonly List<LockDependency> _chain = [];
+    private readonly List<Edge> _chain = [];
     private int[] _visited = new int[16];
     private int _search;
     private int _run;
@@ -51,10 +51,10 @@ internal sealed class LockOrderGraph
             _out[held.Class.Id].Add(edge);
         }
 
-        var fresh = edge.Witness is null;
+        var fresh = edge.Run == 0;
         edge.Run = _run;
-        edge.Witness = new LockDependency(held.Class, acquired, thread, held.Name, held.Step, acquiredName, step);
-        if (fresh) _firstSeen.Add(edge.Witness);
+        edge.Witnessed(held, acquired, acquiredName, thread, step);
+        if (fresh) _firstSeen.Add(edge.Witness());
         return PathThisRun(acquired.Id, held.Class.Id);
     }
 
@@ -63,10 +63,10 @@ internal sealed class LockOrderGraph
     {
         _search++;
         _chain.Clear();
-        return Search(from, to, _chain) ? _chain.ToList() : null;
+        return Search(from, to, _chain) ? _chain.Select(e => e.Witness()).ToList() : null;
     }
 
-    private bool Search(int at, int target, List<LockDependency> chain)
+    private bool Search(int at, int target, List<Edge> chain)
     {
         if (at >= _out.Count) return false;
         if (_visited.Length <= at) Array.Resize(ref _visited, Math.Max(at + 1, _visited.Length * 2));
@@ -75,7 +75,7 @@ internal sealed class LockOrderGraph
         foreach (var edge in _out[at])
         {
             if (edge.Run != _run) continue;
-            chain.Add(edge.Witness!);
+            chain.Add(edge);
             if (edge.To == target || Search(edge.To, target, chain)) return true;
             chain.RemoveAt(chain.Count - 1);
         }
@@ -83,13 +83,34 @@ internal sealed class LockOrderGraph
         return false;
     }
 
+    /// <summary>
+    /// A class dependency and what the run that last took it saw, kept as fields: an edge is taken
+    /// again in most schedules, and a <see cref="LockDependency"/> is made only for a report or a first sighting.
+    /// </summary>
     private sealed class Edge(int to)
     {
+        private HeldLock _held;
+        private LockClass? _acquired;
+        private string _acquiredName = "";
+        private string _thread = "";
+        private int _step;
+
         public int To { get; } = to;
 
+        /// <summary>The run that last took this edge (0: none yet).</summary>
         public int Run { get; set; }
 
-        public LockDependency? Witness { get; set; }
+        public void Witnessed(in HeldLock held, LockClass acquired, string acquiredName, string thread, int step)
+        {
+            _held = held;
+            _acquired = acquired;
+            _acquiredName = acquiredName;
+            _thread = thread;
+            _step = step;
+        }
+
+        public LockDependency Witness() =>
+            new(_held.Class, _acquired!, _thread, _held.Name, _held.Step, _acquiredName, _step);
     }
 }
 

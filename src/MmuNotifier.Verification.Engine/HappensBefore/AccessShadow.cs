@@ -19,7 +19,21 @@ internal sealed class AccessShadow(string location)
     private RaceAccess _lastPlainWrite;
     private RaceAccess[] _plainReads = new RaceAccess[4];
 
-    public string Location { get; } = location;
+    public string Location { get; private set; } = location;
+
+    /// <summary>
+    /// This shadow as a new one for <paramref name="newLocation"/>: nothing remembered. The
+    /// runtime keeps shadows from run to run (<see cref="Runtime.ControlledRuntime"/>'s recycling),
+    /// as it keeps the primitives they shadow.
+    /// </summary>
+    public AccessShadow Renew(string newLocation)
+    {
+        Location = newLocation;
+        _lastWrite = default;
+        _lastPlainWrite = default;
+        Array.Clear(_plainReads);
+        return this;
+    }
 
     /// <summary>Records <paramref name="access"/>; returns an earlier access it races with, or a default (non-existing) one.</summary>
     public RaceAccess Record(in RaceAccess access, VectorClock clock)

@@ -32,7 +32,7 @@ internal sealed class ControlledLifetime(ControlledRuntime runtime, string name)
         IsFreed = false;
         _freedBy = null;
         _freedAtStep = 0;
-        _shadows = null;
+        _shadows?.Clear();
         return this;
     }
 

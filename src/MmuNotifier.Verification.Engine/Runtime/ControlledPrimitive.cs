@@ -41,7 +41,40 @@ internal abstract class ControlledPrimitive
     public HappensBefore.VectorClock? SyncClock { get; set; }
 
     /// <summary>The data-race detector: the accesses to this location (cells only; made on first access).</summary>
-    public HappensBefore.AccessShadow? Shadow { get; set; }
+    public HappensBefore.AccessShadow? Shadow { get; private set; }
+
+    // An earlier run's clock and shadow, emptied when this object is next given them: a renewed
+    // primitive gets them back on its first release or access as if they were new.
+    private HappensBefore.VectorClock? _spareClock;
+    private HappensBefore.AccessShadow? _spareShadow;
+
+    /// <summary>The clock releases publish in, made (or taken back from an earlier run, empty) on the first release.</summary>
+    public HappensBefore.VectorClock PublishedClock()
+    {
+        if (SyncClock is { } clock) return clock;
+        if (_spareClock is { } spare)
+        {
+            _spareClock = null;
+            spare.Clear();
+            return SyncClock = spare;
+        }
+
+        return SyncClock = new HappensBefore.VectorClock();
+    }
+
+    /// <summary>The shadow of this location, made (or taken back from an earlier run, empty) on the first access; true when it was.</summary>
+    public HappensBefore.AccessShadow AccessShadow(out bool made)
+    {
+        made = Shadow is null;
+        if (Shadow is { } shadow) return shadow;
+        if (_spareShadow is { } spare)
+        {
+            _spareShadow = null;
+            return Shadow = spare.Renew(Name);
+        }
+
+        return Shadow = new HappensBefore.AccessShadow(Name);
+    }
 
     /// <summary>
     /// This object as a new one of the next run (<see cref="ControlledRuntime"/> keeps its
@@ -55,7 +88,9 @@ internal abstract class ControlledPrimitive
         Name = name;
         Owner = owner;
         Id = Runtime.NextObjectId();
+        _spareClock = SyncClock ?? _spareClock;
         SyncClock = null;
+        _spareShadow = Shadow ?? _spareShadow;
         Shadow = null;
         return sameName;
     }

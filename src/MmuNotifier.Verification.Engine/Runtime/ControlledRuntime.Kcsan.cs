@@ -25,8 +25,22 @@ internal sealed partial class ControlledRuntime
     /// <summary>The names of the <see cref="KnownRaces"/> the last run showed, each once, in order of first showing.</summary>
     public IReadOnlyList<string> KnownRacesSeen => _knownRacesSeen;
 
-    /// <summary>A shadow for a plain location outside any primitive (a lock-guarded field), or null with the detector off.</summary>
-    internal AccessShadow? NewShadow(string location) => KcsanOn ? new AccessShadow(location) : null;
+    /// <summary>
+    /// A shadow for a plain location outside any primitive (a lock-guarded field), or null with the
+    /// detector off. A world makes the same fields in the same order every schedule, so, like the
+    /// primitives, the k-th shadow of a run is the previous run's k-th, emptied, under the interned name.
+    /// </summary>
+    internal AccessShadow? NewShadow(PrimitiveName location)
+    {
+        if (!KcsanOn) return null;
+        var name = Intern(location);
+        if (!_recycling) return new AccessShadow(name);
+        var place = _shadowsMade++;
+        if (place < _shadowPool.Count) return _shadowPool[place].Renew(name);
+        var made = new AccessShadow(name);
+        _shadowPool.Add(made);
+        return made;
+    }
 
     /// <summary>A plain access made by model code between scheduling points (a lock-guarded field).</summary>
     internal void KcsanAccess(AccessShadow shadow, AccessKind kind)
@@ -120,13 +134,9 @@ internal sealed partial class ControlledRuntime
     private void CheckCellAccess(LogicalThread thread, ControlledPrimitive cell, AccessKind kind)
     {
         if (!KcsanOn) return;  // the clocks also run for the weak-memory mode
-        if (cell.Shadow is null)
-        {
-            cell.Shadow = new AccessShadow(cell.Name);
-            cell.Owner?.Owns(cell.Shadow);
-        }
-
-        var race = RecordAccess(cell.Shadow, thread, kind);
+        var shadow = cell.AccessShadow(out var made);
+        if (made) cell.Owner?.Owns(shadow);
+        var race = RecordAccess(shadow, thread, kind);
         if (race is not null) StopWith(BugKind.DataRace, race, thread: thread.Name);
     }
 
@@ -171,7 +181,7 @@ internal sealed partial class ControlledRuntime
     /// <summary>Publishes the thread's clock in <paramref name="target"/>; the thread's later events are not covered.</summary>
     private static void Release(LogicalThread thread, ControlledPrimitive target)
     {
-        (target.SyncClock ??= new VectorClock()).Join(thread.Clock);
+        target.PublishedClock().Join(thread.Clock);
         thread.Clock.Tick(thread.ThreadId);
     }
 }

@@ -47,6 +47,9 @@ internal sealed partial class ControlledRuntime
                 Fail(BugKind.Deadlock, Lockdep.RecursiveLocking(CurrentThreadName, operation, name, entry.Step));
     }
 
+    /// <summary>The lock stacks this runtime's threads held (<see cref="Lockset"/>), kept from run to run.</summary>
+    internal Lockset LocksetRoot { get; } = Lockset.NewRoot();
+
     /// <summary>The lock is now held by <paramref name="thread"/> (called when the acquisition takes effect).</summary>
     internal void LockdepAcquired(LogicalThread thread, object lockObject, LockClass lockClass, string name, bool read = false)
     {

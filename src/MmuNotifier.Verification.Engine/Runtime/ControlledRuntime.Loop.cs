@@ -141,6 +141,7 @@ internal sealed partial class ControlledRuntime
         _runOnAllowed = RunsOnUnder(strategy);
         _recycling = RecyclesUnder(strategy);
         _primitivesMade = 0;
+        _shadowsMade = 0;
         NestedSegments = 0;
         DeepestNesting = 0;
     }

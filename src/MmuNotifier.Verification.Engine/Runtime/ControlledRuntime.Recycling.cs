@@ -14,6 +14,12 @@ internal sealed partial class ControlledRuntime
     /// <summary>Factory calls so far in this run: the place in <see cref="_primitivePool"/> of the next one.</summary>
     private int _primitivesMade;
 
+    /// <summary>The shadows of plain fields made by earlier runs, by creation order (<see cref="NewShadow"/>).</summary>
+    private readonly List<HappensBefore.AccessShadow> _shadowPool = [];
+
+    /// <summary>Shadows of plain fields made so far in this run: the place in <see cref="_shadowPool"/> of the next one.</summary>
+    private int _shadowsMade;
+
     /// <summary>Whether this run renews the primitives of earlier runs (see <see cref="RecyclesUnder"/>).</summary>
     private bool _recycling;
 

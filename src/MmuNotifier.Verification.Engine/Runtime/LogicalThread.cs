@@ -139,12 +139,12 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     /// <summary>The lockset text of a thread that holds no lock (lockdep off: always).</summary>
     internal const string NoLocksText = "none";
 
-    /// <summary>The locks held now, frozen (lockdep keeps the list); one copy per change of the list, formatted only when printed.</summary>
+    /// <summary>The locks held now, as a node of the runtime's tree of lock stacks; looked up once per change of the list, formatted only when printed.</summary>
     public Lockset CurrentLockset()
     {
         if (_locksetVersion == LocksetVersion && _lockset is not null) return _lockset;
         _locksetVersion = LocksetVersion;
-        return _lockset = Lockset.Of(HeldLocks);
+        return _lockset = HeldLocks.Count == 0 ? Lockset.None : Lockset.Of(Runtime.LocksetRoot, HeldLocks);
     }
 
     /// <summary>The locks held, as traces and data-race reports print them.</summary>
