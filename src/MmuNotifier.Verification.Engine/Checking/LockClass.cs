@@ -23,7 +23,7 @@ internal sealed class LockClass(int id, string key, string name)
 /// <summary>The classes of one runtime, interned by creation site (kept across the runs of an exploration).</summary>
 internal sealed class LockClasses
 {
-    private readonly Dictionary<(string File, int Line), LockClass> _bySite = [];
+    private readonly Dictionary<(string File, int Line), LockClass> _bySite = new(SiteComparer.Instance);
 
     public int Count => _bySite.Count;
 
@@ -33,5 +33,21 @@ internal sealed class LockClasses
         var created = new LockClass(_bySite.Count, $"{Path.GetFileName(file)}:{line}", instanceName);
         _bySite.Add((file, line), created);
         return created;
+    }
+
+    /// <summary>
+    /// Sites compared by line first and hashed by line only: a world asks for the classes of its
+    /// locks in every schedule, and hashing the caller's whole file path each time was a visible
+    /// part of building a short scenario's world. The path is a literal of the calling assembly,
+    /// so it is nearly always the same string object, compared by reference before by text.
+    /// </summary>
+    private sealed class SiteComparer : IEqualityComparer<(string File, int Line)>
+    {
+        public static readonly SiteComparer Instance = new();
+
+        public bool Equals((string File, int Line) x, (string File, int Line) y) =>
+            x.Line == y.Line && (ReferenceEquals(x.File, y.File) || string.Equals(x.File, y.File, StringComparison.Ordinal));
+
+        public int GetHashCode((string File, int Line) site) => site.Line;
     }
 }
