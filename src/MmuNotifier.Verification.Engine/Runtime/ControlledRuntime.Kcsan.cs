@@ -35,11 +35,7 @@ internal sealed partial class ControlledRuntime
         if (!KcsanOn) return null;
         var name = Intern(location);
         if (!_recycling) return new AccessShadow(name);
-        var place = _shadowsMade++;
-        if (place < _shadowPool.Count) return _shadowPool[place].Renew(name);
-        var made = new AccessShadow(name);
-        _shadowPool.Add(made);
-        return made;
+        return _shadowPool.Take<AccessShadow>()?.Renew(name) ?? _shadowPool.Keep(new AccessShadow(name));
     }
 
     /// <summary>A plain access made by model code between scheduling points (a lock-guarded field).</summary>

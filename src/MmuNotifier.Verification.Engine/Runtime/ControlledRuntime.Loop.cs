@@ -140,8 +140,7 @@ internal sealed partial class ControlledRuntime
         ResetTracing();
         _runOnAllowed = RunsOnUnder(strategy);
         _recycling = RecyclesUnder(strategy);
-        _primitivesMade = 0;
-        _shadowsMade = 0;
+        BeginRecyclingRun();
         NestedSegments = 0;
         DeepestNesting = 0;
     }

@@ -3,22 +3,11 @@ namespace MmuNotifier.Verification.Engine.Runtime;
 
 internal sealed partial class ControlledRuntime
 {
-    /// <summary>
-    /// The primitives of earlier runs by creation order: a world builds the same locks, cells and
-    /// allocations in the same order in every schedule, so the k-th factory call of a run gets
-    /// the k-th object of the previous one, renewed (<c>Recycle</c>), instead of a new object,
-    /// when it is of the type asked for; otherwise a new one takes that place.
-    /// </summary>
-    private readonly List<ControlledPrimitive> _primitivePool = [];
+    /// <summary>The primitives of earlier runs, renewed by their factories (<c>Recycle</c>).</summary>
+    private readonly CreationOrderPool<ControlledPrimitive> _primitivePool = new();
 
-    /// <summary>Factory calls so far in this run: the place in <see cref="_primitivePool"/> of the next one.</summary>
-    private int _primitivesMade;
-
-    /// <summary>The shadows of plain fields made by earlier runs, by creation order (<see cref="NewShadow"/>).</summary>
-    private readonly List<HappensBefore.AccessShadow> _shadowPool = [];
-
-    /// <summary>Shadows of plain fields made so far in this run: the place in <see cref="_shadowPool"/> of the next one.</summary>
-    private int _shadowsMade;
+    /// <summary>The KCSAN shadows of plain and lock-guarded fields made by earlier runs (<see cref="NewShadow"/>).</summary>
+    private readonly CreationOrderPool<HappensBefore.AccessShadow> _shadowPool = new();
 
     /// <summary>Whether this run renews the primitives of earlier runs (see <see cref="RecyclesUnder"/>).</summary>
     private bool _recycling;
@@ -40,19 +29,18 @@ internal sealed partial class ControlledRuntime
     private T? Reusable<T>() where T : ControlledPrimitive
     {
         if (!_recycling) return null;
-        var place = _primitivesMade++;
-        if (place >= _primitivePool.Count || _primitivePool[place] is not T reusable) return null;
-        RecycledPrimitives++;
+        var reusable = _primitivePool.Take<T>();
+        if (reusable is not null) RecycledPrimitives++;
         return reusable;
     }
 
     /// <summary>A new primitive, kept at the place <see cref="Reusable{T}"/> just looked at for the next run.</summary>
-    private T Kept<T>(T made) where T : ControlledPrimitive
+    private T Kept<T>(T made) where T : ControlledPrimitive => _recycling ? _primitivePool.Keep(made) : made;
+
+    /// <summary>A new run takes its primitives and shadows from the first place again.</summary>
+    private void BeginRecyclingRun()
     {
-        if (!_recycling) return made;
-        var place = _primitivesMade - 1;
-        if (place < _primitivePool.Count) _primitivePool[place] = made;
-        else _primitivePool.Add(made);
-        return made;
+        _primitivePool.BeginRun();
+        _shadowPool.BeginRun();
     }
 }

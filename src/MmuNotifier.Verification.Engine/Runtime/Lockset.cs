@@ -16,9 +16,6 @@ internal sealed class Lockset
     /// <summary>Children kept per stack; a stack with more (names that differ from run to run) gets its further ones made anew.</summary>
     private const int MaxKeptChildren = 64;
 
-    /// <summary>No lock held, in a tree of its own that never grows (every lockset while lockdep is off).</summary>
-    public static readonly Lockset None = new(null, "");
-
     private readonly Lockset? _parent;
     private readonly string _name;
     private List<Lockset>? _children;
@@ -30,7 +27,7 @@ internal sealed class Lockset
         _name = name;
     }
 
-    /// <summary>The empty stack of a new tree (one per runtime: a tree is used by one worker thread only).</summary>
+    /// <summary>The empty stack of a new tree (one per runtime: a tree is used by one worker thread only; every lockset while lockdep is off).</summary>
     public static Lockset NewRoot() => new(null, "");
 
     /// <summary>The stack <paramref name="held"/> as a node of the tree whose root is <paramref name="root"/>.</summary>

@@ -144,7 +144,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     {
         if (_locksetVersion == LocksetVersion && _lockset is not null) return _lockset;
         _locksetVersion = LocksetVersion;
-        return _lockset = HeldLocks.Count == 0 ? Lockset.None : Lockset.Of(Runtime.LocksetRoot, HeldLocks);
+        return _lockset = Lockset.Of(Runtime.LocksetRoot, HeldLocks);
     }
 
     /// <summary>The locks held, as traces and data-race reports print them.</summary>
