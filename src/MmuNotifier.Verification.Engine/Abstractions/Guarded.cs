@@ -38,8 +38,8 @@ public sealed class Guarded<T>
         _controlledGuard = controlledGuard;
         _value = initial;
         _runtime = controlledGuard?.Runtime;
-        // The shadow's name is built only when KCSAN watches the field: it is made for every field of every schedule.
-        _shadow = _runtime is { KcsanOn: true } ? _runtime.NewShadow($"field at {Path.GetFileName(file.AsSpan())}:{line} guarded by {controlledGuard!.Name}") : null;
+        // Only when KCSAN watches the field; its name is found by the field's site, as it is made for every field of every schedule.
+        _shadow = _runtime is { KcsanOn: true } ? _runtime.NewShadow(_runtime.GuardedFieldName(file, line, controlledGuard!.Name)) : null;
         if (_shadow is not null) controlledGuard!.Owner?.Owns(_shadow);  // the field lives in its lock's allocation
     }
 

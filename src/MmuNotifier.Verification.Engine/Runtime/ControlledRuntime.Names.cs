@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Runtime.CompilerServices;
 using MmuNotifier.Verification.Engine.Abstractions;
 
 namespace MmuNotifier.Verification.Engine.Runtime;
@@ -32,5 +33,34 @@ internal sealed partial class ControlledRuntime
         var made = new string(text);
         if (_names.Count < MaxKeptNames) _names.Add(made, made);
         return made;
+    }
+
+    /// <summary>
+    /// A field's place in the source and the name of the lock that guards it: the caller's file
+    /// path (a literal, one string for every call from that file) and the lock's interned name
+    /// are compared by reference, so finding the field's name again costs no formatting or hashing of text.
+    /// </summary>
+    private readonly record struct GuardedFieldSite(string File, int Line, string Guard)
+    {
+        public bool Equals(GuardedFieldSite other) =>
+            ReferenceEquals(File, other.File) && Line == other.Line && ReferenceEquals(Guard, other.Guard);
+
+        public override int GetHashCode() => HashCode.Combine(RuntimeHelpers.GetHashCode(File), Line, RuntimeHelpers.GetHashCode(Guard));
+    }
+
+    private readonly Dictionary<GuardedFieldSite, string> _guardedFieldNames = [];
+
+    /// <summary>
+    /// The KCSAN name of the field declared at <paramref name="file"/>:<paramref name="line"/>
+    /// and guarded by <paramref name="guard"/>, made once per site and lock name. A world makes
+    /// its guarded fields anew every schedule, so this runs once per field per schedule.
+    /// </summary>
+    internal string GuardedFieldName(string file, int line, string guard)
+    {
+        var site = new GuardedFieldSite(file, line, guard);
+        if (_guardedFieldNames.TryGetValue(site, out var kept)) return kept;
+        var name = Intern($"field at {Path.GetFileName(file.AsSpan())}:{line} guarded by {guard}");
+        if (_guardedFieldNames.Count < MaxKeptNames) _guardedFieldNames.Add(site, name);
+        return name;
     }
 }

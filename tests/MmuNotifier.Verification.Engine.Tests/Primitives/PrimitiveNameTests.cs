@@ -63,6 +63,21 @@ public sealed class PrimitiveNameTests
     }
 
     [Fact]
+    public void A_guarded_field_is_named_by_its_site_and_lock_and_found_again_by_them()
+    {
+        var rt = new ControlledRuntime();
+        var file = "/src/models/Driver.cs";
+        var same = rt.GuardedFieldName(file, 12, "kvm.mmu_lock");
+        Assert.Equal("field at Driver.cs:12 guarded by kvm.mmu_lock", same);
+        Assert.Same(same, rt.GuardedFieldName(file, 12, "kvm.mmu_lock"));
+        // Another line or another lock at the same site is another field.
+        Assert.Equal("field at Driver.cs:13 guarded by kvm.mmu_lock", rt.GuardedFieldName(file, 13, "kvm.mmu_lock"));
+        Assert.Equal("field at Driver.cs:12 guarded by mirror.lock", rt.GuardedFieldName(file, 12, "mirror.lock"));
+        // The same text reached through other strings (not the literal, not the interned lock name) reads the same.
+        Assert.Equal(same, rt.GuardedFieldName(new string(file), 12, new string("kvm.mmu_lock")));
+    }
+
+    [Fact]
     public void Past_its_bound_the_runtime_makes_names_without_keeping_them()
     {
         var rt = new ControlledRuntime();
