@@ -169,6 +169,9 @@ public static class ScenarioTests
     public static void KvmFaults_RegisterBothTlbAndStartEnd() => CoyoteEntry.Run("kvm-faults", "register-both-tlb-and-start-end");
 
     [Test]
+    public static void NestedZapMigrate() => CoyoteEntry.Run("nested-zap-migrate");
+
+    [Test]
     public static void OomReapContended() => CoyoteEntry.Run("oom-reap-contended");
 
     [Test]

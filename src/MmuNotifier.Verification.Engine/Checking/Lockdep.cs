@@ -76,6 +76,12 @@ internal static class Lockdep
         $"lock held when returning: {thread} finished holding " +
         string.Join(", ", held.Select(h => $"{h.Name} (since step {h.Step})"));
 
+    /// <summary>A thread that finished inside SRCU read-side sections, oldest first.</summary>
+    public static string SrcuHeldAtExit(string thread, IReadOnlyList<(string Domain, int Index, int Step)> sections) =>
+        $"lock held when returning: {thread} finished inside " +
+        string.Join(", ", sections.Select(s => $"srcu_read_lock({s.Domain}) idx {s.Index} (since step {s.Step})")) +
+        "; a later synchronize_srcu would wait for it forever";
+
     /// <summary>Who holds a lock, for <see cref="CheckHeldForRelease"/>.</summary>
     public static string HeldBy(string? holder) => holder is null ? "held by nobody" : $"held by {holder}";
 }

@@ -109,10 +109,12 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
             case AccessKind.SrcuReadLock:
                 thread.ResultInt = ++_lastIndex;
                 _readers.Add((thread.ResultInt, thread));
+                Runtime.LockdepSrcuReadLocked(thread, Name, thread.ResultInt);
                 break;
             case AccessKind.SrcuReadUnlock:
                 for (var i = _readers.Count - 1; i >= 0; i--)
                     if (_readers[i].Index == thread.Arg1) _readers.RemoveAt(i);
+                Runtime.LockdepSrcuReadUnlocked(thread, Name, (int)thread.Arg1);
                 break;
             case AccessKind.CallSrcu:
                 Queue(thread.ArgName!, (Func<Task>)thread.ArgObject!);

@@ -71,10 +71,36 @@ internal sealed partial class ControlledRuntime
         }
     }
 
-    /// <summary>A thread that returns with a lock or lock map held: lockdep's "lock held when returning".</summary>
+    /// <summary>The thread entered an SRCU read-side section (srcu_read_lock took effect).</summary>
+    internal void LockdepSrcuReadLocked(LogicalThread thread, string domain, int index)
+    {
+        if (LockdepOn) thread.SrcuReadSections.Add((domain, index, _step));
+    }
+
+    /// <summary>The thread left the SRCU read-side section <paramref name="index"/> of <paramref name="domain"/>.</summary>
+    internal void LockdepSrcuReadUnlocked(LogicalThread thread, string domain, int index)
+    {
+        if (!LockdepOn) return;
+        var sections = thread.SrcuReadSections;
+        for (var i = sections.Count - 1; i >= 0; i--)
+        {
+            if (sections[i].Index != index || sections[i].Domain != domain) continue;
+            sections.RemoveAt(i);
+            return;
+        }
+    }
+
+    /// <summary>
+    /// A thread that returns with a lock, a lock map or an SRCU read-side section held: lockdep's
+    /// "lock held when returning". A leaked srcu_read_lock would otherwise show only if some later
+    /// synchronize_srcu happened to wait for it.
+    /// </summary>
     private void LockdepThreadExit(LogicalThread thread)
     {
-        if (LockdepOn && thread.HeldLocks.Count > 0)
+        if (!LockdepOn) return;
+        if (thread.HeldLocks.Count > 0)
             StopWith(BugKind.Lockdep, Lockdep.HeldAtExit(thread.Name, thread.HeldLocks), thread: thread.Name);
+        else if (thread.SrcuReadSections.Count > 0)
+            StopWith(BugKind.Lockdep, Lockdep.SrcuHeldAtExit(thread.Name, thread.SrcuReadSections), thread: thread.Name);
     }
 }

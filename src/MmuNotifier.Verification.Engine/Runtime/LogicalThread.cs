@@ -63,6 +63,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         SpinLocksHeld.Clear();
         NoSleepReasons.Clear();
         HeldLocks.Clear();
+        SrcuReadSections.Clear();
         LocksetVersion = 0;
         _lockset = null;
         _locksetVersion = -1;
@@ -118,6 +119,13 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     /// <summary>lockdep's held_locks: locks and lock maps held, innermost last (kept only while lockdep is on).</summary>
     public List<Checking.HeldLock> HeldLocks { get; } = [];
+
+    /// <summary>
+    /// The SRCU read-side sections this thread has entered and not left (domain and the step of
+    /// its srcu_read_lock), oldest first: lockdep tracks srcu_read_lock like a lock, so a thread
+    /// that finishes inside one is reported as one that returns with a lock held.
+    /// </summary>
+    public List<(string Domain, int Index, int Step)> SrcuReadSections { get; } = [];
 
     public Action PopNoSleep { get; }
 

@@ -225,6 +225,37 @@ public sealed class LockdepTests
     }
 
     [Fact]
+    public void A_thread_that_finishes_inside_an_srcu_read_section_is_reported()
+    {
+        // Two readers: cpu0 leaves its section only when told to; cpu1 always does. No
+        // synchronize_srcu follows, so only the exit check can see the leaked section.
+        static Func<IRuntime, Task> Body(bool unlock) => async rt =>
+        {
+            var srcu = rt.NewSrcu("srcu");
+            var a = rt.Spawn("cpu0", async () =>
+            {
+                var id = await srcu.ReadLock();
+                await rt.Yield();
+                if (unlock) await srcu.ReadUnlock(id);
+            });
+            var b = rt.Spawn("cpu1", async () =>
+            {
+                var id = await srcu.ReadLock();
+                await srcu.ReadUnlock(id);
+            });
+            await a.Join();
+            await b.Join();
+        };
+
+        var leaked = Exhaust(Body(unlock: false));
+        Assert.Equal(BugKind.Lockdep, leaked.Bugs[0].Bug.Kind);
+        Assert.Contains("lock held when returning: cpu0 finished inside srcu_read_lock(srcu)", leaked.Bugs[0].Bug.Message);
+        Assert.All(leaked.Bugs, b => Assert.DoesNotContain("cpu1", b.Bug.Message));
+        Assert.False(Exhaust(Body(unlock: true)).FoundBug);
+        Assert.False(Exhaust(Body(unlock: false), Detectors.None).FoundBug);
+    }
+
+    [Fact]
     public void A_trylock_adds_no_dependency()
     {
         var report = Exhaust(TwoThreads(rt =>
