@@ -40,7 +40,7 @@ public static class CliApp
         // Parse errors are ours to report: System.CommandLine would print the whole help and exit 1,
         // but 1 means "bug found" here.
         // System.CommandLine ignores what follows --version; a stray word there is a mistake.
-        var errors = parsed.Errors.Select(e => OneLine(e.Message)).ToList();
+        var errors = parsed.Errors.Select(ParseErrorText.Describe).ToList();
         if (args is ["--version", _, ..]) errors.Add($"--version takes no arguments, found '{args[1]}'");
         if (errors.Count > 0)
         {
@@ -78,10 +78,6 @@ public static class CliApp
         }
     }
 
-    /// <summary>Some parser messages list choices on separate tab-indented lines; errors here are one line.</summary>
-    private static string OneLine(string message) =>
-        string.Join(" ", message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
     private static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand(
@@ -95,6 +91,7 @@ public static class CliApp
         root.Subcommands.Add(CorpusCommand.Create(context));
         root.Subcommands.Add(FuzzCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
+        StrictNumbers.Apply(root);
         return root;
     }
 }

@@ -66,4 +66,14 @@ public sealed class BadModelsSweepTests : IDisposable
         var result = CliProcess.Run(new Dictionary<string, string> { ["MMU_VERIFY_MODELS"] = _dir.File("absent") }, "list", "scenarios");
         CliRunner.AssertCleanError(result, $"MMU_VERIFY_MODELS={_dir.File("absent")}: expected a directory of scenario files");
     }
+
+    [Theory]
+    [InlineData("list", "scenarios")]
+    [InlineData("verify")]
+    public void A_models_variable_naming_a_directory_without_scenarios_is_named_not_swept(params string[] args)
+    {
+        var empty = Directory.CreateDirectory(_dir.File("empty")).FullName;
+        var result = CliProcess.Run(new Dictionary<string, string> { ["MMU_VERIFY_MODELS"] = empty }, args);
+        CliRunner.AssertCleanError(result, $"MMU_VERIFY_MODELS={empty}: expected a directory of scenario files, but it holds no *.json file");
+    }
 }

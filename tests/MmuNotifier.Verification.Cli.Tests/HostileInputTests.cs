@@ -86,8 +86,11 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("\"t0 t1\"", "\"t0\\tt1\"", "$.decisions[0]: expected a decision tN (thread N) or cN (choice value N), found \"t0\\tt1\"")]
     [InlineData("\"t0 t1\"", "\"t0\\nt1\"", "$.decisions[0]: expected a decision tN (thread N) or cN (choice value N), found \"t0\\nt1\"")]
     [InlineData("\"t0 t1\"", "\"t0  t1\"", "$.decisions[1]: expected decisions separated by single spaces")]
+    [InlineData("\"t0 t1\"", "\"t0 t01\"", "$.decisions[1]: expected a decision tN (thread N) or cN (choice value N), found \"t01\"")]
+    [InlineData("\"t0 t1\"", "\"t00 t1\"", "$.decisions[0]: expected a decision tN (thread N) or cN (choice value N), found \"t00\"")]
     [InlineData("\"strategy\": \"random\"", "\"strategy\": \"bogus\"", "$.strategy: expected a strategy name (random, pct, prioritization, dfs, ")]
     [InlineData("\"thread\": \"main\"", "\"thread\": \"\"", "$.bug.thread: expected a non-empty string")]
+    [InlineData("\"defects\": []", "\"defects\": [\"put-frees-immediately\", \"put-frees-immediately\"]", "$.defects[1]: each defect once; 'put-frees-immediately' is given twice")]
     public void The_trace_reader_is_as_strict_as_the_format(string from, string to, string expected)
     {
         var text = "{\n  \"formatVersion\": 1,\n  \"engineVersion\": \"" + Engine.EngineInfo.Version + "\",\n  \"subject\": { \"kind\": \"sample\", \"name\": \"lost-update\" },\n"

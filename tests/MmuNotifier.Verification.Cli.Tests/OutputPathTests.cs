@@ -25,6 +25,39 @@ public sealed class OutputPathTests : IDisposable
         Assert.Equal("", result.Out);
     }
 
+    [Theory]
+    [InlineData("verify", "lost-update")]
+    [InlineData("verify", "--defect", "put-frees-immediately")]
+    public void Verify_refuses_an_output_path_that_is_a_file_before_searching(params string[] args)
+    {
+        var result = CliRunner.Run([.. args, "--out", "/dev/full"]);
+        CliRunner.AssertCleanError(result, "--out /dev/full: expected a directory, but /dev/full is a file");
+        Assert.Equal("", result.Out);
+    }
+
+    [Theory]
+    [InlineData("test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    [InlineData("fuzz", "--count", "1", "--budget", "5")]
+    public void A_coverage_file_that_is_a_directory_is_refused_before_exploring(params string[] args)
+    {
+        var directory = Directory.CreateDirectory(_dir.File("coverage.json")).FullName;
+        var result = CliRunner.Run([.. args, "--coverage", directory]);
+        CliRunner.AssertCleanError(result, $"--coverage {directory}: expected a file path, but it names a directory");
+        Assert.Equal("", result.Out);
+    }
+
+    [Theory]
+    [InlineData("--out", "", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    [InlineData("--coverage", ".json", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    [InlineData("--report", ".json", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    public void A_name_too_long_for_the_file_system_is_refused_before_exploring(string option, string suffix, params string[] args)
+    {
+        var path = _dir.File(new string('a', 300) + suffix);
+        var result = CliRunner.Run([.. args, option, path]);
+        CliRunner.AssertCleanError(result, $"{option} {path}: expected names of at most 255 bytes, but one has {300 + suffix.Length} ('aaaaaaaaaaaaaaaa...')");
+        Assert.Equal("", result.Out);
+    }
+
     [Fact]
     public void An_output_directory_below_a_file_is_refused_before_exploring()
     {

@@ -147,7 +147,7 @@ public sealed partial class ShardCliTests
     {
         using var temp = new TempDirectory();
 
-        CliRunner.AssertCleanError(CliRunner.Run("test", "lost-update", "--shard", "0/2", "--report", temp.Path), "expected a file path, but it is a directory");
+        CliRunner.AssertCleanError(CliRunner.Run("test", "lost-update", "--shard", "0/2", "--report", temp.Path), "expected a file path, but it names a directory");
     }
 
     [Fact]

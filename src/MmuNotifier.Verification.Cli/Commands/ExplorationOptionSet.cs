@@ -113,6 +113,18 @@ internal sealed class ExplorationOptionSet
             throw new UsageException("--" + e.Message);
         }
 
+        var strategy = StrategyRegistry.Find(options.Strategy);
+        RequireRead(parse, PctDepth, strategy, d => d.TakesPctDepth);
+        RequireRead(parse, PreemptionBound, strategy, d => d.TakesPreemptionBound);
+        RequireRead(parse, LivenessThreshold, strategy, d => d.IsFair);
         return options;
+    }
+
+    /// <summary>An option given for a strategy that never reads it is a mistake, not a setting to drop silently.</summary>
+    private static void RequireRead(ParseResult parse, Option option, StrategyDescriptor strategy, Func<StrategyDescriptor, bool> reads)
+    {
+        if (parse.GetResult(option) is not { Implicit: false } || reads(strategy)) return;
+        var readers = StrategyRegistry.All.Where(reads).Select(d => d.Name);
+        throw new UsageException($"{option.Name}: only with a strategy that reads it ({string.Join(", ", readers)}); --strategy {strategy.Name} ignores it");
     }
 }

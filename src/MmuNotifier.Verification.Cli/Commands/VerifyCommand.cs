@@ -93,16 +93,17 @@ internal static class VerifyCommand
 
             if (shard is not null)
                 return RunShard(context, new VerifyRun(options, parse.GetValue(json)), shard, reportPath!);
+            if (name is null && defectNames.Length == 0) return RunAll(context, options, parse.GetValue(json));
+            // A single program's bug is written to --out: checked before the search, as test does.
+            var traces = OutputDirectory.Require("--out", parse.GetValue(outDir)!);
             if (defectNames.Length > 0)
             {
                 var (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(defectNames));
                 foreach (var note in notes) context.Out.WriteLine(note);
-                return targets.Select(t => RunOne(context, t, options, parse.GetValue(json), parse.GetValue(outDir)!)).DefaultIfEmpty(ExitCodes.Ok).Max();
+                return targets.Select(t => RunOne(context, t, options, parse.GetValue(json), traces)).DefaultIfEmpty(ExitCodes.Ok).Max();
             }
 
-            return name is null
-                ? RunAll(context, options, parse.GetValue(json))
-                : RunOne(context, TargetCatalog.Find(name), options, parse.GetValue(json), parse.GetValue(outDir)!);
+            return RunOne(context, TargetCatalog.Find(name!), options, parse.GetValue(json), traces);
         });
         return command;
     }

@@ -32,7 +32,7 @@ internal sealed class CoverageOutput
         var file = parse.GetValue(option);
         if (file is not null && !file.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--coverage {file}: expected the name of a .json file (put the program before --coverage)");
-        if (file is not null) OutputDirectory.Require("--coverage", Path.GetDirectoryName(Path.GetFullPath(file))!);
+        if (file is not null) OutputFile.Require("--coverage", file);
         return new CoverageOutput { File = file };
     }
 

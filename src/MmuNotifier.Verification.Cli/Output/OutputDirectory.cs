@@ -23,6 +23,7 @@ internal static class OutputDirectory
             throw new UsageException($"{option} {path}: expected a directory path: {e.Message}");
         }
 
+        RequireShortNames(option, path, full);
         var existing = full;
         while (!Directory.Exists(existing))
         {
@@ -34,6 +35,21 @@ internal static class OutputDirectory
 
         ProbeWritable(option, path, existing);
         return path;
+    }
+
+    /// <summary>The longest file or directory name common file systems take (NAME_MAX), in UTF-8 bytes.</summary>
+    private const int MaxNameBytes = 255;
+
+    /// <summary>
+    /// A name too long for the file system is refused here, not when the first trace is written:
+    /// the probe below only tries the directory that exists already.
+    /// </summary>
+    public static void RequireShortNames(string option, string path, string full)
+    {
+        var tooLong = full.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)
+            .FirstOrDefault(name => System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes);
+        if (tooLong is not null)
+            throw new UsageException($"{option} {path}: expected names of at most {MaxNameBytes} bytes, but one has {System.Text.Encoding.UTF8.GetByteCount(tooLong)} ('{tooLong[..16]}...')");
     }
 
     private static void ProbeWritable(string option, string path, string directory)

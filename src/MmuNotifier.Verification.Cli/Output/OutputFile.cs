@@ -18,7 +18,9 @@ internal static class OutputFile
         string directory;
         try
         {
-            directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            var full = Path.GetFullPath(path);
+            OutputDirectory.RequireShortNames(option, path, full);
+            directory = Path.GetDirectoryName(full)!;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {

@@ -17,8 +17,15 @@ internal static class ScenarioTargets
     /// <summary>The scenarios that load; each file that does not is reported to <see cref="SkippedInputs"/>.</summary>
     public static ScenarioCatalog? Catalog()
     {
-        if (Environment.GetEnvironmentVariable(ModelsVariable) is { Length: > 0 } chosen && !Directory.Exists(chosen))
-            throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but there is no such directory");
+        if (Environment.GetEnvironmentVariable(ModelsVariable) is { Length: > 0 } chosen)
+        {
+            if (!Directory.Exists(chosen))
+                throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but there is no such directory");
+            // As the upward search does, a directory without one is not taken: a sweep of nothing would pass.
+            if (!Directory.EnumerateFiles(chosen, "*.json").Any())
+                throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but it holds no *.json file");
+        }
+
         var directory = ScenarioCatalog.FindModelsDirectory();
         if (directory is null) return null;
         var catalog = ScenarioCatalog.Load(directory);

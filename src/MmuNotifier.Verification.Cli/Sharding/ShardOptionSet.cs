@@ -39,14 +39,7 @@ internal sealed class ShardOptionSet
         if (text is null && count is not null) throw new UsageException("--shard-count: only with --shard auto");
         if (text is not null && report is null) throw new UsageException("--shard: needs --report FILE.json, which 'merge' reads");
         if (report is null) return (null, null);
-        RequireWritableFile(report);
+        OutputFile.Require("--report", report);
         return (text is null ? new Shard(0, 1) : ShardSpec.Parse(text, count, environment ?? Environment.GetEnvironmentVariable), report);
-    }
-
-    private static void RequireWritableFile(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path)) throw new UsageException("--report: expected a file path, found an empty string");
-        if (Directory.Exists(path)) throw new UsageException($"--report {path}: expected a file path, but it is a directory");
-        OutputDirectory.Require("--report", Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 }

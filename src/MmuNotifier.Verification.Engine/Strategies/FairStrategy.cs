@@ -23,6 +23,7 @@ public sealed class FairStrategy(string name, IStrategy prefix, ulong seed) : IS
         {
             IsFair = true,
             NeedsLengthEstimate = true,
+            TakesPctDepth = true,
         };
 
     private readonly List<int> _lastRan = [];  // by thread id: the step it last ran at, -1 never

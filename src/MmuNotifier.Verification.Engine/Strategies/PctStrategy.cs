@@ -28,6 +28,7 @@ public sealed class PctStrategy : IStrategy
         {
             Aliases = ["prioritization"],
             NeedsLengthEstimate = true,
+            TakesPctDepth = true,
         };
 
     private const int YieldRank = int.MinValue;  // below the rank of every change point

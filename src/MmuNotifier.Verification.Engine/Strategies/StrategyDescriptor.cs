@@ -21,6 +21,9 @@ public sealed record StrategyDescriptor(string Name, Func<StrategySettings, IStr
     /// <summary>The factory reads <see cref="StrategySettings.PreemptionBound"/>.</summary>
     public bool TakesPreemptionBound { get; init; }
 
+    /// <summary>The factory reads <see cref="StrategySettings.PctDepth"/>.</summary>
+    public bool TakesPctDepth { get; init; }
+
     /// <summary>
     /// The strategy keeps one search's state across schedules (an iterative DFS, DPOR's wakeup
     /// trees) and cannot be sharded: the exploration runs it on one worker whatever the worker count,

@@ -62,8 +62,9 @@ public static class DecisionText
             'c' => DecisionKind.Choice,
             _ => (DecisionKind?)null,
         };
-        // Digits only: no sign, no spaces, no hex, so every value has exactly one spelling.
+        // Digits only: no sign, no spaces, no hex, no leading zero, so every value has exactly one spelling.
         var digits = token.AsSpan(1);
+        if (digits is ['0', _, ..]) return false;
         foreach (var ch in digits)
         {
             if (ch is < '0' or > '9') return false;

@@ -89,6 +89,8 @@ internal static class TraceJsonReader
         {
             if (item.Kind != JsonValueKind.String || item.AsString() is not { Length: > 0 } name)
                 throw item.Error($"expected a defect name (non-empty string), found {item.Describe()}");
+            // One spelling per run: a recording run lists each defect once.
+            if (names.Contains(name, StringComparer.Ordinal)) throw item.Error($"each defect once; '{name}' is given twice");
             names.Add(name);
         }
 

@@ -117,16 +117,31 @@ public static class ShardLogJson
         // Seeded segments are numbered like the single run: each number must be this shard's.
         if (subtreeCount == 0 && runs.FindIndex(r => !shard.Owns(r.Number)) is var stray and >= 0)
             throw value.Required("runs").Items[stray].Error($"expected a schedule of shard {shard}, found schedule {runs[stray].Number}");
+        // Findings and step-bound cuts are schedules of this segment, and each kept trace is one of them.
+        var numbers = runs.Select(r => r.Number).ToHashSet();
+        var findings = ScheduleNumbers(value.Required("findings"), numbers);
+        var stepBoundRuns = ScheduleNumbers(value.Required("stepBoundRuns"), numbers);
+        var bugsValue = value.Required("bugs");
+        var bugs = Traces(bugsValue, findings, "findings");
+        // A seeded shard keeps the report of its lowest finding (ReportQuota): a log without it was edited.
+        if (subtreeCount == 0 && findings.Count > 0 && !bugs.Exists(b => b.Trace.Iteration == findings.Min()))
+            throw bugsValue.Error($"expected the trace of the first finding, schedule {findings.Min()}, found none");
         var log = ScheduleLog.Restore(
             runs,
-            Numbers(value.Required("findings")),
-            Traces(value.Required("bugs")),
-            Traces(value.Required("stepBoundHits")),
-            Numbers(value.Required("stepBoundRuns")),
+            findings,
+            bugs,
+            Traces(value.Required("stepBoundHits"), stepBoundRuns, "stepBoundRuns"),
+            stepBoundRuns,
             value.Required("lockDependencies").AsArray().Select(ReadDependency).ToList(),
             value.Required("exhausted").AsBool());
         return (subtree, log);
     }
+
+    private static List<long> ScheduleNumbers(JsonValue value, HashSet<long> runs) => value.AsArray().Select(item =>
+    {
+        var number = item.AsInteger(min: 0);
+        return runs.Contains(number) ? number : throw item.Error($"expected the number of a schedule in this segment's runs, found {number}");
+    }).ToList();
 
     private static (long Number, int Steps, ulong Hash) ReadRun(JsonValue value)
     {
@@ -135,15 +150,27 @@ public static class ShardLogJson
         return (items[0].AsInteger(min: 0), items[1].AsInt32(min: 0), items[2].AsUInt64());
     }
 
-    private static List<long> Numbers(JsonValue value) => value.AsArray().Select(n => n.AsInteger(min: 0)).ToList();
+    /// <summary>The traces of <paramref name="value"/>, each of a different schedule of <paramref name="schedules"/>.</summary>
+    private static List<BugReport> Traces(JsonValue value, List<long> schedules, string field)
+    {
+        var seen = new HashSet<long>();
+        return value.AsArray().Select(item =>
+        {
+            var report = Trace(item);
+            var iteration = report.Trace.Iteration;
+            if (!schedules.Contains(iteration) || !seen.Add(iteration))
+                throw item.Error($"expected the trace of a schedule in this segment's {field}, each once, found one of schedule {iteration}");
+            return report;
+        }).ToList();
+    }
 
-    private static List<BugReport> Traces(JsonValue value) => value.AsArray().Select(item =>
+    private static BugReport Trace(JsonValue item)
     {
         var trace = TraceFile.Parse(item.AsNonEmptyString(), $"{item.File} at {item.Path}");
         var bug = trace.Bug ?? throw item.Error("expected the trace of a finding, found one without a bug");
         // Steps and the run's other bugs are not stored: the merge replays the findings it keeps.
         return new BugReport(bug, [bug], trace, []);
-    }).ToList();
+    }
 
     private static (long Number, LockDependency Dependency) ReadDependency(JsonValue value)
     {

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace MmuNotifier.Verification.Cli;
+
+/// <summary>
+/// Fractional options (seconds) read as plain decimal numbers. The parser's own reading allows
+/// thousands separators, so `--timeout 1,5` was 15 seconds, not the 1.5 a decimal comma means
+/// (nor an error): a number with a ',' is refused, like any other text that is not one.
+/// </summary>
+internal static class StrictNumbers
+{
+    private const NumberStyles Style = NumberStyles.Float;
+
+    public static bool TryParse(string text, out double value) =>
+        double.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Gives every fractional option of <paramref name="command"/> and its subcommands the strict reading.</summary>
+    public static void Apply(Command command)
+    {
+        foreach (var option in command.Options)
+        {
+            if (option is Option<double> plain) plain.CustomParser = result => Parse(plain, result) ?? 0;
+            else if (option is Option<double?> nullable) nullable.CustomParser = result => Parse(nullable, result);
+        }
+
+        foreach (var subcommand in command.Subcommands) Apply(subcommand);
+    }
+
+    private static double? Parse(Option option, ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
+        if (TryParse(text, out var value)) return value;
+        result.AddError($"{option.Name}: expected a number, found '{text}'");
+        return null;
+    }
+}
