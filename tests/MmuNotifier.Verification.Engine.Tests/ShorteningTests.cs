@@ -57,4 +57,17 @@ public sealed class ShorteningTests
 
         Assert.Same(found, Shortening.Shorten(program, found, options, budget: 0));
     }
+
+    [Fact]
+    public void A_spent_time_budget_keeps_the_finding()
+    {
+        var program = TestProgram.Sample("padded-race", PaddedRace);
+        var options = new ExplorationOptions { Seed = 1, Iterations = 5000 };
+        var found = Explorer.Explore(program, options).Bugs[0];
+        Assert.True(found.Bug.Step > 5, "the first finding must leave room to shorten");
+
+        // What the caller's --timeout left is nothing: the schedule budget alone would search on.
+        Assert.Same(found, Shortening.Shorten(program, found, options with { TimeBudget = TimeSpan.Zero }, budget: 2000));
+        Assert.Same(found, Shortening.Shorten(program, found, options with { TimeBudget = TimeSpan.FromSeconds(-1) }, budget: 2000));
+    }
 }

@@ -43,7 +43,7 @@ internal sealed class ExplorationOptionSet
 
     public Option<double?> Timeout { get; } = new("--timeout", "-t")
     {
-        Description = "Wall-clock budget per program in seconds (stops at whichever of this and --iterations comes first)",
+        Description = "Wall-clock budget per program in seconds, shortening included (stops at whichever of this and --iterations comes first)",
     };
 
     public Option<int?> PreemptionBound { get; } = new("--preemption-bound")

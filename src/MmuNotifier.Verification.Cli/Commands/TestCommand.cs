@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
+using System.Diagnostics;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Cli.Programs;
 using MmuNotifier.Verification.Cli.Sharding;
@@ -172,13 +173,16 @@ internal static class TestCommand
             var target = given with { ExpectsBug = given.ExpectsBugUnder(options.MemoryModel) };
             if (verbose) context.Out.WriteLine($"exploring {target.Name}: {target.Description}");
             var targetOptions = target.FindingFilter is null ? options : options with { FindingFilter = target.FindingFilter };
+            var clock = Stopwatch.StartNew();
             var report = explore(target, targetOptions);
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
             coverage?.Add(report.Coverage, report.Iterations);
             known.AddRange(report.KnownRaces.Select(k => $"{target.Name}: {k.Name} in {k.Schedules:N0} of {report.Iterations:N0} schedules (first: {k.FirstSchedule})"));
             if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
-            PrintBugs(context, target, report, outputs.OutDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found, targetOptions, run.Shorten), outputs.HtmlDir);
+            PrintBugs(context, target, report, outputs.OutDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found,
+                // --timeout covers the program's shortening too: what the exploration left of it.
+                targetOptions with { TimeBudget = targetOptions.TimeBudget - clock.Elapsed }, run.Shorten), outputs.HtmlDir);
         }
 
         context.Out.WriteLine();
