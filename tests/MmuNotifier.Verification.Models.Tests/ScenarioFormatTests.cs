@@ -120,6 +120,27 @@ public sealed class ScenarioFormatTests
     [Fact]
     public void NoThreads() => Expect(Bad("{ \"name\": \"x\",\n \"threads\": [] }"), 2, "$.threads", "between 1 and 8 threads");
 
+    private static string Subscriptions(int count) =>
+        "\"subscriptions\": [" + string.Join(", ", Enumerable.Range(0, count).Select(i => $"{{ \"name\": \"s{i}\", \"user\": \"kvm\" }}")) + "]";
+
+    private static string Unmaps(int count) =>
+        "\"threads\": [ { \"name\": \"t\", \"ops\": [" + string.Join(", ", Enumerable.Repeat("{ \"op\": \"unmap\" }", count)) + "] } ]";
+
+    [Fact]
+    public void TooManySubscriptions()
+    {
+        Expect(Bad("{ \"name\": \"x\",\n " + Subscriptions(33) + ", " + Threads + " }"), 2, "$.subscriptions", "at most 32 subscriptions, found 33");
+        Assert.Equal(32, ScenarioParser.Parse(Encoding.UTF8.GetBytes("{ \"name\": \"x\", " + Subscriptions(32) + ", " + Threads + " }"), "ok.json").Subscriptions.Count);
+    }
+
+    [Fact]
+    public void TooManyOperationsInAThread()
+    {
+        Expect(Bad("{ \"name\": \"x\", \"threads\": [ { \"name\": \"t\",\n \"ops\": [" + string.Join(", ", Enumerable.Repeat("{ \"op\": \"unmap\" }", 65)) + "] } ] }"),
+            2, "$.threads[0].ops", "at most 64 operations per thread, found 65");
+        Assert.Equal(64, ScenarioParser.Parse(Encoding.UTF8.GetBytes("{ \"name\": \"x\", " + Unmaps(64) + " }"), "ok.json").Threads[0].Ops.Count);
+    }
+
     [Fact]
     public void LoneSurrogateEscape() =>
         Expect(Bad("{ \"name\": \"x\",\n \"description\": \"\\ud800\", " + Threads + " }"), 2, "$.description", "lone surrogate escape");

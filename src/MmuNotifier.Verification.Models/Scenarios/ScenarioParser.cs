@@ -18,6 +18,12 @@ public static class ScenarioParser
     private const int MaxPages = 64;
     private const int MaxThreads = 8;
 
+    // Bounds of a scenario a search can still say something about: every subscription and
+    // operation multiplies the schedules, and far past these a thread's steps alone exceed the
+    // default max-steps, so the run would end as a step-bound finding rather than as an answer.
+    private const int MaxSubscriptions = 32;
+    private const int MaxOpsPerThread = 64;
+
     private static readonly Dictionary<string, int> ErrnoNames = new(StringComparer.Ordinal)
     {
         ["0"] = 0,
@@ -43,6 +49,8 @@ public static class ScenarioParser
         var name = Name(nameNode);
         var pages = root["pages"] is { } p ? p.AsInt32(1, MaxPages) : 4;
         var subscriptionItems = root["subscriptions"]?.AsArray() ?? [];
+        if (subscriptionItems.Count > MaxSubscriptions)
+            throw root["subscriptions"]!.Error($"expected at most {MaxSubscriptions} subscriptions, found {subscriptionItems.Count}");
         var subscriptions = subscriptionItems.Select(s => Subscription(s, pages)).ToList();
         Unique(subscriptions.Select((s, i) => (s.Name, subscriptionItems[i])), "subscription");
         var byName = subscriptions.ToDictionary(s => s.Name, StringComparer.Ordinal);
@@ -96,7 +104,10 @@ public static class ScenarioParser
     {
         node.AsObject(["name", "ops"]);
         var name = Name(node.Required("name"));
-        var ops = node.Required("ops").AsArray().Select(o => Op(o, pages, subs)).ToList();
+        var opsNode = node.Required("ops");
+        var opItems = opsNode.AsArray();
+        if (opItems.Count > MaxOpsPerThread) throw opsNode.Error($"expected at most {MaxOpsPerThread} operations per thread, found {opItems.Count}");
+        var ops = opItems.Select(o => Op(o, pages, subs)).ToList();
         return new ThreadSpec(name, ops);
     }
 
