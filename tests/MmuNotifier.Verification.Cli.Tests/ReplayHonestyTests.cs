@@ -28,6 +28,21 @@ public sealed class ReplayHonestyTests : IDisposable
     }
 
     [Fact]
+    public void Decisions_past_the_bug_are_pointed_out_and_a_recorded_trace_has_none()
+    {
+        var recorded = CliRunner.Run("replay", RepositoryFiles.Trace("put-frees-immediately"));
+        Assert.True(recorded.ExitCode == 1, recorded.ToString());
+        Assert.DoesNotContain("not used", recorded.Out);
+
+        // Three more thread decisions after the last one (the trace's decisions end in " t3").
+        var path = Edited("put-frees-immediately", text => text.Replace(" t3\",", " t3 t0 t1 t2\",", StringComparison.Ordinal));
+        var edited = CliRunner.Run("replay", path);
+        Assert.True(edited.ExitCode == 1, edited.ToString());
+        Assert.Contains("reproduced: same bug as recorded", edited.Out);
+        Assert.Contains("note: the bug ended the run with 3 of the trace's", edited.Out);
+    }
+
+    [Fact]
     public void A_max_steps_too_small_for_the_decisions_is_a_divergence_not_a_clean_run()
     {
         var path = Edited("put-frees-immediately", text => text.Replace("\"maxSteps\": 10000", "\"maxSteps\": 3", StringComparison.Ordinal));

@@ -51,6 +51,9 @@ public sealed class TraceCorpusTests
         Assert.Equal(trace.Bug!.Kind, bug!.Kind);
         Assert.Equal(trace.Bug.Invariant, bug.Invariant);
         Assert.Equal(trace.Bug.Step, bug.Step);
+        // What `replay` compares before it says "reproduced: same bug as recorded".
+        Assert.Equal(trace.Bug.Message, bug.Message);
+        Assert.Equal(trace.Bug.Thread, bug.Thread);
         Assert.True(DefectCatalogue.Find(trace.Defects.Single())!.FindingFilter(replay.Bugs), "the replayed run is not a finding of its defect");
     }
 

@@ -83,6 +83,9 @@ internal static class ReplayCommand
         output.WriteLine(trace.Bug is null ? "    (the trace recorded no bug)"
             : SameBug(trace.Bug, bug) ? "    reproduced: same bug as recorded"
             : $"    differs from the recorded bug: {trace.Bug}");
+        // A recorded run ends at its fatal bug, so decisions past it come from elsewhere (an edited trace).
+        if (result.UnusedDecisions > 0)
+            output.WriteLine($"    note: the bug ended the run with {result.UnusedDecisions} of the trace's {trace.Decisions.Count} decisions not used");
         BugPrinter.PrintInterleaving(output, result.Steps, bug, columns);
         return ExitCodes.BugFound;
     }

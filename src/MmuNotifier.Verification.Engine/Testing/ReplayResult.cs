@@ -4,8 +4,11 @@ using MmuNotifier.Verification.Engine.Traces;
 
 namespace MmuNotifier.Verification.Engine.Testing;
 
-/// <summary>The outcome of replaying a trace: the bugs of the run (a divergence is one) and every step it took.</summary>
-public sealed record ReplayResult(IReadOnlyList<Bug> Bugs, IReadOnlyList<StepRecord> Steps)
+/// <summary>
+/// The outcome of replaying a trace: the bugs of the run (a divergence is one), every step it
+/// took, and how many of the trace's decisions were left when a fatal bug ended the run.
+/// </summary>
+public sealed record ReplayResult(IReadOnlyList<Bug> Bugs, IReadOnlyList<StepRecord> Steps, int UnusedDecisions = 0)
 {
     public Bug? FirstBug => Bugs.Count > 0 ? Bugs[0] : null;
 

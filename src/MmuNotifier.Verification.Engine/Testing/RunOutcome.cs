@@ -37,7 +37,7 @@ internal static class RunOutcome
                 runtime.Steps, "(engine)", Component: BugComponent.Harness));
         }
 
-        return new ReplayResult(bugs, runtime.StepRecords.ToList());
+        return new ReplayResult(bugs, runtime.StepRecords.ToList(), replay.Remaining);
     }
 
     public static BugReport ToReport(TestProgram program, ExplorationOptions options, string strategy, long iteration,
