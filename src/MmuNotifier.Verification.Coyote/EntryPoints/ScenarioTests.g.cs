@@ -157,6 +157,9 @@ public static class ScenarioTests
     public static void InsertVsTwoZaps_InvEndDeferredEarly() => CoyoteEntry.Run("insert-vs-two-zaps", "inv-end-deferred-early");
 
     [Test]
+    public static void IntervalBoundaries() => CoyoteEntry.Run("interval-boundaries");
+
+    [Test]
     public static void ItreeStartLeakOnHlistEagain() => CoyoteEntry.Run("itree-start-leak-on-hlist-eagain");
 
     [Test]
