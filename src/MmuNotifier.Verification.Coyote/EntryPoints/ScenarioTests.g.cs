@@ -118,6 +118,9 @@ public static class ScenarioTests
     public static void FaultVsZap_MirrorMapsBeforeLock() => CoyoteEntry.Run("fault-vs-zap", "mirror-maps-before-lock");
 
     [Test]
+    public static void FirstInsertRace() => CoyoteEntry.Run("first-insert-race");
+
+    [Test]
     public static void GetPut() => CoyoteEntry.Run("get-put");
 
     [Test]
