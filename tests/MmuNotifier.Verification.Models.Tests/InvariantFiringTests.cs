@@ -186,6 +186,22 @@ public sealed class InvariantFiringTests
         Assert.Contains("non-blockable", bug.Message);
     }
 
+    /// <summary>The reaper's own rule: nothing under its start may sleep, whatever flags the range carries.</summary>
+    [Fact]
+    public void BlockingRules_OomReaperThatMaySleep()
+    {
+        var bug = Fires(Get("oom-reap-contended"), Broken.Core(w => new BrokenCoreMm.ReaperBlocks(w)), BugKind.SleepInAtomic);
+        Assert.Contains("OOM reaper", bug.Message);
+    }
+
+    /// <summary>Its silent twin: the faithful reaper, whose callbacks are told not to block, never sleeps.</summary>
+    [Fact]
+    public void BlockingRules_FaithfulOomReaperDoesNotSleep()
+    {
+        foreach (var strategy in new[] { "pct", "random" })
+            Assert.False(Explore(Get("oom-reap-contended"), strategy, 2000, seed: 3).FoundBug, strategy);
+    }
+
     [Fact]
     public void BlockingRules_SleepUnderThePageTableLock()
     {
@@ -212,6 +228,25 @@ public sealed class InvariantFiringTests
     [Fact]
     public void BadInput_LeakOnEnomem() =>
         Violates(Get("bad-input-enomem"), Broken.GetPut((w, s) => new BrokenHlistUsers.GetPutLeaksOnEnomem(w, s)), InvariantNames.BadInput, "leaked");
+
+    /// <summary>A mirror of page 0 that really subscribed pages 0 and 1, against a zap of page 1 alone.</summary>
+    private static Scenario ZapNextToMirror() =>
+        Make("zap-next-to-mirror", 2, [Mirror("mirror", 0, 1)],
+            Thread("cpu0", new OpSpec(OpKind.Fault, "mirror", 0)),
+            Thread("cpu1", new OpSpec(OpKind.Zap, null, 1, 1)));
+
+    [Fact]
+    public void CallbackRange_InvalidateOutsideTheSubscribedRange() =>
+        Violates(ZapNextToMirror(), Broken.Mirror((w, s) => new BrokenMirrors.InsertsOnePageMore(w, s)), InvariantNames.CallbackRange,
+            "does not intersect");
+
+    /// <summary>The silent twin: the faithful mirror, subscribed to page 0 only, never hears about the zap of page 1.</summary>
+    [Fact]
+    public void CallbackRange_SilentForTheFaithfulMirror()
+    {
+        foreach (var strategy in new[] { "pct", "random" })
+            Assert.False(Explore(ZapNextToMirror(), strategy, 2000, seed: 3).FoundBug, strategy);
+    }
 
     [Fact]
     public void BadInput_InsertWithoutUsersWarns()

@@ -118,6 +118,9 @@ public static class ScenarioTests
     public static void FaultVsZap_MirrorMapsBeforeLock() => CoyoteEntry.Run("fault-vs-zap", "mirror-maps-before-lock");
 
     [Test]
+    public static void FirstInsertRace() => CoyoteEntry.Run("first-insert-race");
+
+    [Test]
     public static void GetPut() => CoyoteEntry.Run("get-put");
 
     [Test]
@@ -155,6 +158,9 @@ public static class ScenarioTests
 
     [Test]
     public static void InsertVsTwoZaps_InvEndDeferredEarly() => CoyoteEntry.Run("insert-vs-two-zaps", "inv-end-deferred-early");
+
+    [Test]
+    public static void IntervalBoundaries() => CoyoteEntry.Run("interval-boundaries");
 
     [Test]
     public static void ItreeStartLeakOnHlistEagain() => CoyoteEntry.Run("itree-start-leak-on-hlist-eagain");

@@ -68,6 +68,7 @@ internal sealed partial class ControlledRuntime
             // Weak memory: the cell's or atomic's own step moved the clocks along the store it read.
             if (kind is AccessKind.Read or AccessKind.Write or AccessKind.ReadOnce or AccessKind.WriteOnce or AccessKind.LoadAcquire
                 or AccessKind.StoreRelease && target is not ControlledAtomic) CheckCellAccess(thread, target, kind);
+            EndReleaseStore(thread);
             return;
         }
 
@@ -119,6 +120,16 @@ internal sealed partial class ControlledRuntime
                 Release(thread, target);
                 break;
         }
+
+        EndReleaseStore(thread);
+    }
+
+    /// <summary>Weak memory: the tick a release store (<see cref="WriteStore{T}"/>) left for after the access check.</summary>
+    private static void EndReleaseStore(LogicalThread thread)
+    {
+        if (!thread.ReleaseTickPending) return;
+        thread.ReleaseTickPending = false;
+        thread.Clock.Tick(thread.ThreadId);
     }
 
     /// <summary>A wait_event that returns read its condition's cell: a store-release to it happens before the return.</summary>

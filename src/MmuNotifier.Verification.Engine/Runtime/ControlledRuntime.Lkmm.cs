@@ -84,7 +84,10 @@ internal sealed partial class ControlledRuntime
         {
             published = thread.Clock.Copy();
             if (carried is not null) published.Join(carried);
-            thread.Clock.Tick(thread.ThreadId);
+            // The writer's clock moves past the release only once KCSAN has recorded this store
+            // (KcsanAfterStep): recorded after the tick, the store's epoch would be newer than
+            // the clock it published, and an acquire that read it would not order later accesses.
+            thread.ReleaseTickPending = true;
         }
         else if (carried is not null)
         {

@@ -70,6 +70,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
         Clock.Reset();
         FenceRelease = null;
         PendingAcquire = null;
+        ReleaseTickPending = false;
     }
 
     public Task? Body { get; set; }
@@ -140,6 +141,9 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     /// <summary>Weak memory: the clock at this thread's last release fence (smp_wmb, smp_mb); its later stores publish it.</summary>
     public HappensBefore.VectorClock? FenceRelease { get; set; }
+
+    /// <summary>Weak memory: this step made a release store whose clock tick waits for the KCSAN check (ControlledRuntime.Lkmm).</summary>
+    public bool ReleaseTickPending { get; set; }
 
     /// <summary>Weak memory: what the stores its marked loads read published, taken in at its next acquire fence (smp_rmb, smp_mb).</summary>
     public HappensBefore.VectorClock? PendingAcquire { get; set; }

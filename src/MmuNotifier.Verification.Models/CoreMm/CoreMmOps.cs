@@ -79,7 +79,13 @@ public class CoreMmOps(ModelWorld world)
     {
         await MmapLockOps.MmapReadLock(Mm);
         var range = RangeFor(MMU_NOTIFY_UNMAP, page, count);
-        var ret = await StartNonblock(range);
+        int ret;
+        // The reaper's own rule, independent of the flags the notifier hands the callbacks: it
+        // runs because memory is short, and a callback that waits (for a driver lock whose holder
+        // may be allocating) can stall it for good. So nothing under the non-blocking start and
+        // its end may sleep, whether or not the range reaching the callbacks says non-blockable.
+        using (Rt.EnterNoSleep("OOM reaper: invalidate_range_start_nonblock"))
+            ret = await StartNonblock(range);
         if (ret != 0)
         {
             if (Rt.IsTracing) Rt.Annotate($"oom reaper: invalidate_range_start_nonblock {range} = {Errno.Name(ret)}, range skipped");
@@ -89,7 +95,8 @@ public class CoreMmOps(ModelWorld world)
         else
         {
             await ChangePtes(range, page, count, _ => Pages.PteNone);
-            await End(range);
+            using (Rt.EnterNoSleep("OOM reaper: invalidate_range_end"))
+                await End(range);
         }
 
         await MmapLockOps.MmapReadUnlock(Mm);

@@ -259,6 +259,8 @@ public class HmmMirror : UserModel
     {
         var start = op.Start ?? Pages.Address(Spec.FirstPage);
         var length = op.Length ?? (ulong)Spec.PageCount * Pages.PAGE_SIZE;
+        // What the callback-range invariant holds the port's callbacks to.
+        Audit.Requested = (start, length);
         var ret = await Insert(start, length);
         if (ret == 0)
         {

@@ -30,4 +30,7 @@ public static class InvariantNames
     public const string HlistSrcu = "hlist-srcu";
     public const string Refcounts = "refcounts";
     public const string BadInput = "bad-input";
+
+    /// <summary>An interval subscription's invalidate is called only for ranges that intersect the range it subscribed.</summary>
+    public const string CallbackRange = "callback-range";
 }

@@ -20,5 +20,6 @@ public static class StandardInvariants
         new HlistSrcu(),
         new Refcounts(),
         new BadInput(),
+        new CallbackRange(),
     ];
 }

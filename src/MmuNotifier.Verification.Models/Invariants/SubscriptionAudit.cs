@@ -25,6 +25,12 @@ public sealed class SubscriptionAudit(string name)
     /// <summary>An unregister that began before exit_mmap's release finished: it may legally call ->release once more.</summary>
     public bool RacingUnregister { get; set; }
 
+    /// <summary>
+    /// The range an interval user asked mmu_interval_notifier_insert for, as it asked (start and
+    /// length in bytes); null for hlist users and before the first insert.
+    /// </summary>
+    public (ulong Start, ulong Length)? Requested { get; set; }
+
     /// <summary>Ranges whose start succeeded and whose end has not run yet.</summary>
     public List<MmuNotifierRange> OpenStarts { get; } = [];
 }

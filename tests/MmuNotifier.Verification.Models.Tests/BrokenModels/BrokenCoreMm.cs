@@ -18,6 +18,18 @@ internal static class BrokenCoreMm
         protected override ValueTask End(MmuNotifierRange range) => ValueTask.CompletedTask;
     }
 
+    /// <summary>Its OOM reaper calls the blocking invalidate_range_start instead of the non-blocking one.</summary>
+    public sealed class ReaperBlocks(ModelWorld w) : CoreMmOps(w)
+    {
+        protected override async ValueTask<int> StartNonblock(MmuNotifierRange range)
+        {
+            Events.RangeStarting();
+            await H.MmuNotifierInvalidateRangeStart(range);
+            Events.RangeStartReturned(range);
+            return 0;
+        }
+    }
+
     /// <summary>It forgets invalidate_range_end.</summary>
     public sealed class SkipsEnd(ModelWorld w) : CoreMmOps(w)
     {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using MmuNotifier.Verification.Kernel.Notifier;
+using MmuNotifier.Verification.Models.CoreMm;
 using MmuNotifier.Verification.Models.Drivers;
 using MmuNotifier.Verification.Models.Scenarios;
 using MmuNotifier.Verification.Models.World;
@@ -29,6 +30,12 @@ internal static class BrokenMirrors
     public sealed class LocklessPteRead(ModelWorld w, SubscriptionSpec s) : HmmMirror(w, s)
     {
         protected override ValueTask<ulong> ReadPte(int page) => W.Pt.Ptes[page].ReadOnce();
+    }
+
+    /// <summary>It records the range it meant to subscribe but asks the kernel for one page more.</summary>
+    public sealed class InsertsOnePageMore(ModelWorld w, SubscriptionSpec s) : HmmMirror(w, s)
+    {
+        protected override ValueTask<int> Insert(ulong start, ulong length) => base.Insert(start, length + Pages.PAGE_SIZE);
     }
 
     /// <summary>Its invalidate does not zap the device page table.</summary>
