@@ -178,7 +178,7 @@ internal static class TestCommand
             table.Add(target.Name, report, ResultText(target, report) + (report.Interrupted ? ", interrupted" : ""));
             coverage?.Add(report.Coverage, report.Iterations);
             known.AddRange(report.KnownRaces.Select(k => $"{target.Name}: {k.Name} in {k.Schedules:N0} of {report.Iterations:N0} schedules (first: {k.FirstSchedule})"));
-            if (report.FoundBug && (!target.ExpectsBug || name is not null)) unexpected++;
+            if (report.FoundBug && (!FoundExpected(target, report) || name is not null)) unexpected++;
             if (target.ExpectsBug && !report.FoundBug && !report.Interrupted) missed.Add(target.Name);
             PrintBugs(context, target, report, outputs.OutDir, verbose, found => Shortening.Shorten(target.CreateProgram(), found,
                 // --timeout covers the program's shortening too: what the exploration left of it.
@@ -200,8 +200,13 @@ internal static class TestCommand
         return unexpected > 0 ? ExitCodes.BugFound : ExitCodes.Ok;
     }
 
+    /// <summary>The run found the bug the target expects (its kind, when the scenario names one), not merely some bug.</summary>
+    private static bool FoundExpected(CheckTarget target, ExplorationReport report) =>
+        report.FoundBug && report.Bugs.Count > 0 && target.IsExpected(report.Bugs[0].Bug);
+
     private static string ResultText(CheckTarget target, ExplorationReport report) => (target.ExpectsBug, report.FoundBug) switch
     {
+        (true, true) when !FoundExpected(target, report) => $"BUG (expected {target.Expected})",
         (true, true) => "bug (expected)",
         (true, false) => "no bug (expected one)",
         (false, true) => "BUG",
@@ -216,7 +221,7 @@ internal static class TestCommand
             var found = shortest(first);
             var path = TraceNaming.PathFor(outDir, found.Trace);
             TraceFile.Save(found.Trace, path);
-            BugPrinter.PrintHeader(context.Out, target.Name, found.Bug, target.ExpectsBug);
+            BugPrinter.PrintHeader(context.Out, target.Name, found.Bug, target.IsExpected(found.Bug));
             BugPrinter.PrintOrigin(context.Out, found.Trace, path);
             if (htmlDir is not null)
             {

@@ -17,8 +17,15 @@ internal sealed record CheckTarget(
     bool ExpectsBug,
     Func<TestProgram> CreateProgram,
     Func<IReadOnlyList<Bug>, bool>? FindingFilter = null,
-    bool WeakMemoryBug = false)
+    bool WeakMemoryBug = false,
+    Models.Scenarios.ExpectedOutcome? Expected = null)
 {
+    /// <summary>
+    /// Whether <paramref name="bug"/> is what this target expects: any bug when a bug is expected
+    /// and no kind is named (a broken sample, a defect), else the scenario's expected kind.
+    /// </summary>
+    public bool IsExpected(Bug bug) => ExpectsBug && (Expected?.Matches(bug) ?? true);
+
     /// <summary>Whether a bug is expected under <paramref name="model"/>: a weak-memory litmus sample expects one only under lkmm.</summary>
     public bool ExpectsBugUnder(MemoryModel model) => ExpectsBug || (WeakMemoryBug && model == MemoryModel.Lkmm);
 }

@@ -38,7 +38,8 @@ internal static class ScenarioTargets
         Catalog() ?? throw new UsageException($"no models/ directory found above the current directory (set {ModelsVariable})");
 
     public static CheckTarget From(Scenario scenario) =>
-        new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(Recorded(scenario)));
+        new(scenario.Name, scenario.Description, scenario.Expect is not null, () => ScenarioProgram.Build(Recorded(scenario)),
+            Expected: scenario.Expect);
 
     /// <summary>
     /// <paramref name="scenario"/> with catalogued defects switched on: a bug is expected when one

@@ -98,4 +98,10 @@ public sealed record OpSpec(OpKind Kind, string? Sub = null, int Page = 0, int P
 public sealed record FaultInjection(bool Allocation = false, bool TakeAllLocks = false, bool Trylock = false);
 
 /// <summary>The expected result of exploring: a bug kind (BugKind name) and optionally the invariant.</summary>
-public sealed record ExpectedOutcome(string Kind, string? Invariant = null);
+public sealed record ExpectedOutcome(string Kind, string? Invariant = null)
+{
+    /// <summary>Whether <paramref name="bug"/> is the bug expected: its kind, and its invariant when one is named.</summary>
+    public bool Matches(Engine.Checking.Bug bug) => bug.Kind.ToString() == Kind && (Invariant is null || Invariant == bug.Invariant);
+
+    public override string ToString() => Invariant is null ? Kind : $"{Kind} [{Invariant}]";
+}
