@@ -79,7 +79,7 @@ internal static class ReplayCommand
             return ExitCodes.Ok;
         }
 
-        BugPrinter.PrintHeader(output, trace.Subject.Name, bug, target.ExpectsBug);
+        BugPrinter.PrintHeader(output, trace.Subject.Name, bug, target.IsExpected(bug));
         output.WriteLine(trace.Bug is null ? "    (the trace recorded no bug)"
             : SameBug(trace.Bug, bug) ? "    reproduced: same bug as recorded"
             : $"    differs from the recorded bug: {trace.Bug}");
