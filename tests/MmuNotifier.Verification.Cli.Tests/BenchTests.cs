@@ -15,7 +15,7 @@ public sealed class BenchTests
 
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
-        foreach (var field in new[] { "stepsPerSecond", "iterationsPerSecond", "parallelSpeedup", "machineScaling" })
+        foreach (var field in new[] { "stepsPerSecond", "iterationsPerSecond", "parallelSpeedup", "machineScaling", "machineScalingBranchy" })
             Assert.Equal(JsonValueKind.Number, root.GetProperty(field).ValueKind);
         Assert.Equal(2, root.GetProperty("runs").GetInt32());
         Assert.Equal(20, root.GetProperty("iterationsPerRun").GetInt64());
@@ -60,8 +60,9 @@ public sealed class BenchTests
     [Fact]
     public void The_machine_ceiling_is_what_threads_sharing_nothing_get()
     {
-        Assert.Equal(1, MachineScaling.Measure(1));
-        Assert.True(MachineScaling.Measure(2) > 0);
+        Assert.Equal(new MachineCeiling(1, 1), MachineScaling.Measure(1));
+        var two = MachineScaling.Measure(2);
+        Assert.True(two.Alu > 0 && two.Branchy > 0, two.ToString());
         // Two threads that each took as long as one alone: the full 2x; twice as long: nothing gained.
         Assert.Equal(2, MachineScaling.Ceiling(2, oneSeconds: 0.03, manySeconds: 0.03));
         Assert.Equal(1, MachineScaling.Ceiling(2, oneSeconds: 0.03, manySeconds: 0.06));
@@ -75,6 +76,7 @@ public sealed class BenchTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("speedup", result.Out, StringComparison.Ordinal);
         Assert.Contains("machine", result.Out, StringComparison.Ordinal);
+        Assert.Contains("machine, branchy", result.Out, StringComparison.Ordinal);
         Assert.Contains("the ceiling for the speedup", result.Out, StringComparison.Ordinal);
     }
 }

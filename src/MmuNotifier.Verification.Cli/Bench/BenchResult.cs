@@ -4,7 +4,8 @@ namespace MmuNotifier.Verification.Cli.Bench;
 /// <summary>
 /// What `bench` reports. The headline figures are medians over the runs (one slow run on a
 /// shared machine does not move them); parallelSpeedup compares medians taken in the same bench,
-/// and machineScaling is the ceiling for it measured in the same runs (<see cref="Bench.MachineScaling"/>).
+/// and machineScaling and machineScalingBranchy are the ceilings for it measured in the same runs
+/// with a loop of register operations and with a branchy one (<see cref="Bench.MachineScaling"/>).
 /// </summary>
 internal sealed record BenchResult(
     string Benchmark,
@@ -19,5 +20,6 @@ internal sealed record BenchResult(
     double TwoWorkerIterationsPerSecond,
     double ParallelSpeedup,
     double MachineScaling,
+    double MachineScalingBranchy,
     IReadOnlyList<BenchRun> OneWorkerRuns,
     IReadOnlyList<BenchRun> TwoWorkerRuns);

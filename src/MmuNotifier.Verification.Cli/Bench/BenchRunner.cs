@@ -24,7 +24,7 @@ internal static class BenchRunner
 
         var one = new List<BenchRun>();
         var two = new List<BenchRun>();
-        var ceiling = new List<double>();
+        var ceiling = new List<MachineCeiling>();
         for (var i = 0; i < runs; i++)
         {
             ceiling.Add(MachineScaling.Measure(2));
@@ -48,7 +48,8 @@ internal static class BenchRunner
             TwoWorkerStepsPerSecond: Median.Of(two.Select(r => r.StepsPerSecond)),
             TwoWorkerIterationsPerSecond: twoIts,
             ParallelSpeedup: oneIts > 0 ? twoIts / oneIts : 0,
-            MachineScaling: Median.Of(ceiling),
+            MachineScaling: Median.Of(ceiling.Select(c => c.Alu)),
+            MachineScalingBranchy: Median.Of(ceiling.Select(c => c.Branchy)),
             OneWorkerRuns: one,
             TwoWorkerRuns: two);
     }

@@ -51,7 +51,8 @@ internal static class BenchCommand
         table.AddRow("2", Rate(result.TwoWorkerStepsPerSecond), Rate(result.TwoWorkerIterationsPerSecond));
         TableWriter.Write(context, table);
         context.Out.WriteLine($"parallel speed-up (2 workers / 1 worker, schedules/s): {result.ParallelSpeedup.ToString("F2", CultureInfo.InvariantCulture)} " +
-            $"(machine: {result.MachineScaling.ToString("F2", CultureInfo.InvariantCulture)}, what 2 threads of a CPU-bound loop sharing nothing get over 1 in the same runs)");
+            $"(machine: {result.MachineScaling.ToString("F2", CultureInfo.InvariantCulture)} on a loop of register operations, " +
+            $"{result.MachineScalingBranchy.ToString("F2", CultureInfo.InvariantCulture)} on a branchy one, what 2 threads of such loops sharing nothing get over 1 in the same runs)");
         return ExitCodes.Ok;
     }
 
