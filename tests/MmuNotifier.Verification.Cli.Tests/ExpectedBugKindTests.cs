@@ -42,4 +42,31 @@ public sealed class ExpectedBugKindTests : IDisposable
         Assert.Contains("BUG (expected WarnOn)", result.Out);
         Assert.Contains("=== BUG in itree-start-leak-on-hlist-eagain: InvariantViolation [active-ranges]", result.Out);
     }
+
+    [Theory]
+    [InlineData(null, 0, "bug (expected)")]
+    [InlineData("WarnOn", 1, "BUG (expected WarnOn)")]
+    public void A_verify_sweep_counts_only_the_named_kind_as_expected(string? namedKind, int exitCode, string status)
+    {
+        Scenario(text => namedKind is null ? text : text.Replace(Expected, $"\"expect\": {{ \"bug\": \"{namedKind}\" }}", StringComparison.Ordinal));
+        var result = CliProcess.Run(Models(), "verify", "--max-executions", "50");
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        Assert.Contains(status, result.Out);
+    }
+
+    [Fact]
+    public void A_merged_verify_sweep_judges_the_kind_as_the_shards_did()
+    {
+        Scenario(text => text.Replace(Expected, "\"expect\": { \"bug\": \"WarnOn\" }", StringComparison.Ordinal));
+        // Not beside the scenario: the models directory is read for every *.json.
+        var report = System.IO.Path.Combine(Directory.CreateDirectory(_dir.File("reports")).FullName, "shard.json");
+        var shard = CliProcess.Run(Models(), "verify", "--max-executions", "50", "--shard", "0/1", "--report", report);
+        Assert.True(shard.ExitCode == 1, shard.ToString());
+        var merged = CliProcess.Run(Models(), "merge", report);
+        Assert.True(merged.ExitCode == 1, merged.ToString());
+        Assert.Contains("BUG (expected WarnOn)", merged.Out);
+    }
+
+    /// <summary>The models directory of these tests: the one scenario <see cref="Scenario"/> wrote.</summary>
+    private Dictionary<string, string> Models() => new() { ["MMU_VERIFY_MODELS"] = _dir.Path };
 }

@@ -138,7 +138,7 @@ internal static class VerifyCommand
 
     private static List<CheckTarget> AllScenarios() => ScenarioTargets.RequireCatalog().All.Select(ScenarioTargets.From).ToList();
 
-    private static int ExitCode(IEnumerable<VerifyRow> rows) => rows.Any(r => r.FoundBug && !r.ExpectsBug) ? ExitCodes.BugFound : ExitCodes.Ok;
+    private static int ExitCode(IEnumerable<VerifyRow> rows) => rows.Any(r => r.FoundBug && !r.FoundExpected) ? ExitCodes.BugFound : ExitCodes.Ok;
 
     /// <summary>
     /// A shard of the sweep: the scenarios i ≡ K (mod N) of models/, each verified whole (one
@@ -200,8 +200,8 @@ internal static class VerifyCommand
         TableWriter.Write(context, table);
     }
 
-    internal static string Status(VerificationReport report, bool expectsBug) =>
-        report.FoundBug ? (expectsBug ? "bug (expected)" : "BUG")
+    internal static string Status(CheckTarget target, VerificationReport report, bool foundExpected) =>
+        report.FoundBug ? (foundExpected ? "bug (expected)" : target.ExpectsBug ? $"BUG (expected {target.Expected})" : "BUG")
         : report.Complete ? "yes"
         : $"no: {report.IncompleteReason}";
 
@@ -220,5 +220,5 @@ internal static class VerifyCommand
         return $"incomplete: {report.Executions} executions explored {blocked}, no bug found; {report.IncompleteReason}";
     }
 
-    internal static object Summary(string name, VerificationReport report) => VerifyRow.From(name, false, report).Summary();
+    internal static object Summary(string name, VerificationReport report) => VerifyRow.From(name, false, report, "").Summary();
 }

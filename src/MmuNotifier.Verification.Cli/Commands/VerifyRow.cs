@@ -12,15 +12,22 @@ namespace MmuNotifier.Verification.Cli.Commands;
 /// read back from a shard report's <c>result</c>, so a merge prints what the sweep prints.
 /// </summary>
 internal sealed record VerifyRow(
-    string Program, bool ExpectsBug, bool FoundBug, bool Complete, long Executions, long Blocked, int Bugs, double Seconds,
+    string Program, bool FoundExpected, bool FoundBug, bool Complete, long Executions, long Blocked, int Bugs, double Seconds,
     string? Incomplete, long Infeasible, long CutByBound, string Status)
 {
-    public static VerifyRow From(CheckTarget target, VerificationReport report) => From(target.Name, target.ExpectsBug, report);
+    /// <summary>
+    /// A sweep's row: <see cref="FoundExpected"/> when the bug found first is the one the target
+    /// expects (its kind and invariant, when the scenario names them), as <c>test</c> judges it.
+    /// </summary>
+    public static VerifyRow From(CheckTarget target, VerificationReport report)
+    {
+        var found = report.FoundBug && report.Exploration.Bugs.Count > 0 && target.IsExpected(report.Exploration.Bugs[0].Bug);
+        return From(target.Name, found, report, VerifyCommand.Status(target, report, found));
+    }
 
-    public static VerifyRow From(string name, bool expectsBug, VerificationReport report) => new(
-        name, expectsBug, report.FoundBug, report.Complete, report.Executions, report.Blocked, report.Exploration.Bugs.Count,
-        report.Exploration.Elapsed.TotalSeconds, report.IncompleteReason, report.Infeasible, report.CutByBound,
-        VerifyCommand.Status(report, expectsBug));
+    public static VerifyRow From(string name, bool foundExpected, VerificationReport report, string status) => new(
+        name, foundExpected, report.FoundBug, report.Complete, report.Executions, report.Blocked, report.Exploration.Bugs.Count,
+        report.Exploration.Elapsed.TotalSeconds, report.IncompleteReason, report.Infeasible, report.CutByBound, status);
 
     public object Summary() => new
     {
@@ -38,6 +45,7 @@ internal sealed record VerifyRow(
     public IReadOnlyDictionary<string, string> ToResult() => new Dictionary<string, string>
     {
         ["foundBug"] = Bool(FoundBug),
+        ["foundExpected"] = Bool(FoundExpected),
         ["complete"] = Bool(Complete),
         ["executions"] = Text(Executions),
         ["blocked"] = Text(Blocked),
@@ -65,7 +73,7 @@ internal sealed record VerifyRow(
             var other => throw new UsageException($"{file}: {target.Name}: at result.{name}: expected true or false, found '{other}'"),
         };
 
-        return new VerifyRow(target.Name, target.ExpectsBug, Flag("foundBug"), Flag("complete"), Number("executions"), Number("blocked"),
+        return new VerifyRow(target.Name, Flag("foundExpected"), Flag("foundBug"), Flag("complete"), Number("executions"), Number("blocked"),
             (int)Number("bugs"), part.Seconds, Get("incomplete") is "" ? null : Get("incomplete"), Number("infeasibleReversals"),
             Number("cutByBound"), Get("status"));
     }
