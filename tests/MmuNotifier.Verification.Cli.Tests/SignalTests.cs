@@ -31,7 +31,7 @@ public sealed class SignalTests
 
         // The finding made before the signal is kept, whole, and nothing half-written is left.
         var trace = Assert.Single(Directory.GetFiles(dir.Path));
-        Assert.EndsWith("lost-update-random-seed0-it0.json", trace);
+        Assert.EndsWith("lost-update-portfolio-seed0-it0.json", trace);
         Assert.Equal("lost-update", TraceFile.Load(trace).Subject.Name);
     }
 }

@@ -18,10 +18,16 @@ internal sealed class ExplorationOptionSet
         DefaultValueFactory = _ => 10_000,
     };
 
+    /// <summary>
+    /// The portfolio by default, not Coyote's random: measured over the defect catalogue (three
+    /// seeds, 10,000 schedules), it found every defect as random did, and its slowest find took
+    /// 152 schedules where random's took 3,609 (read-begin-unlocked on overlapping-mirrors):
+    /// what one member's walk needs thousands of schedules for, another reaches in a few dozen.
+    /// </summary>
     public Option<string> Strategy { get; } = new Option<string>("--strategy", "-s")
     {
-        Description = "Exploration strategy",
-        DefaultValueFactory = _ => new ExplorationOptions().Strategy,
+        Description = "Exploration strategy (default: portfolio, which takes random, pct at two depths and pos in turn)",
+        DefaultValueFactory = _ => PortfolioStrategy.Descriptor.Name,
     }.AcceptOnlyFromAmong([.. StrategyRegistry.Names]);
 
     public Option<ulong> Seed { get; } = new("--seed")
@@ -114,17 +120,18 @@ internal sealed class ExplorationOptionSet
         }
 
         var strategy = StrategyRegistry.Find(options.Strategy);
-        RequireRead(parse, PctDepth, strategy, d => d.TakesPctDepth);
-        RequireRead(parse, PreemptionBound, strategy, d => d.TakesPreemptionBound);
-        RequireRead(parse, LivenessThreshold, strategy, d => d.IsFair);
+        var chosen = parse.GetResult(Strategy) is { Implicit: false } ? $"--strategy {strategy.Name}" : $"the default strategy, {strategy.Name},";
+        RequireRead(parse, PctDepth, strategy, chosen, d => d.TakesPctDepth);
+        RequireRead(parse, PreemptionBound, strategy, chosen, d => d.TakesPreemptionBound);
+        RequireRead(parse, LivenessThreshold, strategy, chosen, d => d.IsFair);
         return options;
     }
 
     /// <summary>An option given for a strategy that never reads it is a mistake, not a setting to drop silently.</summary>
-    private static void RequireRead(ParseResult parse, Option option, StrategyDescriptor strategy, Func<StrategyDescriptor, bool> reads)
+    private static void RequireRead(ParseResult parse, Option option, StrategyDescriptor strategy, string chosen, Func<StrategyDescriptor, bool> reads)
     {
         if (parse.GetResult(option) is not { Implicit: false } || reads(strategy)) return;
         var readers = StrategyRegistry.All.Where(reads).Select(d => d.Name);
-        throw new UsageException($"{option.Name}: only with a strategy that reads it ({string.Join(", ", readers)}); --strategy {strategy.Name} ignores it");
+        throw new UsageException($"{option.Name}: only with a strategy that reads it ({string.Join(", ", readers)}); {chosen} ignores it");
     }
 }
