@@ -19,10 +19,9 @@ internal sealed class ExplorationOptionSet
     };
 
     /// <summary>
-    /// The portfolio by default, not Coyote's random: measured over the defect catalogue (three
-    /// seeds, 10,000 schedules), it found every defect as random did, and its slowest find took
-    /// 152 schedules where random's took 3,609 (read-begin-unlocked on overlapping-mirrors):
-    /// what one member's walk needs thousands of schedules for, another reaches in a few dozen.
+    /// The portfolio by default, not Coyote's random: over the defect catalogue its slowest find
+    /// is a small fraction of random's (README, `test`), since an interleaving one member's walk
+    /// needs thousands of schedules for, another reaches in a few dozen.
     /// </summary>
     public Option<string> Strategy { get; } = new Option<string>("--strategy", "-s")
     {
