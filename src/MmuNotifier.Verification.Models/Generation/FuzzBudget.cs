@@ -13,9 +13,9 @@ public sealed record FuzzBudget
     public int Schedules { get; init; } = 300;
 
     /// <summary>
-    /// The sampling strategy. portfolio alternates random with PCT at depths 1, 3 and 10: PCT finds
-    /// the few-preemption bugs fast, random the ones PCT's priorities make unlikely
-    /// (docs/defects.md lists two that PCT misses within 5,000 schedules).
+    /// The sampling strategy, as for `test`. portfolio takes random, PCT at depths 3 and 10 and POS
+    /// in turn: PCT finds the few-preemption bugs fast, random the ones PCT's priorities make
+    /// unlikely (docs/defects.md lists two that PCT misses within 5,000 schedules).
     /// </summary>
     public string Strategy { get; init; } = PortfolioStrategy.Descriptor.Name;
 
