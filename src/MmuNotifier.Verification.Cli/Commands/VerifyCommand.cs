@@ -108,12 +108,12 @@ internal static class VerifyCommand
         return command;
     }
 
-    private static VerificationReport Verify(CheckTarget target, ExplorationOptions options) =>
-        Verifier.Verify(target.CreateProgram(), options with { FindingFilter = target.FindingFilter });
+    private static VerificationReport Verify(CliContext context, CheckTarget target, ExplorationOptions options) =>
+        ProgressDisplay.Verify(context, target.Name, target.CreateProgram(), options with { FindingFilter = target.FindingFilter });
 
     private static int RunOne(CliContext context, CheckTarget target, ExplorationOptions options, bool json, string outDir)
     {
-        var report = Verify(target, options);
+        var report = Verify(context, target, options);
         if (json)
         {
             context.Out.WriteLine(JsonSerializer.Serialize(Summary(target.Name, report), Json));
@@ -130,7 +130,7 @@ internal static class VerifyCommand
 
     private static int RunAll(CliContext context, ExplorationOptions options, bool json)
     {
-        var rows = AllScenarios().Select(t => VerifyRow.From(t, Verify(t, options))).ToList();
+        var rows = AllScenarios().Select(t => VerifyRow.From(t, Verify(context, t, options))).ToList();
         PrintRows(context, rows, json);
         if (!json && options.MemoryModel == MemoryModel.Lkmm) context.Out.WriteLine(LkmmNote);
         return ExitCode(rows);
@@ -147,7 +147,7 @@ internal static class VerifyCommand
     private static int RunShard(CliContext context, VerifyRun run, Shard shard, string reportPath)
     {
         var targets = AllScenarios();
-        var rows = targets.Where((_, i) => shard.Owns(i)).Select(t => VerifyRow.From(t, Verify(t, run.Options))).ToList();
+        var rows = targets.Where((_, i) => shard.Owns(i)).Select(t => VerifyRow.From(t, Verify(context, t, run.Options))).ToList();
         PrintRows(context, rows, run.Json);
         var code = ExitCode(rows);
         var programs = rows.Select(r => new ShardProgram(r.Program, targets.First(t => t.Name == r.Program).CreateProgram().Subject.ContentHash,

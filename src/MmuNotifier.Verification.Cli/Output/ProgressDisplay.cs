@@ -10,9 +10,16 @@ namespace MmuNotifier.Verification.Cli.Output;
 /// </summary>
 internal static class ProgressDisplay
 {
-    public static ExplorationReport Explore(CliContext context, string label, TestProgram program, ExplorationOptions options)
+    public static ExplorationReport Explore(CliContext context, string label, TestProgram program, ExplorationOptions options) =>
+        Show(context, label, options, "schedules", o => Explorer.Explore(program, o));
+
+    /// <summary><c>verify</c>'s search, counted in executions against its <c>--max-executions</c>.</summary>
+    public static VerificationReport Verify(CliContext context, string label, TestProgram program, ExplorationOptions options) =>
+        Show(context, label, options, "executions", o => Verifier.Verify(program, o));
+
+    private static T Show<T>(CliContext context, string label, ExplorationOptions options, string unit, Func<ExplorationOptions, T> run)
     {
-        if (!context.Interactive) return Explorer.Explore(program, options);
+        if (!context.Interactive) return run(options);
 
         return context.Console.Progress()
             .AutoClear(true)
@@ -20,17 +27,17 @@ internal static class ProgressDisplay
             .Start(progress =>
             {
                 var task = progress.AddTask(Markup.Escape(label), maxValue: options.Iterations);
-                var report = Explorer.Explore(program, options with
+                var result = run(options with
                 {
                     // Called from the exploring thread; ProgressTask is safe to update from there.
                     Progress = p =>
                     {
                         task.Value = p.Iterations;
-                        task.Description = Markup.Escape($"{label}: {p.Iterations:N0} schedules, {p.Bugs} bugs");
+                        task.Description = Markup.Escape($"{label}: {p.Iterations:N0} {unit}, {p.Bugs} bugs");
                     },
                 });
                 task.Value = task.MaxValue;
-                return report;
+                return result;
             });
     }
 }
