@@ -106,6 +106,17 @@ public sealed class BenchKillTests
     }
 
     [Fact]
+    public void The_default_strategy_of_test_may_be_a_column()
+    {
+        var result = CliRunner.Run("bench", "kill", "--seeds", "1", "--max-schedules", "2000", "--stress-seconds", "0", "--coyote-schedules", "0",
+            "--detector-schedules", "0", "--strategy", "portfolio", "--strategy", "random", "--defect", "put-frees-immediately");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Matches(@"\| defect +\| program +\| portfolio +\| random +\|", result.Out);
+        // The same hunt as `test get-put --defect put-frees-immediately --seed 1` with each strategy.
+        Assert.Matches(@"\| put-frees-immediately +\| get-put +\| 1/1, \d+, [\d.]+ +\| 1/1, \d+, [\d.]+ +\|", result.Out);
+    }
+
+    [Fact]
     public void Skipped_detector_columns_are_absent_from_the_json()
     {
         var result = CliRunner.Run("bench", "kill", "--json", "--seeds", "1", "--max-schedules", "200", "--stress-seconds", "0", "--coyote-schedules", "0",

@@ -185,22 +185,13 @@ internal static class BenchKillCommand
     {
         try
         {
-            var chosen = names.Select(StrategyRegistry.Find).Distinct().ToList();
-            // The matrix compares strategies; a portfolio is a mix of them, not a column of its own.
-            if (chosen.Any(d => d.IsPortfolio))
-                throw new UsageException($"--strategy: expected {Columns()}; {string.Join(", ", StrategyRegistry.All.Where(d => d.IsPortfolio).Select(d => d.Name))} mixes them and has no column here");
-            return chosen.Select(d => d.Name).ToList();
+            // A portfolio mixes the single strategies and is not a default column, but it is test's
+            // default strategy, so it may be asked for: the column a user of plain `test` gets.
+            return names.Select(StrategyRegistry.Find).Distinct().Select(d => d.Name).ToList();
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"--strategy: {e.Message}");
         }
-    }
-
-    /// <summary>"random, pct (prioritization) or dfs": the strategies that have a column, with their aliases.</summary>
-    private static string Columns()
-    {
-        var spelled = StrategyRegistry.Single.Select(d => d.Aliases.Count == 0 ? d.Name : $"{d.Name} ({string.Join(", ", d.Aliases)})").ToList();
-        return spelled.Count == 1 ? spelled[0] : $"{string.Join(", ", spelled.Take(spelled.Count - 1))} or {spelled[^1]}";
     }
 }
