@@ -109,7 +109,6 @@ internal static class BenchKillCommand
         {
             HtmlReport.Write(htmlPath, "Kill matrix", how + $". Found by the engine: {result.DefectsFoundByEngine}/{result.Defects} defects; by the stress baseline: {result.DefectsFoundByStress}/{result.Defects}.",
                 coverage is null ? [KillMatrixChart.Render(result)] : [KillMatrixChart.Render(result), CoverageHtml.Section(coverage.Result())]);
-            context.Err.WriteLine($"kill: report written to {htmlPath}");
         }
 
         if (json)
@@ -143,6 +142,8 @@ internal static class BenchKillCommand
                               (result.Rows.Any(r => !r.MustBeFound) ? " (defects marked 'not a bug' are run but not counted)" : ""));
         if (options.DetectorSchedules > 0) PrintDetectors(context, result);
         coverage?.Write(context);
+        // Not with --json: stdout is one JSON object then, and stderr is for errors only.
+        if (htmlPath is not null) context.Out.WriteLine($"report written to {htmlPath}");
         return ExitCodes.Ok;
     }
 
