@@ -34,5 +34,10 @@ internal sealed class StandardOutputWriter(TextWriter inner) : TextWriter
         {
             throw new IOException($"standard output: cannot write: {e.Message}", e);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            // A closed descriptor 1 (`>&-`) is refused by the runtime as "Access to the path is denied".
+            throw new IOException($"standard output: cannot write: it is closed or not writable ({e.Message})", e);
+        }
     }
 }
