@@ -36,7 +36,7 @@ internal static class BenchScenariosCommand
             var comparing = parse.GetValue(compare);
             var settings = new BenchScenariosSettings(
                 OptionChecks.Positive("--iterations", parse.GetValue(iterations)),
-                OptionChecks.Positive("--workers", parse.GetValue(workers)),
+                OptionChecks.Workers("--workers", parse.GetValue(workers)),
                 OptionChecks.Positive("--rounds", parse.GetValue(rounds) ?? (comparing ? 3 : 1)),
                 DetectorOption.Read(parse.GetValue(noDetector)),
                 comparing);
