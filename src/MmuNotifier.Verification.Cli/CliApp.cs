@@ -92,6 +92,7 @@ public static class CliApp
         root.Subcommands.Add(FuzzCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         StrictNumbers.Apply(root);
+        RepeatedValues.Apply(root);
         return root;
     }
 }

@@ -44,6 +44,25 @@ public sealed class OptionRangeTests
     public void Is_a_usage_error(string expected, params string[] args) =>
         CliRunner.AssertCleanError(CliRunner.Run(args), expected);
 
+    /// <summary>A value of a repeatable option given twice ran twice, or (bench coyote --json) ended as exit 3 on a duplicate key.</summary>
+    [Theory]
+    [InlineData("--scenario: each value once; 'get-put' is given twice", "bench", "coyote", "--json", "--scenario", "get-put", "--scenario", "get-put")]
+    [InlineData("--scenario: each value once; 'get-put' is given twice", "bench", "scenarios", "--scenario", "get-put", "--scenario", "get-put")]
+    [InlineData("--program: each value once; 'spin-on-unset-flag' is given twice", "bench", "liveness", "--program", "spin-on-unset-flag", "--program", "spin-on-unset-flag")]
+    [InlineData("--defect: each value once; 'get-put-puts-twice' is given twice", "test", "get-put", "--defect", "get-put-puts-twice", "--defect", "get-put-puts-twice")]
+    [InlineData("--strategy: each value once; 'random' is given twice", "bench", "kill", "--strategy", "random", "--strategy", "random")]
+    [InlineData("--no-detector: each value once; 'kasan' is given twice", "test", "lost-update", "--no-detector", "kasan", "--no-detector", "kasan")]
+    public void A_repeated_value_is_a_usage_error(string expected, params string[] args) =>
+        CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
+    [Fact]
+    public void A_scenario_named_again_by_its_file_is_a_usage_error()
+    {
+        var file = RepositoryFiles.Model("get-put");
+        var result = CliRunner.Run("bench", "coyote", "--json", "--scenario", "get-put", "--scenario", file);
+        CliRunner.AssertCleanError(result, $"--scenario: each value once; 'get-put' is given twice (as '{file}')");
+    }
+
     [Fact]
     public void Output_directory_that_is_a_file_is_a_usage_error()
     {

@@ -11,21 +11,20 @@ namespace MmuNotifier.Verification.Cli.Tests;
 /// </summary>
 public sealed class SpecialOutputTests : IDisposable
 {
-    private const string Trace = "traces/get-put-puts-twice.json";
-
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
     [Theory]
-    [InlineData("--html", "replay", Trace)]
+    [InlineData("--html", "replay", "TRACE")]
     [InlineData("--report", "test", "lost-update", "--iterations", "5", "--shorten", "0", "--shard", "0/2")]
     [InlineData("--coverage", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
     public void An_output_file_that_is_a_fifo_is_refused_and_left_in_place(string option, params string[] args)
     {
         if (!OperatingSystem.IsLinux()) return;
         var fifo = Fifo("out.json");
-        var result = CliRunner.Run([.. args, option, fifo]);
+        var trace = RepositoryFiles.Trace("get-put-puts-twice");
+        var result = CliRunner.Run([.. args.Select(a => a == "TRACE" ? trace : a), option, fifo]);
         CliRunner.AssertCleanError(result, $"{option} {fifo}: expected a regular file path, but it names a FIFO");
         Assert.Equal("a FIFO", SpecialFile.Describe(fifo));
     }
