@@ -108,4 +108,15 @@ public sealed class ShardReportConsistencyTests : IDisposable
         CliRunner.AssertCleanError(CliRunner.Run("merge", path, second, "--out", _dir.Path),
             $"{path}:1: $.programs[0].log.segments[3].subtree: expected each subtree once, in increasing order, found subtree 0 after 4");
     }
+
+    /// <summary>Before, merge dropped an option the kind of report does not read (and did not check its value).</summary>
+    [Theory]
+    [InlineData("--json", "bench kill")]
+    [InlineData("--models-out", "fuzz", "m")]
+    [InlineData("--traces-out", "fuzz", "")]
+    public void An_option_the_reports_do_not_read_is_refused(string option, string reader, params string[] value)
+    {
+        var result = CliRunner.Run(["merge", _first, _second, "--out", _dir.Path, option, .. value]);
+        CliRunner.AssertCleanError(result, $"{option}: only when merging reports of '{reader}'; {_first} is of 'test'");
+    }
 }
