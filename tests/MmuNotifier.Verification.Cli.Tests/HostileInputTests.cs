@@ -129,4 +129,23 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("mmu-verify: error: --version takes no arguments, found 'extra'", result.Err);
     }
+
+    /// <summary>Before: "': expected a readable trace file: The value cannot be an empty string. (Parameter 'path')".</summary>
+    [Theory]
+    [InlineData("trace", "replay")]
+    [InlineData("shard report", "merge")]
+    public void An_empty_input_path_is_named_as_such(string what, string verb) =>
+        AssertOneLine(CliRunner.Run(verb, ""), $"mmu-verify: error: '': expected the path of a {what} file, found an empty string");
+
+    /// <summary>Before, the runtime's " : '/full/path'" followed the reason, naming the file a second time.</summary>
+    [Fact]
+    public void A_symbolic_link_loop_names_the_file_once()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var loop = _dir.File("loop.json");
+        File.CreateSymbolicLink(loop, loop);
+        var result = CliRunner.Run("replay", loop);
+        AssertOneLine(result, $"{loop}: expected a readable trace file: ");
+        Assert.Equal(2, result.Err.Split(loop).Length);
+    }
 }
