@@ -148,4 +148,17 @@ public sealed class HostileInputTests : IDisposable
         AssertOneLine(result, $"{loop}: expected a readable trace file: ");
         Assert.Equal(2, result.Err.Split(loop).Length);
     }
+
+    /// <summary>
+    /// Response files are off: `test @/tmp` was an unhandled exception (exit 134, a stack trace) and
+    /// `test @/dev/zero` never returned, read by the parser before any input check.
+    /// </summary>
+    [Fact]
+    public void A_word_starting_with_at_is_an_ordinary_argument_not_a_response_file()
+    {
+        var directory = "@" + _dir.Path;
+        AssertOneLine(CliRunner.Run("test", directory), $"{directory}: expected an existing scenario file, but it does not exist");
+        var tokens = Write("args.rsp", "lost-update\n--iterations\n1\n");
+        AssertOneLine(CliRunner.Run("test", "@" + tokens), $"@{tokens}: expected an existing scenario file, but it does not exist");
+    }
 }
