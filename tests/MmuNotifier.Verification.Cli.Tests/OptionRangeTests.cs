@@ -55,6 +55,14 @@ public sealed class OptionRangeTests
     public void A_repeated_value_is_a_usage_error(string expected, params string[] args) =>
         CliRunner.AssertCleanError(CliRunner.Run(args), expected);
 
+    /// <summary>A forgotten value took the next option as a path: `--html --verbose` wrote the file ./--verbose.</summary>
+    [Theory]
+    [InlineData("--out: expected a directory path, found '-x', which looks like an option (write ./-x to mean that name)", "test", "lost-update", "--out", "-x")]
+    [InlineData("--html: expected a file path, found '--verbose', which looks like an option (write ./--verbose to mean that name)", "bench", "kill", "--html", "--verbose")]
+    [InlineData("--models-out: expected a directory path, found '--misuse', which looks like an option", "fuzz", "--models-out", "--misuse")]
+    public void A_path_that_looks_like_an_option_is_a_usage_error(string expected, params string[] args) =>
+        CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
     [Fact]
     public void A_scenario_named_again_by_its_file_is_a_usage_error()
     {

@@ -13,6 +13,7 @@ internal static class OutputFile
     public static string Require(string option, string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{option}: expected a file path, found an empty string");
+        OutputDirectory.RequireNotAnOption(option, path, "file");
         if (Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
             throw new UsageException($"{option} {path}: expected a file path, but it names a directory");
         // The file is renamed into place, which would replace a device such as /dev/null.
