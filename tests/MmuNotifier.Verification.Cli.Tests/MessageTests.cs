@@ -47,6 +47,16 @@ public sealed class MessageTests : IDisposable
         Assert.StartsWith("mmu-verify: error: " + expected, result.ToString());
     }
 
+    /// <summary>Before, the error line raised in turn and the process aborted (exit 134) under `2>&-` or `2>/dev/full`.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_failing_standard_error_still_exits_2(bool closed)
+    {
+        var code = CliApp.Run(["test", "--nope"], new StringWriter(), new StandardErrorWriter(new FailingOutput(closed)));
+        Assert.Equal(2, code);
+    }
+
     [Fact]
     public void Quoted_control_characters_keep_an_error_on_one_line()
     {
