@@ -51,6 +51,7 @@ public static class CliApp
 
         try
         {
+            Output.OutputClaims.Begin(parsed);
             return parsed.Invoke(new InvocationConfiguration
             {
                 Output = output,

@@ -32,6 +32,7 @@ internal static class OutputFile
         }
 
         OutputDirectory.Require(option, directory);
+        OutputClaims.Claim(option, path);
         return path;
     }
 }
