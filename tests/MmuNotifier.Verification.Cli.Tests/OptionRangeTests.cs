@@ -10,6 +10,8 @@ public sealed class OptionRangeTests
     [Theory]
     [InlineData("--timeout: expected a positive number of seconds", "test", "lost-update", "--timeout", "1e300")]
     [InlineData("--timeout: expected a positive number of seconds", "test", "lost-update", "--timeout", "0")]
+    [InlineData("--timeout: expected at least 1e-7 seconds (the clock's tick), found 1E-300", "test", "lost-update", "--timeout", "1e-300")]
+    [InlineData("--stress-seconds: expected at least 1e-7 seconds (the clock's tick), found 1E-09", "bench", "kill", "--stress-seconds", "1e-9")]
     [InlineData("--max-seconds: expected a positive number of seconds", "bench", "kill", "--max-seconds", "1e300")]
     [InlineData("--stress-seconds: expected 0 or more seconds", "bench", "kill", "--stress-seconds", "-1")]
     [InlineData("--pct-depth: expected a positive number, found 0", "test", "lost-update", "--pct-depth", "0")]
