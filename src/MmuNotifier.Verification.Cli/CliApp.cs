@@ -35,7 +35,7 @@ public static class CliApp
         var interactive = ConsoleFactory.IsInteractive(output);
         var context = new CliContext(output, error, ConsoleFactory.Create(output, interactive), interactive, interruption);
         var root = BuildRoot(context);
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(args, Parsing);
 
         // Parse errors are ours to report: System.CommandLine would print the whole help and exit 1,
         // but 1 means "bug found" here.
@@ -51,6 +51,7 @@ public static class CliApp
 
         try
         {
+            Output.OutputClaims.Begin(parsed);
             return parsed.Invoke(new InvocationConfiguration
             {
                 Output = output,
@@ -78,6 +79,13 @@ public static class CliApp
         }
     }
 
+    /// <summary>
+    /// No response files: System.CommandLine would read the tokens of `@FILE` itself, outside the
+    /// input checks, so `test @/tmp` ended in an unhandled exception and `test @/dev/zero` or a
+    /// FIFO never returned. A word starting with '@' is an ordinary argument.
+    /// </summary>
+    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     private static RootCommand BuildRoot(CliContext context)
     {
         var root = new RootCommand(
@@ -92,6 +100,7 @@ public static class CliApp
         root.Subcommands.Add(FuzzCommand.Create(context));
         root.Subcommands.Add(MergeCommand.Create(context));
         StrictNumbers.Apply(root);
+        RepeatedValues.Apply(root);
         return root;
     }
 }

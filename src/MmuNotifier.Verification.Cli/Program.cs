@@ -3,4 +3,4 @@ using MmuNotifier.Verification.Cli;
 using MmuNotifier.Verification.Cli.Terminal;
 
 using var interruption = Interruption.ForProcess();
-return CliApp.Run(args, new StandardOutputWriter(Console.Out), Console.Error, interruption);
+return CliApp.Run(args, new StandardOutputWriter(Console.Out), new StandardErrorWriter(Console.Error), interruption);

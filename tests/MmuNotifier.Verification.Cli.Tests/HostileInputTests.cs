@@ -129,4 +129,36 @@ public sealed class HostileInputTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("mmu-verify: error: --version takes no arguments, found 'extra'", result.Err);
     }
+
+    /// <summary>Before: "': expected a readable trace file: The value cannot be an empty string. (Parameter 'path')".</summary>
+    [Theory]
+    [InlineData("trace", "replay")]
+    [InlineData("shard report", "merge")]
+    public void An_empty_input_path_is_named_as_such(string what, string verb) =>
+        AssertOneLine(CliRunner.Run(verb, ""), $"mmu-verify: error: '': expected the path of a {what} file, found an empty string");
+
+    /// <summary>Before, the runtime's " : '/full/path'" followed the reason, naming the file a second time.</summary>
+    [Fact]
+    public void A_symbolic_link_loop_names_the_file_once()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var loop = _dir.File("loop.json");
+        File.CreateSymbolicLink(loop, loop);
+        var result = CliRunner.Run("replay", loop);
+        AssertOneLine(result, $"{loop}: expected a readable trace file: ");
+        Assert.Equal(2, result.Err.Split(loop).Length);
+    }
+
+    /// <summary>
+    /// Response files are off: `test @/tmp` was an unhandled exception (exit 134, a stack trace) and
+    /// `test @/dev/zero` never returned, read by the parser before any input check.
+    /// </summary>
+    [Fact]
+    public void A_word_starting_with_at_is_an_ordinary_argument_not_a_response_file()
+    {
+        var directory = "@" + _dir.Path;
+        AssertOneLine(CliRunner.Run("test", directory), $"{directory}: expected an existing scenario file, but it does not exist");
+        var tokens = Write("args.rsp", "lost-update\n--iterations\n1\n");
+        AssertOneLine(CliRunner.Run("test", "@" + tokens), $"@{tokens}: expected an existing scenario file, but it does not exist");
+    }
 }

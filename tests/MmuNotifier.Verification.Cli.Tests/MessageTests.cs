@@ -36,13 +36,25 @@ public sealed class MessageTests : IDisposable
         CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: expected a readable trace file, but permission to read it is denied");
     }
 
-    [Fact]
-    public void A_failing_standard_output_is_named()
+    [Theory]
+    [InlineData(false, "standard output: cannot write: No space left on device")]
+    [InlineData(true, "standard output: cannot write: it is closed or not writable")]  // `>&-`
+    public void A_failing_standard_output_is_named(bool closed, string expected)
     {
         var result = new StringWriter();
-        var code = CliApp.Run(["list", "defects"], new StandardOutputWriter(new FullDisk()), result);
+        var code = CliApp.Run(["list", "defects"], new StandardOutputWriter(new FailingOutput(closed)), result);
         Assert.Equal(2, code);
-        Assert.StartsWith("mmu-verify: error: standard output: cannot write: No space left on device", result.ToString());
+        Assert.StartsWith("mmu-verify: error: " + expected, result.ToString());
+    }
+
+    /// <summary>Before, the error line raised in turn and the process aborted (exit 134) under `2>&-` or `2>/dev/full`.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_failing_standard_error_still_exits_2(bool closed)
+    {
+        var code = CliApp.Run(["test", "--nope"], new StringWriter(), new StandardErrorWriter(new FailingOutput(closed)));
+        Assert.Equal(2, code);
     }
 
     [Fact]
@@ -54,10 +66,12 @@ public sealed class MessageTests : IDisposable
         Assert.Contains("'no\\nsuch'", result.Err);
     }
 
-    private sealed class FullDisk : TextWriter
+    /// <summary>A full disk, or a closed descriptor 1, which the runtime refuses as "Access to the path is denied".</summary>
+    private sealed class FailingOutput(bool closed) : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
 
-        public override void Write(char value) => throw new IOException("No space left on device");
+        public override void Write(char value) =>
+            throw (closed ? new UnauthorizedAccessException("Access to the path is denied.") : new IOException("No space left on device"));
     }
 }

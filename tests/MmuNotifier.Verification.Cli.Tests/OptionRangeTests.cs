@@ -10,10 +10,22 @@ public sealed class OptionRangeTests
     [Theory]
     [InlineData("--timeout: expected a positive number of seconds", "test", "lost-update", "--timeout", "1e300")]
     [InlineData("--timeout: expected a positive number of seconds", "test", "lost-update", "--timeout", "0")]
+    [InlineData("--timeout: expected at least 1e-7 seconds (the clock's tick), found 1E-300", "test", "lost-update", "--timeout", "1e-300")]
+    [InlineData("--stress-seconds: expected at least 1e-7 seconds (the clock's tick), found 1E-09", "bench", "kill", "--stress-seconds", "1e-9")]
     [InlineData("--max-seconds: expected a positive number of seconds", "bench", "kill", "--max-seconds", "1e300")]
     [InlineData("--stress-seconds: expected 0 or more seconds", "bench", "kill", "--stress-seconds", "-1")]
-    [InlineData("--pct-depth must be positive", "test", "lost-update", "--pct-depth", "0")]
-    [InlineData("--preemption-bound must not be negative", "test", "lost-update", "--preemption-bound", "-1")]
+    [InlineData("--pct-depth: expected a positive number, found 0", "test", "lost-update", "--pct-depth", "0")]
+    [InlineData("--preemption-bound: expected 0 or more, found -1", "test", "lost-update", "--preemption-bound", "-1")]
+    [InlineData("--max-steps: expected a positive number, found 0", "test", "lost-update", "--max-steps", "0")]
+    [InlineData("--workers: expected a number from 1 to 1024, found 100000", "test", "lost-update", "--workers", "100000")]
+    [InlineData("--workers: expected a number from 1 to 1024, found 2147483647", "test", "lost-update", "--workers", "2147483647")]
+    [InlineData("--workers: expected a number from 1 to 1024, found 100000", "verify", "lost-update", "--workers", "100000")]
+    [InlineData("--workers: expected a number from 1 to 1024, found 100000", "bench", "scenarios", "--workers", "100000")]
+    [InlineData("--workers: expected 1 with --strategy q-learning, which keeps one search across all schedules and runs on one worker; found 4", "test", "lost-update", "-s", "q-learning", "--workers", "4")]
+    [InlineData("--workers: expected 1 with --strategy delay-bounding,", "test", "lost-update", "-s", "delay-bounding", "--workers", "2")]
+    [InlineData("--liveness-threshold: expected fewer steps than --max-steps (100), which cuts every run first, found 100", "test", "spin-on-unset-flag", "-s", "fair-random", "--max-steps", "100", "--liveness-threshold", "100")]
+    [InlineData("--liveness-threshold: expected fewer steps than --max-steps (2000), which cuts every run first, found 5000", "bench", "liveness", "--liveness-threshold", "5000")]
+    [InlineData("--coyote-schedules: expected a number from 0 to 4294967295, found -1", "bench", "kill", "--coyote-schedules", "-1")]
     [InlineData("--pct-depth: only with a strategy that reads it (pct, fair-pct); the default strategy, portfolio, ignores it", "test", "lost-update", "--pct-depth", "5")]
     [InlineData("--pct-depth: only with a strategy that reads it (pct, fair-pct); --strategy random ignores it", "test", "lost-update", "--strategy", "random", "--pct-depth", "5")]
     [InlineData("--pct-depth: only with a strategy that reads it (pct, fair-pct); --strategy portfolio ignores it", "test", "lost-update", "-s", "portfolio", "--pct-depth", "5")]
@@ -33,6 +45,33 @@ public sealed class OptionRangeTests
     [InlineData("--strategy: expected one of pct, q-learning, random, found 'dfs'", "bench", "first-bug", "--strategy", "dfs")]
     public void Is_a_usage_error(string expected, params string[] args) =>
         CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
+    /// <summary>A value of a repeatable option given twice ran twice, or (bench coyote --json) ended as exit 3 on a duplicate key.</summary>
+    [Theory]
+    [InlineData("--scenario: each value once; 'get-put' is given twice", "bench", "coyote", "--json", "--scenario", "get-put", "--scenario", "get-put")]
+    [InlineData("--scenario: each value once; 'get-put' is given twice", "bench", "scenarios", "--scenario", "get-put", "--scenario", "get-put")]
+    [InlineData("--program: each value once; 'spin-on-unset-flag' is given twice", "bench", "liveness", "--program", "spin-on-unset-flag", "--program", "spin-on-unset-flag")]
+    [InlineData("--defect: each value once; 'get-put-puts-twice' is given twice", "test", "get-put", "--defect", "get-put-puts-twice", "--defect", "get-put-puts-twice")]
+    [InlineData("--strategy: each value once; 'random' is given twice", "bench", "kill", "--strategy", "random", "--strategy", "random")]
+    [InlineData("--no-detector: each value once; 'kasan' is given twice", "test", "lost-update", "--no-detector", "kasan", "--no-detector", "kasan")]
+    public void A_repeated_value_is_a_usage_error(string expected, params string[] args) =>
+        CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
+    /// <summary>A forgotten value took the next option as a path: `--html --verbose` wrote the file ./--verbose.</summary>
+    [Theory]
+    [InlineData("--out: expected a directory path, found '-x', which looks like an option (write ./-x to mean that name)", "test", "lost-update", "--out", "-x")]
+    [InlineData("--html: expected a file path, found '--verbose', which looks like an option (write ./--verbose to mean that name)", "bench", "kill", "--html", "--verbose")]
+    [InlineData("--models-out: expected a directory path, found '--misuse', which looks like an option", "fuzz", "--models-out", "--misuse")]
+    public void A_path_that_looks_like_an_option_is_a_usage_error(string expected, params string[] args) =>
+        CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
+    [Fact]
+    public void A_scenario_named_again_by_its_file_is_a_usage_error()
+    {
+        var file = RepositoryFiles.Model("get-put");
+        var result = CliRunner.Run("bench", "coyote", "--json", "--scenario", "get-put", "--scenario", file);
+        CliRunner.AssertCleanError(result, $"--scenario: each value once; 'get-put' is given twice (as '{file}')");
+    }
 
     [Fact]
     public void Output_directory_that_is_a_file_is_a_usage_error()

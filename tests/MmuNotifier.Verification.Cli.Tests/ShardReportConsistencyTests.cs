@@ -30,10 +30,12 @@ public sealed class ShardReportConsistencyTests : IDisposable
         return path;
     }
 
-    private string Edited(Action<JsonObject> edit)
+    private string Edited(Action<JsonObject> edit) => EditedLog(_first, log => edit(log["segments"]![0]!.AsObject()));
+
+    private string EditedLog(string shard, Action<JsonObject> edit)
     {
-        var report = JsonNode.Parse(File.ReadAllText(_first))!.AsObject();
-        edit(report["programs"]![0]!["log"]!["segments"]![0]!.AsObject());
+        var report = JsonNode.Parse(File.ReadAllText(shard))!.AsObject();
+        edit(report["programs"]![0]!["log"]!.AsObject());
         var path = _dir.File("edited.json");
         File.WriteAllText(path, report.ToJsonString());
         return path;
@@ -62,5 +64,59 @@ public sealed class ShardReportConsistencyTests : IDisposable
         var path = Edited(segment => segment["bugs"]!.AsArray().Add(segment["bugs"]![0]!.DeepClone()));
         CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path),
             $"{path}:1: $.programs[0].log.segments[0].bugs[1]: expected the trace of a schedule in this segment's findings, each once, found one of schedule 0");
+    }
+
+    /// <summary>The merge adds up the segments: a run or segment given twice counted twice (2 schedules and 2 bugs where the run had 1).</summary>
+    [Fact]
+    public void A_schedule_given_twice_is_refused()
+    {
+        var path = Edited(segment => segment["runs"]!.AsArray().Add(segment["runs"]![0]!.DeepClone()));
+        CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path),
+            $"{path}:1: $.programs[0].log.segments[0].runs[1]: expected each schedule once, found schedule 0 again");
+    }
+
+    [Theory]
+    [InlineData(true, 2)]
+    [InlineData(false, 0)]
+    public void A_seeded_log_without_exactly_one_segment_is_refused(bool twice, int found)
+    {
+        var path = EditedLog(_first, log =>
+        {
+            var segments = log["segments"]!.AsArray();
+            if (twice) segments.Add(segments[0]!.DeepClone());
+            else segments.Clear();
+        });
+        CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path),
+            $"{path}:1: $.programs[0].log.segments: expected the one segment of a seeded strategy's log, found {found}");
+    }
+
+    /// <summary>Before, a DFS subtree given twice ended as "An item with the same key has already been added. Key: 0".</summary>
+    [Fact]
+    public void A_subtree_given_twice_is_refused()
+    {
+        string Dfs(int index)
+        {
+            var report = _dir.File($"dfs{index}.json");
+            var result = CliRunner.Run("test", "lost-update-fixed", "-s", "dfs", "--iterations", "200", "--shorten", "0", "--shard", $"{index}/2", "--report", report, "--out", _dir.Path);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            return report;
+        }
+
+        var first = Dfs(0);
+        var second = Dfs(1);
+        var path = EditedLog(first, log => log["segments"]!.AsArray().Add(log["segments"]![0]!.DeepClone()));
+        CliRunner.AssertCleanError(CliRunner.Run("merge", path, second, "--out", _dir.Path),
+            $"{path}:1: $.programs[0].log.segments[3].subtree: expected each subtree once, in increasing order, found subtree 0 after 4");
+    }
+
+    /// <summary>Before, merge dropped an option the kind of report does not read (and did not check its value).</summary>
+    [Theory]
+    [InlineData("--json", "bench kill")]
+    [InlineData("--models-out", "fuzz", "m")]
+    [InlineData("--traces-out", "fuzz", "")]
+    public void An_option_the_reports_do_not_read_is_refused(string option, string reader, params string[] value)
+    {
+        var result = CliRunner.Run(["merge", _first, _second, "--out", _dir.Path, option, .. value]);
+        CliRunner.AssertCleanError(result, $"{option}: only when merging reports of '{reader}'; {_first} is of 'test'");
     }
 }

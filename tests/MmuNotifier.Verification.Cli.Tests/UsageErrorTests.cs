@@ -14,10 +14,10 @@ public sealed class UsageErrorTests
 
     [Theory]
     [InlineData("--iterations", "abc", "'abc'")]
-    [InlineData("--iterations", "0", "--iterations must be positive")]
+    [InlineData("--iterations", "0", "--iterations: expected a positive number, found 0")]
     [InlineData("--strategy", "bfs", "'bfs'")]
     [InlineData("--max-steps", "-5", "max-steps")]
-    [InlineData("--workers", "0", "--workers must be positive")]
+    [InlineData("--workers", "0", "--workers: expected a number from 1 to 1024, found 0")]
     [InlineData("--timeout", "-1", "--timeout: expected a positive number of seconds")]
     [InlineData("--seed", "minus-one", "'minus-one'")]
     public void Bad_option_values_are_usage_errors(string option, string value, string expected)

@@ -55,7 +55,7 @@ public sealed class VerifyCliTests
     {
         var result = CliRunner.Run("verify", "shared-writes", "--workers", "0");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("mmu-verify: error: --workers: expected a positive number, found 0", result.Err.Trim());
+        Assert.Equal("mmu-verify: error: --workers: expected a number from 1 to 1024, found 0", result.Err.Trim());
     }
 
     private static string WithoutSeconds(string json) =>

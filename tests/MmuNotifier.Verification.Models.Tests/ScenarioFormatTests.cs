@@ -60,6 +60,12 @@ public sealed class ScenarioFormatTests
     [Fact]
     public void UnknownField() => Expect(Bad("{ \"name\": \"x\",\n \"colour\": 1, " + Threads + " }"), 2, "$.colour", "unknown field 'colour'; expected one of: name, description");
 
+    /// <summary>Before, a thread named main ran beside the harness's main ("main: spawn main" in the interleaving).</summary>
+    [Fact]
+    public void ThreadNamedLikeTheHarnessThread() =>
+        Expect(Bad("{ \"name\": \"x\",\n \"threads\": [ { \"name\": \"main\", \"ops\": [ { \"op\": \"unmap\" } ] } ] }"), 2,
+            "$.threads[0].name", "a thread name other than 'main', the harness's thread that starts the others");
+
     [Fact]
     public void UnknownOperation() =>
         Expect(Bad("{ \"name\": \"x\",\n \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"teleport\" } ] } ] }"), 3,

@@ -53,7 +53,7 @@ internal static class BenchCoyoteCommand
         OptionChecks.Positive("--rounds", rounds);
         OptionChecks.Positive("--iterations", ourIterations);
         OptionChecks.Positive("--coyote-iterations", coyoteIterations);
-        var scenarios = ScenarioTargets.RequireAll(names);
+        var scenarios = ScenarioTargets.RequireAll("--scenario", names);
         var rows = scenarios.Select(scenario => Measure(scenario, strategy, rounds, ourIterations, (uint)coyoteIterations)).ToList();
         if (json)
         {

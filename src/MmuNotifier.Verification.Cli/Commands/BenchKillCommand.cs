@@ -172,9 +172,8 @@ internal static class BenchKillCommand
         ? $"0/{cell.Attempts}"
         : $"{cell.Found}/{cell.Attempts}, {Num(cell.MedianSchedules!.Value)} ({cell.FewestSchedules:N0})";
 
-    private static uint CoyoteBudget(long schedules) => schedules is >= 0 and <= uint.MaxValue
-        ? (uint)schedules
-        : throw new UsageException($"--coyote-schedules: expected 0 (skip) up to {uint.MaxValue}, got {schedules}");
+    /// <summary>Coyote counts schedules in 32 bits; 0 skips the Coyote columns.</summary>
+    private static uint CoyoteBudget(long schedules) => (uint)OptionChecks.InRange("--coyote-schedules", schedules, 0, uint.MaxValue);
 
     private static string Cell(KillCell cell) => cell.Found == 0
         ? $"0/{cell.Seeds}"

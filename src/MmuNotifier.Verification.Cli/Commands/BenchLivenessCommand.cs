@@ -43,7 +43,7 @@ internal static class BenchLivenessCommand
         OptionChecks.Positive("--seeds", seeds);
         OptionChecks.Positive("--max-schedules", budget);
         OptionChecks.Positive("--max-steps", maxSteps);
-        if (threshold is <= 0) throw new UsageException($"--liveness-threshold: expected a positive number of steps, got {threshold}");
+        OptionChecks.LivenessThreshold("--liveness-threshold", threshold, maxSteps);
         var targets = programNames.Select(TargetCatalog.Find).ToList();
         foreach (var defect in DefectTargets.Resolve(defectNames))
             targets.AddRange(DefectTargets.Select(null, [defect]).Targets.Take(1));

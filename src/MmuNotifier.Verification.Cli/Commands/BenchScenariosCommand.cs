@@ -36,7 +36,7 @@ internal static class BenchScenariosCommand
             var comparing = parse.GetValue(compare);
             var settings = new BenchScenariosSettings(
                 OptionChecks.Positive("--iterations", parse.GetValue(iterations)),
-                OptionChecks.Positive("--workers", parse.GetValue(workers)),
+                OptionChecks.Workers("--workers", parse.GetValue(workers)),
                 OptionChecks.Positive("--rounds", parse.GetValue(rounds) ?? (comparing ? 3 : 1)),
                 DetectorOption.Read(parse.GetValue(noDetector)),
                 comparing);
@@ -51,7 +51,7 @@ internal static class BenchScenariosCommand
     {
         if (htmlPath is not null) OutputFile.Require("--html", htmlPath);
         var (iterations, workers, rounds, detectors, compare) = settings;
-        var scenarios = names.Length == 0 ? ScenarioTargets.RequireCatalog().All.ToList() : ScenarioTargets.RequireAll(names);
+        var scenarios = names.Length == 0 ? ScenarioTargets.RequireCatalog().All.ToList() : ScenarioTargets.RequireAll("--scenario", names);
         var table = TableWriter.New(context);
         table.AddColumn("scenario");
         foreach (var column in new[] { "schedules/s", "steps/s", "steps/schedule", "distinct", "bytes/schedule" })

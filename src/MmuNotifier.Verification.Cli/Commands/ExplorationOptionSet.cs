@@ -91,39 +91,44 @@ internal sealed class ExplorationOptionSet
     public ExplorationOptions Read(ParseResult parse)
     {
         var timeout = parse.GetValue(Timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : (TimeSpan?)null;
+        var maxSteps = OptionChecks.Positive("--max-steps", parse.GetValue(MaxSteps));
 
+        // Checked here in the words of every other verb; Validate below stays the engine's own guard.
         var options = new ExplorationOptions
         {
-            Iterations = parse.GetValue(Iterations),
+            Iterations = OptionChecks.Positive("--iterations", parse.GetValue(Iterations)),
             Strategy = parse.GetValue(Strategy)!,
             Seed = parse.GetValue(Seed),
-            MaxSteps = parse.GetValue(MaxSteps),
-            Workers = parse.GetValue(Workers),
+            MaxSteps = maxSteps,
+            Workers = OptionChecks.Workers("--workers", parse.GetValue(Workers)),
             TimeBudget = timeout,
-            PreemptionBound = parse.GetValue(PreemptionBound),
-            PctDepth = parse.GetValue(PctDepth),
+            PreemptionBound = parse.GetValue(PreemptionBound) is { } bound ? OptionChecks.NonNegative("--preemption-bound", bound) : null,
+            PctDepth = OptionChecks.Positive("--pct-depth", parse.GetValue(PctDepth)),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
             MemoryModel = MemoryModelOption.Read(parse, MemoryModel),
             Detectors = DetectorOption.Read(parse.GetValue(NoDetector)),
             SpawnPoint = parse.GetValue(SpawnPoint),
-            LivenessThreshold = parse.GetValue(LivenessThreshold),
+            LivenessThreshold = OptionChecks.LivenessThreshold("--liveness-threshold", parse.GetValue(LivenessThreshold), maxSteps),
         };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            // Validate speaks in option names already ("iterations must be positive, got 0").
-            throw new UsageException("--" + e.Message);
-        }
+        options.Validate();
 
         var strategy = StrategyRegistry.Find(options.Strategy);
         var chosen = parse.GetResult(Strategy) is { Implicit: false } ? $"--strategy {strategy.Name}" : $"the default strategy, {strategy.Name},";
         RequireRead(parse, PctDepth, strategy, chosen, d => d.TakesPctDepth);
         RequireRead(parse, PreemptionBound, strategy, chosen, d => d.TakesPreemptionBound);
         RequireRead(parse, LivenessThreshold, strategy, chosen, d => d.IsFair);
+        RequireOneWorker(options, strategy);
         return options;
+    }
+
+    /// <summary>
+    /// q-learning, iterative-pb and delay-bounding keep one search across all schedules and run on
+    /// one worker whatever --workers says; more would be dropped silently (and printed as if used).
+    /// </summary>
+    private static void RequireOneWorker(ExplorationOptions options, StrategyDescriptor strategy)
+    {
+        if (options.Workers == 1 || !strategy.OneWorker || strategy.SearchesByTasks) return;
+        throw new UsageException($"--workers: expected 1 with --strategy {strategy.Name}, which keeps one search across all schedules and runs on one worker; found {options.Workers}");
     }
 
     /// <summary>An option given for a strategy that never reads it is a mistake, not a setting to drop silently.</summary>

@@ -31,9 +31,22 @@ internal static class MergeCommand
         command.Options.Add(modelsDir);
         command.Options.Add(tracesDir);
         command.Options.Add(json);
+        // The options each kind of report reads; another given explicitly would be dropped silently.
+        var readBy = new Dictionary<Option, string>
+        {
+            [outDir] = TestCommand.Name, [verbose] = TestCommand.Name,
+            [modelsDir] = FuzzCommand.Name, [tracesDir] = FuzzCommand.Name,
+            [json] = BenchKillShard.Name,
+        };
         command.SetAction(parse =>
         {
             var loaded = ShardSet.Check((parse.GetValue(reports) ?? []).Select(ShardReportFile.Load).ToList());
+            foreach (var (option, verb) in readBy)
+            {
+                if (parse.GetResult(option) is { Implicit: false } && verb != loaded[0].Command)
+                    throw new UsageException($"{option.Name}: only when merging reports of '{verb}'; {loaded[0].File} is of '{loaded[0].Command}'");
+            }
+
             return loaded[0].Command switch
             {
                 TestCommand.Name => TestCommand.Merge(context, loaded, parse.GetValue(outDir)!, parse.GetValue(verbose)),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Globalization;
 using System.Numerics;
+using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Cli.Commands;
 
@@ -16,13 +17,32 @@ internal static class OptionChecks
     public static T NonNegative<T>(string name, T value) where T : INumber<T> =>
         value >= T.Zero ? value : throw Expected(name, "0 or more", value);
 
+    /// <summary>Workers exploring in parallel: 1 up to <see cref="ExplorationOptions.MaxWorkers"/>.</summary>
+    public static int Workers(string name, int value) => InRange(name, value, 1, ExplorationOptions.MaxWorkers);
+
+    public static T InRange<T>(string name, T value, T min, T max) where T : INumber<T> =>
+        value >= min && value <= max ? value : throw Expected(name, $"a number from {min} to {max}", value);
+
+    /// <summary>
+    /// A liveness threshold: positive and below the step bound, since a run is cut at the bound
+    /// before a monitor could stay hot that long, and the threshold would judge nothing.
+    /// </summary>
+    public static int? LivenessThreshold(string name, int? value, int maxSteps) => value switch
+    {
+        null => null,
+        <= 0 => throw Expected(name, "a positive number of steps", value.Value),
+        _ when value >= maxSteps => throw Expected(name, $"fewer steps than --max-steps ({maxSteps}), which cuts every run first", value.Value),
+        _ => value,
+    };
+
     /// <summary>A wall-clock budget in seconds; zero only where it means "none".</summary>
     public static TimeSpan Seconds(string name, double value, bool allowZero)
     {
         var ok = double.IsFinite(value) && value <= MaxSeconds && (value > 0 || (allowZero && value == 0));
-        return ok
-            ? TimeSpan.FromSeconds(value)
-            : throw Expected(name, $"{(allowZero ? "0 or more" : "a positive number of")} seconds, at most {MaxSeconds:0e0}", value);
+        if (!ok) throw Expected(name, $"{(allowZero ? "0 or more" : "a positive number of")} seconds, at most {MaxSeconds:0e0}", value);
+        // Below the clock's tick a positive value became a zero budget (--timeout 1e-300 ran nothing; --stress-seconds skipped).
+        var span = TimeSpan.FromSeconds(value);
+        return value == 0 || span > TimeSpan.Zero ? span : throw Expected(name, $"at least {TimeSpan.FromTicks(1).TotalSeconds:0e0} seconds (the clock's tick)", value);
     }
 
     private static UsageException Expected<T>(string name, string what, T value) =>

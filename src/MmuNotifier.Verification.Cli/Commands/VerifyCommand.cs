@@ -77,7 +77,7 @@ internal static class VerifyCommand
                 PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
                 MaxSteps = (int)OptionChecks.Positive("--max-steps", parse.GetValue(maxSteps)),
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
-                Workers = OptionChecks.Positive("--workers", parse.GetValue(workers)),
+                Workers = OptionChecks.Workers("--workers", parse.GetValue(workers)),
                 MemoryModel = MemoryModelOption.Read(parse, memoryModel),
             };
             var name = parse.GetValue(program);

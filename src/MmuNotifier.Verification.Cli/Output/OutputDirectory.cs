@@ -13,6 +13,7 @@ internal static class OutputDirectory
     public static string Require(string option, string path)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new UsageException($"{option}: expected a directory path, found an empty string");
+        RequireNotAnOption(option, path, "directory");
         string full;
         try
         {
@@ -35,6 +36,16 @@ internal static class OutputDirectory
 
         ProbeWritable(option, path, existing);
         return path;
+    }
+
+    /// <summary>
+    /// `--html --verbose` takes "--verbose" as the file and writes ./--verbose: a value that looks
+    /// like an option is a forgotten one, so it is refused (./-x still names such a file).
+    /// </summary>
+    public static void RequireNotAnOption(string option, string path, string what)
+    {
+        if (path.StartsWith('-'))
+            throw new UsageException($"{option}: expected a {what} path, found '{path}', which looks like an option (write ./{path} to mean that name)");
     }
 
     /// <summary>The longest file or directory name common file systems take (NAME_MAX), in UTF-8 bytes.</summary>

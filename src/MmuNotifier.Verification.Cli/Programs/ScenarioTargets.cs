@@ -67,12 +67,23 @@ internal static class ScenarioTargets
         return LooksLikePath(nameOrPath) ? ScenarioParser.Load(nameOrPath) : null;
     }
 
-    /// <summary>The named scenarios (by name or path), in order; an unknown one is a usage error listing the known ones.</summary>
-    public static List<Scenario> RequireAll(IEnumerable<string> namesOrPaths)
+    /// <summary>
+    /// The scenarios named by <paramref name="option"/> (by name or path), in order; an unknown one
+    /// is a usage error listing the known ones, and so is one named twice (by its name and its file).
+    /// </summary>
+    public static List<Scenario> RequireAll(string option, IEnumerable<string> namesOrPaths)
     {
         var catalog = RequireCatalog();
-        return namesOrPaths.Select(name => Resolve(name) ?? throw new UsageException(
-            $"no scenario named '{name}' in {catalog.Directory} and no such file; known: {string.Join(", ", catalog.All.Select(s => s.Name))}")).ToList();
+        var scenarios = new List<Scenario>();
+        foreach (var name in namesOrPaths)
+        {
+            var scenario = Resolve(name) ?? throw new UsageException(
+                $"no scenario named '{name}' in {catalog.Directory} and no such file; known: {string.Join(", ", catalog.All.Select(s => s.Name))}");
+            if (scenarios.Any(s => s.Name == scenario.Name)) throw new UsageException($"{RepeatedValues.Twice(option, scenario.Name)} (as '{name}')");
+            scenarios.Add(scenario);
+        }
+
+        return scenarios;
     }
 
     /// <summary>

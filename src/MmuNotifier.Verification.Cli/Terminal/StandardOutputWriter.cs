@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-only
-using System.Text;
-
 namespace MmuNotifier.Verification.Cli.Terminal;
 
 /// <summary>
@@ -8,23 +6,9 @@ namespace MmuNotifier.Verification.Cli.Terminal;
 /// raises an IOException that says only "No space left on device"; this says which stream it was,
 /// so the exit-2 message points at the redirection rather than at an input file.
 /// </summary>
-internal sealed class StandardOutputWriter(TextWriter inner) : TextWriter
+internal sealed class StandardOutputWriter(TextWriter inner) : GuardedWriter(inner)
 {
-    public TextWriter Inner { get; } = inner;
-
-    public override Encoding Encoding => Inner.Encoding;
-
-    public override void Write(char value) => Guard(() => Inner.Write(value));
-
-    public override void Write(string? value) => Guard(() => Inner.Write(value));
-
-    public override void Write(char[] buffer, int index, int count) => Guard(() => Inner.Write(buffer, index, count));
-
-    public override void WriteLine(string? value) => Guard(() => Inner.WriteLine(value));
-
-    public override void Flush() => Guard(Inner.Flush);
-
-    private static void Guard(Action write)
+    protected override void Guard(Action write)
     {
         try
         {
@@ -33,6 +17,11 @@ internal sealed class StandardOutputWriter(TextWriter inner) : TextWriter
         catch (IOException e)
         {
             throw new IOException($"standard output: cannot write: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // A closed descriptor 1 (`>&-`) is refused by the runtime as "Access to the path is denied".
+            throw new IOException($"standard output: cannot write: it is closed or not writable ({e.Message})", e);
         }
     }
 }

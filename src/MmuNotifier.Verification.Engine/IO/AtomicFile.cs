@@ -12,9 +12,12 @@ namespace MmuNotifier.Verification.Engine.IO;
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, creating the directory if needed.</summary>
+    /// <exception cref="IOException"><paramref name="path"/> names a device, FIFO or socket, which the rename would replace.</exception>
     public static void WriteAllText(string path, string text)
     {
         var full = Path.GetFullPath(path);
+        if (SpecialFile.Describe(full) is { } special)
+            throw new IOException($"{path}: expected a regular file to write, but it is {special} (writing would replace it)");
         var directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
         // Short and fixed-length, so a final name near the file-system limit still has a temporary twin.

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using System.Text.RegularExpressions;
+
 namespace MmuNotifier.Verification.Engine.Json;
 
 /// <summary>
@@ -18,6 +20,8 @@ public static class JsonFile
     /// <exception cref="JsonFormatException">The file is missing, unreadable, not a file or too large.</exception>
     public static byte[] ReadBytes(string path, string what, int maxBytes = MaxBytes)
     {
+        // The runtime's own words for this name no file ("The value cannot be an empty string. (Parameter 'path')").
+        if (path.Length == 0) throw JsonFormatException.ForFile("''", $"expected the path of a {what} file, found an empty string");
         if (Directory.Exists(path)) throw JsonFormatException.ForFile(path, $"expected a {what} file, found a directory");
         try
         {
@@ -35,9 +39,12 @@ public static class JsonFile
         }
         catch (Exception e) when (e is IOException or ArgumentException or NotSupportedException)
         {
-            throw JsonFormatException.ForFile(path, $"expected a readable {what} file: {e.Message}", e);
+            throw JsonFormatException.ForFile(path, $"expected a readable {what} file: {WithoutPath(e.Message)}", e);
         }
     }
+
+    /// <summary>The runtime ends some messages with " : '/full/path'" (a symlink loop); the line names the file already.</summary>
+    private static string WithoutPath(string message) => Regex.Replace(message, @" : '[^']*'$", "");
 
     private static byte[] ReadBounded(FileStream stream, string path, string what, int maxBytes)
     {

@@ -29,6 +29,13 @@ public sealed record ExplorationOptions
     /// <summary>Engines run in parallel, one per OS thread.</summary>
     public int Workers { get; init; } = 1;
 
+    /// <summary>
+    /// The most <see cref="Workers"/> taken. Each is an OS thread with an engine of its own, and
+    /// results do not depend on the count, so past the cores more only cost memory; 100,000 spent
+    /// minutes starting threads and 2^31 - 1 ran out of memory. This is above any machine's cores.
+    /// </summary>
+    public const int MaxWorkers = 1024;
+
     /// <summary>PCT: the number of priority change points plus one (Burckhardt et al.'s d).</summary>
     public int PctDepth { get; init; } = 3;
 
@@ -100,7 +107,7 @@ public sealed record ExplorationOptions
     {
         if (Iterations <= 0) throw new ArgumentException($"iterations must be positive, got {Iterations}");
         if (MaxSteps <= 0) throw new ArgumentException($"max-steps must be positive, got {MaxSteps}");
-        if (Workers <= 0) throw new ArgumentException($"workers must be positive, got {Workers}");
+        if (Workers is <= 0 or > MaxWorkers) throw new ArgumentException($"workers must be from 1 to {MaxWorkers}, got {Workers}");
         if (PctDepth <= 0) throw new ArgumentException($"pct-depth must be positive, got {PctDepth}");
         if (LivenessThreshold is <= 0) throw new ArgumentException($"liveness-threshold must be positive, got {LivenessThreshold}");
         if (PreemptionBound is < 0) throw new ArgumentException($"preemption-bound must not be negative, got {PreemptionBound}");

@@ -33,8 +33,8 @@ internal sealed record RunSettingsParameter(
             (o, v) => double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 && s <= 1e9
                 ? o with { TimeBudget = s == 0 ? null : TimeSpan.FromSeconds(s) }
                 : null),
-        new("parallel", "COYOTE_PARALLEL", "a positive number of workers",
-            (o, v) => PositiveLong(v) is { } n && n <= 1024 ? o with { Workers = (int)n } : null),
+        new("parallel", "COYOTE_PARALLEL", $"a number of workers from 1 to {ExplorationOptions.MaxWorkers}",
+            (o, v) => PositiveLong(v) is { } n && n <= ExplorationOptions.MaxWorkers ? o with { Workers = (int)n } : null),
         new("check-determinism", "COYOTE_CHECK_DETERMINISM", "true or false",
             (o, v) => bool.TryParse(v.Trim(), out var b) ? o with { CheckDeterminism = b } : null),
         new("pct-depth", "COYOTE_PCT_DEPTH", "a positive integer",

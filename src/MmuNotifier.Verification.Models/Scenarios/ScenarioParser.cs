@@ -24,6 +24,8 @@ public static class ScenarioParser
     private const int MaxSubscriptions = 32;
     private const int MaxOpsPerThread = 64;
 
+    private const string HarnessThread = "main";
+
     private static readonly Dictionary<string, int> ErrnoNames = new(StringComparer.Ordinal)
     {
         ["0"] = 0,
@@ -103,7 +105,10 @@ public static class ScenarioParser
     private static ThreadSpec Thread(JsonValue node, int pages, Dictionary<string, SubscriptionSpec> subs)
     {
         node.AsObject(["name", "ops"]);
-        var name = Name(node.Required("name"));
+        var nameNode = node.Required("name");
+        var name = Name(nameNode);
+        // The runtime's own first thread is "main" (it spawns these); a second one would make every report ambiguous.
+        if (name == HarnessThread) throw nameNode.Error($"a thread name other than '{HarnessThread}', the harness's thread that starts the others");
         var opsNode = node.Required("ops");
         var opItems = opsNode.AsArray();
         if (opItems.Count > MaxOpsPerThread) throw opsNode.Error($"expected at most {MaxOpsPerThread} operations per thread, found {opItems.Count}");

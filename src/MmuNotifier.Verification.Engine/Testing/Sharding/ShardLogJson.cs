@@ -101,10 +101,32 @@ public static class ShardLogJson
         var index = shardValue.Required("index").AsInt32(min: 0, max: count - 1);
         var subtreeCount = value.Required("subtreeCount").AsInt32(min: 0);
         var shard = new Shard(index, count);
-        var segments = value.Required("segments").AsArray()
+        var segmentsValue = value.Required("segments");
+        var segments = segmentsValue.AsArray()
             .Select(s => ReadSegment(s, shard, subtreeCount))
             .ToList();
+        RequireSegmentsOnce(segmentsValue, segments, subtreeCount);
         return new ShardLog(shard, subtreeCount, segments);
+    }
+
+    /// <summary>
+    /// The merge adds up what the segments ran, so a segment given twice (or a seeded log without
+    /// its one segment) would change the counts instead of being noticed: a seeded log has exactly
+    /// one segment, a DFS log each of its subtrees at most once, in order, as they are written.
+    /// </summary>
+    private static void RequireSegmentsOnce(JsonValue value, List<(int Subtree, ScheduleLog Log)> segments, int subtreeCount)
+    {
+        if (subtreeCount == 0)
+        {
+            if (segments.Count != 1) throw value.Error($"expected the one segment of a seeded strategy's log, found {segments.Count}");
+            return;
+        }
+
+        for (var i = 1; i < segments.Count; i++)
+        {
+            if (segments[i].Subtree <= segments[i - 1].Subtree)
+                throw value.Items[i].Required("subtree").Error($"expected each subtree once, in increasing order, found subtree {segments[i].Subtree} after {segments[i - 1].Subtree}");
+        }
     }
 
     private static (int Subtree, ScheduleLog Log) ReadSegment(JsonValue value, Shard shard, int subtreeCount)
@@ -117,8 +139,11 @@ public static class ShardLogJson
         // Seeded segments are numbered like the single run: each number must be this shard's.
         if (subtreeCount == 0 && runs.FindIndex(r => !shard.Owns(r.Number)) is var stray and >= 0)
             throw value.Required("runs").Items[stray].Error($"expected a schedule of shard {shard}, found schedule {runs[stray].Number}");
+        // Each schedule ran once: a number given twice would be counted twice by the merge.
+        var numbers = new HashSet<long>();
+        if (runs.FindIndex(r => !numbers.Add(r.Number)) is var again and >= 0)
+            throw value.Required("runs").Items[again].Error($"expected each schedule once, found schedule {runs[again].Number} again");
         // Findings and step-bound cuts are schedules of this segment, and each kept trace is one of them.
-        var numbers = runs.Select(r => r.Number).ToHashSet();
         var findings = ScheduleNumbers(value.Required("findings"), numbers);
         var stepBoundRuns = ScheduleNumbers(value.Required("stepBoundRuns"), numbers);
         var bugsValue = value.Required("bugs");

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using System.Diagnostics;
+using MmuNotifier.Verification.Engine.IO;
+
+namespace MmuNotifier.Verification.Cli.Tests;
+
+/// <summary>
+/// Outputs that are not regular files. Every file is renamed into place, which replaced the entry
+/// named: `replay T --html /dev/null` run as root left /dev/null a regular file. A FIFO stands in
+/// for the device here, so a regression cannot damage the machine running the tests.
+/// </summary>
+public sealed class SpecialOutputTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("--html", "replay", "TRACE")]
+    [InlineData("--report", "test", "lost-update", "--iterations", "5", "--shorten", "0", "--shard", "0/2")]
+    [InlineData("--coverage", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    public void An_output_file_that_is_a_fifo_is_refused_and_left_in_place(string option, params string[] args)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fifo = Fifo("out.json");
+        var trace = RepositoryFiles.Trace("get-put-puts-twice");
+        var result = CliRunner.Run([.. args.Select(a => a == "TRACE" ? trace : a), option, fifo]);
+        CliRunner.AssertCleanError(result, $"{option} {fifo}: expected a regular file path, but it names a FIFO");
+        Assert.Equal("a FIFO", SpecialFile.Describe(fifo));
+    }
+
+    [Fact]
+    public void Writing_over_a_fifo_is_refused_even_past_the_option_checks()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fifo = Fifo("trace.json");
+        var error = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(fifo, "{}"));
+        Assert.Contains("expected a regular file to write, but it is a FIFO", error.Message);
+        Assert.Equal("a FIFO", SpecialFile.Describe(fifo));
+    }
+
+    [Fact]
+    public void Regular_files_directories_and_missing_paths_are_not_special()
+    {
+        var file = _dir.File("plain.json");
+        File.WriteAllText(file, "{}");
+        Assert.Null(SpecialFile.Describe(file));
+        Assert.Null(SpecialFile.Describe(_dir.Path));
+        Assert.Null(SpecialFile.Describe(_dir.File("missing.json")));
+    }
+
+    private string Fifo(string name)
+    {
+        var path = _dir.File(name);
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+}
