@@ -40,6 +40,9 @@ public static class ScenarioTests
     public static void CoverageTakeAllLocksEintr() => CoyoteEntry.Run("coverage-take-all-locks-eintr");
 
     [Test]
+    public static void DeferredInsertAndRemove() => CoyoteEntry.Run("deferred-insert-and-remove");
+
+    [Test]
     public static void DeferredInsert() => CoyoteEntry.Run("deferred-insert");
 
     [Test]
@@ -128,6 +131,9 @@ public static class ScenarioTests
 
     [Test]
     public static void GetPut_GetPutPutsTwice() => CoyoteEntry.Run("get-put", "get-put-puts-twice");
+
+    [Test]
+    public static void HlistNonblockFailFirst() => CoyoteEntry.Run("hlist-nonblock-fail-first");
 
     [Test]
     public static void HlistNonblockFail() => CoyoteEntry.Run("hlist-nonblock-fail");
