@@ -226,5 +226,8 @@ public static class ScenarioTests
     public static void RegisterUnregister_RegisterBothTlbAndStartEnd() => CoyoteEntry.Run("register-unregister", "register-both-tlb-and-start-end");
 
     [Test]
+    public static void SecondaryTlbUnmapHole() => CoyoteEntry.Run("secondary-tlb-unmap-hole");
+
+    [Test]
     public static void SecondaryTlbUnmap() => CoyoteEntry.Run("secondary-tlb-unmap");
 }
