@@ -40,6 +40,9 @@ public static class ScenarioTests
     public static void CoverageTakeAllLocksEintr() => CoyoteEntry.Run("coverage-take-all-locks-eintr");
 
     [Test]
+    public static void DeferredInsertAndRemove() => CoyoteEntry.Run("deferred-insert-and-remove");
+
+    [Test]
     public static void DeferredInsert() => CoyoteEntry.Run("deferred-insert");
 
     [Test]
@@ -130,6 +133,9 @@ public static class ScenarioTests
     public static void GetPut_GetPutPutsTwice() => CoyoteEntry.Run("get-put", "get-put-puts-twice");
 
     [Test]
+    public static void HlistNonblockFailFirst() => CoyoteEntry.Run("hlist-nonblock-fail-first");
+
+    [Test]
     public static void HlistNonblockFail() => CoyoteEntry.Run("hlist-nonblock-fail");
 
     [Test]
@@ -218,6 +224,9 @@ public static class ScenarioTests
 
     [Test]
     public static void RegisterUnregister_RegisterBothTlbAndStartEnd() => CoyoteEntry.Run("register-unregister", "register-both-tlb-and-start-end");
+
+    [Test]
+    public static void SecondaryTlbUnmapHole() => CoyoteEntry.Run("secondary-tlb-unmap-hole");
 
     [Test]
     public static void SecondaryTlbUnmap() => CoyoteEntry.Run("secondary-tlb-unmap");

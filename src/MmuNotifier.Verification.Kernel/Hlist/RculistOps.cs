@@ -61,9 +61,27 @@ public static class RculistOps
         }
     }
 
-    /// <summary>The first node for hlist_for_each_entry_rcu (rcu_dereference of head->first).</summary>
-    public static ValueTask<RcuHlistNode<T>?> FirstRcu<T>(RcuHlistHead<T> head) where T : class =>
-        head.First.LoadAcquire();
+    /// <summary>
+    /// The first node for hlist_for_each_entry_rcu(pos, head, member, cond) (rcu_dereference of
+    /// head->first), after CONFIG_PROVE_RCU_LIST's check of the walk's protection:
+    /// <paramref name="cond"/> is the lockdep expression the caller passes (srcu_read_lock_held,
+    /// lockdep_is_held) and <paramref name="condText"/> its C text, for the report. The kernel
+    /// also accepts any RCU reader there, a preempt-disabled section included, because it cannot
+    /// tell which flavour frees the list; the model does not: these lists are freed after an SRCU
+    /// grace period or under their lock, and neither waits for a walker that only holds a
+    /// spinlock (page aging and KSM walk under the page-table lock), so the caller's condition is
+    /// the only protection that counts.
+    /// </summary>
+    public static ValueTask<RcuHlistNode<T>?> FirstRcu<T>(RcuHlistHead<T> head, IRuntime rt, bool cond, string condText) where T : class
+    {
+        if (!cond)
+        {
+            rt.Assert(false, $"suspicious RCU usage: RCU-list {head.First.Name} traversed in non-reader section " +
+                             $"by {rt.CurrentThreadName} ({condText} is false)");
+        }
+
+        return head.First.LoadAcquire();
+    }
 
     /// <summary>The following node for hlist_for_each_entry_rcu (rcu_dereference of node->next).</summary>
     public static ValueTask<RcuHlistNode<T>?> NextRcu<T>(RcuHlistNode<T> node) where T : class =>

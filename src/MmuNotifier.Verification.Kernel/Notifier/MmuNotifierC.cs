@@ -75,6 +75,10 @@ public sealed class MmuNotifierC
 
     private const string CoverageTag = nameof(MmuNotifierC);
 
+    // The lockdep conditions the C file passes to hlist_for_each_entry_rcu, for the report.
+    private const string SrcuReadLockHeld = "srcu_read_lock_held(&srcu)";
+    private const string ListLockHeld = "lockdep_is_held(&mm->notifier_subscriptions->lock)";
+
     [KernelFunction("mn_itree_is_invalidating", File = File)]
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<bool> MnItreeIsInvalidating(MmuNotifierSubscriptions subscriptions)
@@ -248,7 +252,7 @@ public sealed class MmuNotifierC
             await MnItreeRelease(subscriptions, mm);
 
         var id = await Srcu.ReadLock();
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->release");
@@ -294,7 +298,7 @@ public sealed class MmuNotifierC
 
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->clear_flush_young");
@@ -316,7 +320,7 @@ public sealed class MmuNotifierC
 
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->clear_young");
@@ -338,7 +342,7 @@ public sealed class MmuNotifierC
 
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->test_young");
@@ -362,7 +366,7 @@ public sealed class MmuNotifierC
         Reached();
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->change_pte");
@@ -415,7 +419,7 @@ public sealed class MmuNotifierC
         var ret = 0;
 
         var id = await Srcu.ReadLock();
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops");
@@ -447,7 +451,7 @@ public sealed class MmuNotifierC
         {
             // Only non-blocking callers get here. Subscribers whose start succeeded expect their
             // end; the caller will not call end after an error, so pair them up now.
-            for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+            for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
             {
                 var subscription = node.Owner;
                 var ops = OpsOf(subscription, "subscription->ops->invalidate_range_end");
@@ -493,7 +497,7 @@ public sealed class MmuNotifierC
     {
         Reached();
         var id = await Srcu.ReadLock();
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->invalidate_range_end");
@@ -530,7 +534,7 @@ public sealed class MmuNotifierC
         Reached();
         var id = await Srcu.ReadLock();
         var subscriptions = (await mm.NotifierSubscriptions.Read())!;
-        for (var node = await FirstRcu(subscriptions.List); NotNull(node); node = await NextRcu(node))
+        for (var node = await FirstRcu(subscriptions.List, _rt, Srcu.IsReadLockHeld, SrcuReadLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             var ops = OpsOf(subscription, "subscription->ops->arch_invalidate_secondary_tlbs");
@@ -632,8 +636,8 @@ public sealed class MmuNotifierC
     {
         Reached();
         await (await mm.NotifierSubscriptions.Read())!.Lock.Lock();
-        var list = (await mm.NotifierSubscriptions.Read())!.List;
-        for (var node = await FirstRcu(list); NotNull(node); node = await NextRcu(node))
+        var subscriptions = (await mm.NotifierSubscriptions.Read())!;
+        for (var node = await FirstRcu(subscriptions.List, _rt, subscriptions.Lock.IsHeldByCurrentThread, ListLockHeld); NotNull(node); node = await NextRcu(node))
         {
             var subscription = node.Owner;
             if (Taken(!ReferenceEquals(OpsOf(subscription, "subscription->ops"), ops)))
