@@ -75,6 +75,15 @@ public sealed class ShardReportConsistencyTests : IDisposable
             $"{path}:1: $.programs[0].log.segments[0].runs[1]: expected each schedule once, found schedule 0 again");
     }
 
+    /// <summary>Before, a schedule numbered past --iterations (an edited log, or one of other settings) was counted as explored.</summary>
+    [Fact]
+    public void A_schedule_past_the_budget_is_refused()
+    {
+        var path = Edited(segment => segment["runs"]!.AsArray().Add(JsonNode.Parse("[100000, 6, 1]")));
+        CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path),
+            "merge: lost-update: shard 0/2 holds schedule 100000, but the run explores schedules 0 to 19 (iterations 20)");
+    }
+
     [Theory]
     [InlineData(true, 2)]
     [InlineData(false, 0)]

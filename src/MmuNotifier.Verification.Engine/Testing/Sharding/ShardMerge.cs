@@ -46,6 +46,7 @@ internal static class ShardMerge
         options = options with { Shard = null };
         options.Validate();
         RequireWhole(shards);
+        RequireWithinBudget(shards, options);
         var descriptor = StrategyRegistry.Find(options.Strategy);
         var shared = new ExplorationShared(options);
         var report = shards[0].BySubtree
@@ -71,6 +72,24 @@ internal static class ShardMerge
         var indices = shards.Select(s => s.Shard.Index).ToHashSet();
         if (indices.Count != shards.Count || indices.Count != count)
             throw new ArgumentException($"expected each of the {count} shards once, got {string.Join(", ", shards.Select(s => s.Shard))}");
+    }
+
+    /// <summary>
+    /// A seeded shard runs schedules of the single run's numbering, so none can be at or past its
+    /// budget: such a log was made with other settings or edited, and merging it would count
+    /// schedules the single run never explores.
+    /// </summary>
+    private static void RequireWithinBudget(IReadOnlyList<ShardLog> shards, ExplorationOptions options)
+    {
+        if (shards[0].BySubtree) return;
+        foreach (var shard in shards)
+        {
+            foreach (var (_, log) in shard.Segments)
+            {
+                if (log.Runs.FindIndex(r => r.Number >= options.Iterations) is var i and >= 0)
+                    throw new ArgumentException($"shard {shard.Shard} holds schedule {log.Runs[i].Number}, but the run explores schedules 0 to {options.Iterations - 1} (iterations {options.Iterations})");
+            }
+        }
     }
 
     /// <summary>
