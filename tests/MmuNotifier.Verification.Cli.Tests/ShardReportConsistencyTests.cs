@@ -75,6 +75,15 @@ public sealed class ShardReportConsistencyTests : IDisposable
             $"{path}:1: $.programs[0].log.segments[0].runs[1]: expected each schedule once, found schedule 0 again");
     }
 
+    /// <summary>Before, a log of another shard than its report's was refused for its first schedule ("expected a schedule of shard 1/2, found schedule 0").</summary>
+    [Fact]
+    public void A_log_of_another_shard_than_its_report_is_refused()
+    {
+        var path = EditedLog(_first, log => log["shard"] = JsonNode.Parse("{\"index\": 1, \"count\": 2}"));
+        CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path),
+            $"{path}:1: $.programs[0].log.shard: expected the shard of the report that holds this log, 0/2, found 1/2");
+    }
+
     /// <summary>Before, a schedule numbered past --iterations (an edited log, or one of other settings) was counted as explored.</summary>
     [Fact]
     public void A_schedule_past_the_budget_is_refused()

@@ -93,13 +93,14 @@ internal static class ShardReportFile
         root.RejectUnknown(Fields);
         var shardValue = root.Required("shard").AsObject(["index", "count"]);
         var count = shardValue.Required("count").AsInt32(min: 1);
+        var shard = new Shard(shardValue.Required("index").AsInt32(min: 0, max: count - 1), count);
         var report = new ShardReport(
             root.Required("command").AsNonEmptyString(),
             root.Required("settings").AsObject().Members.ToDictionary(m => m.Key, m => m.Value.AsString()),
-            new Shard(shardValue.Required("index").AsInt32(min: 0, max: count - 1), count),
+            shard,
             root.Required("exitCode").AsInt32(min: 0, max: 255),
             root.Required("interrupted").AsBool(),
-            root.Required("programs").AsArray().Select(ReadProgram).ToList(),
+            root.Required("programs").AsArray().Select(p => ReadProgram(p, shard)).ToList(),
             path);
         var fingerprint = root.Required("fingerprint");
         if (fingerprint.AsString() != report.Fingerprint)
@@ -107,7 +108,7 @@ internal static class ShardReportFile
         return report;
     }
 
-    private static ShardProgram ReadProgram(JsonValue value)
+    private static ShardProgram ReadProgram(JsonValue value, Shard shard)
     {
         value.AsObject(ProgramFields);
         var seconds = value.Required("seconds");
@@ -117,7 +118,7 @@ internal static class ShardReportFile
             double.TryParse(seconds.NumberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0
                 ? s
                 : throw seconds.Error($"expected seconds (a number of 0 or more), found {seconds.Describe()}"),
-            value["log"] is { } log ? ShardLogJson.Read(log) : null,
+            value["log"] is { } log ? ShardLogJson.Read(log, shard) : null,
             value["result"]?.AsObject().Members.ToDictionary(m => m.Key, m => m.Value.AsString()));
     }
 }

@@ -92,8 +92,13 @@ public static class ShardLogJson
         json.WriteEndArray();
     }
 
-    /// <exception cref="JsonFormatException">The value is not a shard log.</exception>
-    public static ShardLog Read(JsonValue value)
+    /// <summary>
+    /// A log read back; <paramref name="expected"/>, when given, is the shard of the report that
+    /// holds it, which the log's own shard must be (else its schedules would be judged against
+    /// another shard's share and refused with a message about the schedules, not the shard).
+    /// </summary>
+    /// <exception cref="JsonFormatException">The value is not a shard log, or not of <paramref name="expected"/>.</exception>
+    public static ShardLog Read(JsonValue value, Shard? expected = null)
     {
         value.AsObject(Fields);
         var shardValue = value.Required("shard").AsObject(ShardFields);
@@ -101,6 +106,8 @@ public static class ShardLogJson
         var index = shardValue.Required("index").AsInt32(min: 0, max: count - 1);
         var subtreeCount = value.Required("subtreeCount").AsInt32(min: 0);
         var shard = new Shard(index, count);
+        if (expected is { } report && report != shard)
+            throw shardValue.Error($"expected the shard of the report that holds this log, {report}, found {shard}");
         var segmentsValue = value.Required("segments");
         var segments = segmentsValue.AsArray()
             .Select(s => ReadSegment(s, shard, subtreeCount))
