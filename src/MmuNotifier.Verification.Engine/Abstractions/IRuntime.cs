@@ -12,6 +12,9 @@ namespace MmuNotifier.Verification.Engine.Abstractions;
 /// </summary>
 public interface IRuntime
 {
+    /// <summary>The name of the thread that runs a program's body, which spawns every other thread.</summary>
+    public const string MainThreadName = "main";
+
     /// <summary>True under the exploration engine, false under real threads.</summary>
     bool IsControlled { get; }
 

@@ -23,7 +23,7 @@ public sealed partial class RealRuntime
             throw new InvalidOperationException("a RealRuntime runs one test body; create a fresh one per iteration");
 
         var clock = Stopwatch.StartNew();
-        SpawnThread("main", () => body(this));
+        SpawnThread(IRuntime.MainThreadName, () => body(this));
         bool finished = _scheduler is null ? Watch(clock) : AwaitScheduled();
         // Once every thread has returned the state is quiescent: a last, exact monitor check.
         if (finished && !_stopped && _hasMonitors) RunMonitors(unwind: false, "end-of-run");

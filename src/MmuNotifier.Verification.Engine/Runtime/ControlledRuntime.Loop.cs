@@ -39,7 +39,7 @@ internal sealed partial class ControlledRuntime
     private void RunLoop(Func<IRuntime, Task> body, IStrategy strategy, int maxSteps)
     {
         Reset(strategy, maxSteps);
-        Spawn("main", () => body(this));
+        Spawn(IRuntime.MainThreadName, () => body(this));
         if (IsTracing) RecordSetupStep();
         var previous = -1;
         while (!_stopped)

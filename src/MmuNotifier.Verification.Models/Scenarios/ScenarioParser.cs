@@ -2,6 +2,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Kernel;
@@ -23,8 +24,6 @@ public static class ScenarioParser
     // default max-steps, so the run would end as a step-bound finding rather than as an answer.
     private const int MaxSubscriptions = 32;
     private const int MaxOpsPerThread = 64;
-
-    private const string HarnessThread = "main";
 
     private static readonly Dictionary<string, int> ErrnoNames = new(StringComparer.Ordinal)
     {
@@ -107,8 +106,8 @@ public static class ScenarioParser
         node.AsObject(["name", "ops"]);
         var nameNode = node.Required("name");
         var name = Name(nameNode);
-        // The runtime's own first thread is "main" (it spawns these); a second one would make every report ambiguous.
-        if (name == HarnessThread) throw nameNode.Error($"a thread name other than '{HarnessThread}', the harness's thread that starts the others");
+        // The runtime's own first thread spawns these; a second of its name would make every report ambiguous.
+        if (name == IRuntime.MainThreadName) throw nameNode.Error($"a thread name other than '{IRuntime.MainThreadName}', the harness's thread that starts the others");
         var opsNode = node.Required("ops");
         var opItems = opsNode.AsArray();
         if (opItems.Count > MaxOpsPerThread) throw opsNode.Error($"expected at most {MaxOpsPerThread} operations per thread, found {opItems.Count}");
