@@ -54,7 +54,12 @@ internal static class BenchCoyoteCommand
         OptionChecks.Positive("--iterations", ourIterations);
         OptionChecks.Positive("--coyote-iterations", coyoteIterations);
         var scenarios = ScenarioTargets.RequireAll("--scenario", names);
-        var rows = scenarios.Select(scenario => Measure(scenario, strategy, rounds, ourIterations, (uint)coyoteIterations)).ToList();
+        var progress = BenchProgress.For(context, "coyote", scenarios.Count);
+        var rows = scenarios.Select(scenario =>
+        {
+            progress.Row(scenario.Name);
+            return Measure(scenario, strategy, rounds, ourIterations, (uint)coyoteIterations);
+        }).ToList();
         if (json)
         {
             var document = rows.ToDictionary(r => r.Scenario, r => new { strategy, ours = r.Ours, coyote = r.Coyote, ratioSchedulesPerSecond = r.RatioSchedulesPerSecond });

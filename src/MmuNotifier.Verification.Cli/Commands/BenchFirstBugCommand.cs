@@ -46,10 +46,13 @@ internal static class BenchFirstBugCommand
         var table = TableWriter.New(context);
         foreach (var column in new[] { "defect", "scenario", "ours found", "ours median", "Coyote found", "Coyote median" })
             table.AddColumn(column is "defect" or "scenario" ? new TableColumn(column) : new TableColumn(column).RightAligned());
-        foreach (var defect in DefectTargets.Resolve(names))
+        var defects = DefectTargets.Resolve(names);
+        var progress = BenchProgress.For(context, "first-bug", defects.Count);
+        foreach (var defect in defects)
         {
             var scenario = defect.Scenarios.Select(catalog.Find).OfType<Scenario>().FirstOrDefault()
                 ?? throw new UsageException($"--defect: none of the scenarios of {defect.Name} ({string.Join(", ", defect.Scenarios)}) is in {catalog.Directory}");
+            progress.Row($"{defect.Name} on {scenario.Name}");
             var ours = Ours(scenario, defect, strategy, seeds, budget);
             var coyote = Coyote(scenario, defect, strategy, seeds, budget);
             table.AddRow(defect.Name, scenario.Name, ours.FoundText, ours.MedianText, coyote.FoundText, coyote.MedianText);

@@ -51,10 +51,12 @@ internal static class BenchLivenessCommand
         var table = TableWriter.New(context);
         foreach (var column in new[] { "program", "strategy", "ours found", "ours median", "ours other", "Coyote found", "Coyote median", "Coyote other" })
             table.AddColumn(column is "program" or "strategy" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        var progress = BenchProgress.For(context, "liveness", targets.Count * FairStrategies.Length);
         foreach (var target in targets)
         {
             foreach (var strategy in FairStrategies)
             {
+                progress.Row($"{target.Name}, {strategy}");
                 var ours = Ours(target, strategy, seeds, budget, maxSteps, threshold);
                 var coyote = Coyote(target, strategy, seeds, budget, maxSteps, threshold);
                 table.AddRow(target.Name, strategy, ours.FoundText, ours.MedianText, ours.OtherText,

@@ -74,8 +74,10 @@ internal static class BenchScenariosCommand
         var rows = new List<(string Scenario, double SchedulesPerSecond, double StepsPerSecond)>();
         var ratios = new List<double>();
         var warmUps = new List<WarmUpResult>();
+        var progress = BenchProgress.For(context, "scenarios", scenarios.Count);
         foreach (var scenario in scenarios)
         {
+            progress.Row(scenario.Name);
             var program = ScenarioProgram.Build(scenario);
             var options = new ExplorationOptions { Iterations = iterations, Strategy = "random", Seed = 1, StopAtFirstBug = false, Detectors = detectors };
             // Each scenario runs code of its own (its drivers, its core-MM paths): warm that up on
