@@ -9,10 +9,16 @@ namespace MmuNotifier.Verification.Engine.Primitives;
 
 /// <summary>
 /// Writer fairness as in the kernel: a down_write that finds the semaphore taken is queued, and
-/// while a writer is queued every new down_read waits and down_read_trylock fails, so a thread
-/// that takes the read side twice with a writer queued in between deadlocks. A down_write that
-/// finds the semaphore free is not queued yet: a reader that gets there first wins, and then the
-/// writer is queued behind it.
+/// while a writer is queued every down_read that arrives later waits and down_read_trylock fails,
+/// so a thread that takes the read side twice with a writer queued in between deadlocks. A
+/// down_write that finds the semaphore free is not queued yet: a reader that gets there first
+/// wins, and then the writer is queued behind it.
+/// <para>
+/// A thread arrives where it parks at its down_read or down_write. A reader that arrived before a
+/// writer was queued is not behind it: both were waiting when the semaphore was taken (the kernel
+/// queues them in an order of arrival the model does not fix), or the reader came while nobody
+/// waited; whichever gets the semaphore first once it is free, the kernel allows.
+/// </para>
 /// </summary>
 internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string name, ControlledLifetime? owner, LockClass lockClass)
     : ControlledPrimitive(runtime, name, owner), IRwSemaphore
@@ -22,7 +28,10 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     private string? _downWriteText;
     private readonly List<LogicalThread> _readers = [];
     private readonly List<LogicalThread> _pendingWriters = [];
-    private readonly List<LogicalThread> _queuedWriters = [];
+    /// <summary>Writers waiting in the queue, each with the step it was queued at.</summary>
+    private readonly List<(LogicalThread Writer, int Since)> _queuedWriters = [];
+    /// <summary>Readers parked at down_read, each with the step it arrived at.</summary>
+    private readonly List<(LogicalThread Reader, int Since)> _arrivedReaders = [];
     private LogicalThread? _writer;
 
     private bool IsFree => _writer is null && _readers.Count == 0;
@@ -35,6 +44,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         _readers.Clear();
         _pendingWriters.Clear();
         _queuedWriters.Clear();
+        _arrivedReaders.Clear();
         _writer = null;
         return this;
     }
@@ -45,7 +55,9 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current, "down_read", Name, "while holding it for write");
         Runtime.LockdepCheckRecursion(this, "down_read", Name);
         Runtime.LockdepBeforeAcquire(lockClass, Name);
-        return Runtime.Begin(this, AccessKind.AcquireRead).AsValueTask();
+        var thread = Runtime.Begin(this, AccessKind.AcquireRead);
+        _arrivedReaders.Add((thread, Runtime.Steps));
+        return thread.AsValueTask();
     }
 
     public ValueTask<bool> TryDownRead() => Runtime.Begin(this, AccessKind.TryAcquireRead).AsBoolTask();
@@ -64,7 +76,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         Runtime.LockdepBeforeAcquire(lockClass, Name);
         var thread = Runtime.Begin(this, AccessKind.Acquire);
         _pendingWriters.Add(thread);
-        if (!IsFree) _queuedWriters.Add(thread);
+        if (!IsFree) _queuedWriters.Add((thread, Runtime.Steps));
         return thread.AsValueTask();
     }
 
@@ -87,7 +99,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
 
     public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
     {
-        AccessKind.AcquireRead => _writer is null && _queuedWriters.Count == 0,
+        AccessKind.AcquireRead => _writer is null && QueuedAhead(thread) is null,
         AccessKind.Acquire => IsFree,
         _ => true,
     };
@@ -97,6 +109,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         switch (kind)
         {
             case AccessKind.AcquireRead:
+                _arrivedReaders.RemoveAt(_arrivedReaders.FindIndex(r => r.Reader == thread));
                 TakeRead(thread);
                 break;
             case AccessKind.TryAcquireRead:
@@ -109,7 +122,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
                 break;
             case AccessKind.Acquire:
                 _pendingWriters.Remove(thread);
-                _queuedWriters.Remove(thread);
+                _queuedWriters.RemoveAll(w => w.Writer == thread);
                 TakeWrite(thread);
                 break;
             case AccessKind.TryAcquire:
@@ -143,12 +156,21 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     private void QueueWaitingWriters()
     {
         foreach (var writer in _pendingWriters)
-            if (!_queuedWriters.Contains(writer)) _queuedWriters.Add(writer);
+            if (!_queuedWriters.Exists(w => w.Writer == writer)) _queuedWriters.Add((writer, Runtime.Steps));
+    }
+
+    /// <summary>The first queued writer that <paramref name="reader"/>, parked at down_read, arrived behind; null when none.</summary>
+    private LogicalThread? QueuedAhead(LogicalThread reader)
+    {
+        var arrived = _arrivedReaders.Find(r => r.Reader == reader).Since;
+        foreach (var (writer, since) in _queuedWriters)
+            if (since < arrived) return writer;
+        return null;
     }
 
     public override string DescribeWait(LogicalThread thread, AccessKind kind) =>
-        kind == AccessKind.AcquireRead && _writer is null
-            ? $"{kind.Render()} {Name} {Holders()}, behind queued writer {_queuedWriters[0].Name}"
+        kind == AccessKind.AcquireRead && _writer is null && QueuedAhead(thread) is { } writer
+            ? $"{kind.Render()} {Name} {Holders()}, behind queued writer {writer.Name}"
             : $"{kind.Render()} {Name} {Holders()}";
 
     private string Holders() => _writer is not null

@@ -17,6 +17,13 @@ internal enum Relation
     /// happens-before, never a race to reverse.
     /// </summary>
     Enables,
+
+    /// <summary>
+    /// A lock's release and a later blocking acquire of it: the acquire ran once the section was
+    /// over, so it happens after the release; the race that orders the two sections is the one
+    /// between their acquires, which <see cref="RaceAnalysis"/> reports in the release's stead.
+    /// </summary>
+    HandsOver,
 }
 
 /// <summary>
@@ -26,11 +33,14 @@ internal enum Relation
 /// <item>Steps that conflict are those whose swap changes a value read, a trylock's result, who
 /// sleeps or wakes, a grace period's readers, a lifetime's state, thread numbering, or what an
 /// invariant monitor sees.</item>
-/// <item>A release is independent of a blocking acquire of the same lock (and a reader's exit of
-/// the synchronize_srcu that waits for it): the two are never both enabled, so the race that
-/// orders the critical sections is the one between the two acquires (Abdulla et al., JACM 2017,
-/// treat locks the same way). A reversal that would run a thread while it is blocked is
-/// infeasible and dropped when it is met (<see cref="DporStrategy"/>).</item>
+/// <item>A release and a blocking acquire of the same lock are never both enabled, so the race
+/// that orders the critical sections is the one between the two acquires (Abdulla et al., JACM
+/// 2017, treat locks the same way). The release still happens before the acquire it let in
+/// (<see cref="Relation.HandsOver"/>): without that edge a reversal could move the acquire before
+/// the release and ask for a thread still blocked, and such infeasible sequences were dropped
+/// together with the orders only they led to. A reader's exit and the synchronize_srcu waiting
+/// for it are independent. A reversal that would still run a thread while it is blocked is
+/// dropped when it is met (<see cref="DporStrategy"/>).</item>
 /// </list>
 /// Choice points and yields are independent of everything: a choice is the thread's own
 /// branching, explored value by value at the point it is made.
@@ -41,11 +51,23 @@ internal static class DporDependence
     {
         if (earlier.Thread == later.Thread) return Relation.Conflict;
         if (later.Kind == AccessKind.Join && later.Target == earlier.ThreadObjectId) return Relation.Enables;
-        return Conflicts(earlier, later) ? Relation.Conflict : Relation.Independent;
+        if (Conflicts(earlier, later)) return Relation.Conflict;
+        return LockHandOver(earlier, later) ? Relation.HandsOver : Relation.Independent;
     }
 
-    public static bool Independent(DporEvent a, DporEvent b) => a.Thread != b.Thread && Between(a, b) == Relation.Independent
-        && Between(b, a) == Relation.Independent;
+    /// <summary>
+    /// Whether the two commute wherever both can run (sleep sets, weak initials). A release and a
+    /// blocking acquire of one lock do: they are never both enabled.
+    /// </summary>
+    public static bool Independent(DporEvent a, DporEvent b) => a.Thread != b.Thread && Commute(a, b) && Commute(b, a);
+
+    private static bool Commute(DporEvent earlier, DporEvent later) => Between(earlier, later) is Relation.Independent or Relation.HandsOver;
+
+    /// <summary>A lock's release (an rw-semaphore's either side) and a later acquire that it blocked until then.</summary>
+    private static bool LockHandOver(DporEvent release, DporEvent acquire) =>
+        release.Target == acquire.Target && release.Target >= 0
+        && (release.Kind, acquire.Kind) is (AccessKind.Release, AccessKind.Acquire or AccessKind.AcquireRead)
+            or (AccessKind.ReleaseRead, AccessKind.Acquire);
 
     private static bool Conflicts(DporEvent a, DporEvent b)
     {
@@ -67,9 +89,8 @@ internal static class DporDependence
     /// the one whose reversal is feasible (the reversal of release and acquire never is).
     /// </summary>
     private static bool ReleaseAndBlockedAcquire(DporEvent release, DporEvent acquire) =>
-        release.Target == acquire.Target && release.Target >= 0
-        && (release.Kind, acquire.Kind) is (AccessKind.Release, AccessKind.Acquire or AccessKind.AcquireRead)
-            or (AccessKind.ReleaseRead, AccessKind.Acquire) or (AccessKind.SrcuReadUnlock, AccessKind.Synchronize);
+        LockHandOver(release, acquire)
+        || (release.Target == acquire.Target && release.Target >= 0 && (release.Kind, acquire.Kind) is (AccessKind.SrcuReadUnlock, AccessKind.Synchronize));
 
     /// <summary>A kfree against anything living in, or checking, that allocation; two kfrees of it.</summary>
     private static bool LifetimeConflict(DporEvent free, DporEvent other) =>

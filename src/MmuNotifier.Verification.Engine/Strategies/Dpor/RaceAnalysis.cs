@@ -32,8 +32,13 @@ internal sealed class RaceAnalysis
                 var other = events[m];
                 if (other.Thread == e.Thread) continue;
                 var relation = DporDependence.Between(other, e);
+                // A release whose section's acquire is unknown (a trylock opened it) orders nothing:
+                // the race between that trylock and this acquire must stay visible.
+                var opening = relation == Relation.HandsOver ? locks.OpenedBy(m) : null;
+                if (relation == Relation.HandsOver && opening is null) relation = Relation.Independent;
                 if (relation == Relation.Independent || clock.HasSeen(other.Thread, m + 1)) continue;
                 if (relation == Relation.Conflict && j >= reportFrom) Races.Add((locks.OpeningAcquire(m, e) ?? m, j));
+                if (opening is { } acquire && j >= reportFrom && !clock.HasSeen(other.Thread, acquire + 1)) Races.Add((acquire, j));
                 clock.Join(_clocks[m]);
             }
 
@@ -71,6 +76,7 @@ internal sealed class HeldLocks(int count)
 {
     private readonly Dictionary<int, List<(int Lock, int Acquire, bool Read)>> _byThread = [];
     private readonly List<(int Lock, int Acquire, bool Read)>?[] _heldAt = new List<(int, int, bool)>?[count];
+    private readonly Dictionary<int, int> _opening = [];
 
     public void Step(int index, DporEvent e)
     {
@@ -82,10 +88,15 @@ internal sealed class HeldLocks(int count)
             case AccessKind.AcquireRead: held.Add((e.Target, index, true)); break;
             case AccessKind.Release or AccessKind.ReleaseRead:
                 var at = held.FindLastIndex(h => h.Lock == e.Target);
-                if (at >= 0) held.RemoveAt(at);
+                if (at < 0) break;
+                _opening[index] = held[at].Acquire;
+                held.RemoveAt(at);
                 break;
         }
     }
+
+    /// <summary>The acquire whose section release step <paramref name="release"/> closed, if it closed one.</summary>
+    public int? OpenedBy(int release) => _opening.TryGetValue(release, out var acquire) ? acquire : null;
 
     /// <summary>The acquire that opened the section of <paramref name="later"/>'s lock step <paramref name="earlier"/> ran in, when <paramref name="later"/> would block on it.</summary>
     public int? OpeningAcquire(int earlier, DporEvent later)
