@@ -32,6 +32,13 @@ public sealed class InvariantFiringTests
         return bug;
     }
 
+    /// <summary>A silent twin: the faithful port and models find nothing on <paramref name="scenario"/>, under PCT or random.</summary>
+    private static void Silent(Scenario scenario, int iterations = 2000)
+    {
+        foreach (var strategy in new[] { "pct", "random" })
+            Assert.False(Explore(scenario, strategy, iterations, seed: 3).FoundBug, strategy);
+    }
+
     private static Bug Violates(Scenario scenario, WorldOptions options, string invariant, string? message = null, bool randomOnly = false,
         KernelConfig? defects = null) =>
         Fires(scenario, options, BugKind.InvariantViolation, invariant, message, randomOnly, defects);
@@ -170,6 +177,16 @@ public sealed class InvariantFiringTests
         Assert.True(bug.Kind == BugKind.UseAfterFree || bug.Invariant == InvariantNames.HlistSrcu, Describe(report));
     }
 
+    /// <summary>An unregister whose ->release runs outside SRCU: exit_mmap's synchronize_srcu does not wait for it.</summary>
+    [Fact]
+    public void ReleaseQuiescence_ExitReturnsWhileUnregistersReleaseRuns() =>
+        Violates(Get("exit-vs-unregister"), Broken.Kvm((w, s) => new BrokenHlistUsers.KvmReleasesOutsideSrcu(w, s)), InvariantNames.ReleaseQuiescence,
+            "still runs");
+
+    /// <summary>The silent twin: the faithful unregister holds SRCU over ->release, and exit_mmap waits for it.</summary>
+    [Fact]
+    public void ReleaseQuiescence_SilentForTheFaithfulUnregister() => Silent(Get("exit-vs-unregister"), 3000);
+
     [Fact]
     public void HlistSrcu_EndWithoutStart() =>
         Violates(Get("kvm-faults"), Broken.Core(w => new BrokenCoreMm.CallsEndTwice(w)), InvariantNames.HlistSrcu, "without a successful start");
@@ -196,11 +213,7 @@ public sealed class InvariantFiringTests
 
     /// <summary>Its silent twin: the faithful reaper, whose callbacks are told not to block, never sleeps.</summary>
     [Fact]
-    public void BlockingRules_FaithfulOomReaperDoesNotSleep()
-    {
-        foreach (var strategy in new[] { "pct", "random" })
-            Assert.False(Explore(Get("oom-reap-contended"), strategy, 2000, seed: 3).FoundBug, strategy);
-    }
+    public void BlockingRules_FaithfulOomReaperDoesNotSleep() => Silent(Get("oom-reap-contended"));
 
     [Fact]
     public void BlockingRules_SleepUnderThePageTableLock()
@@ -220,6 +233,16 @@ public sealed class InvariantFiringTests
             Thread("exit", new OpSpec(OpKind.Exit)));
         Violates(scenario, Broken.GetPut((w, s) => new BrokenHlistUsers.GetPutLeaksMmCount(w, s)), InvariantNames.Refcounts, "never freed");
     }
+
+    /// <summary>A get that returns whatever subscription heads the list: here the secondary TLB user's.</summary>
+    [Fact]
+    public void GetIdentity_GetReturnsAnotherSubscribersNotifier() =>
+        Violates(Get("coverage-mixed-hlist"), Broken.GetPut((w, s) => new BrokenHlistUsers.GetPutTakesFirstOnList(w, s)), InvariantNames.GetIdentity,
+            "registered with");
+
+    /// <summary>The silent twin: the faithful mmu_notifier_get skips the list's other subscribers and allocates.</summary>
+    [Fact]
+    public void GetIdentity_SilentForTheFaithfulGet() => Silent(Get("coverage-mixed-hlist"));
 
     [Fact]
     public void BadInput_ZeroLengthAccepted() =>
@@ -242,11 +265,7 @@ public sealed class InvariantFiringTests
 
     /// <summary>The silent twin: the faithful mirror, subscribed to page 0 only, never hears about the zap of page 1.</summary>
     [Fact]
-    public void CallbackRange_SilentForTheFaithfulMirror()
-    {
-        foreach (var strategy in new[] { "pct", "random" })
-            Assert.False(Explore(ZapNextToMirror(), strategy, 2000, seed: 3).FoundBug, strategy);
-    }
+    public void CallbackRange_SilentForTheFaithfulMirror() => Silent(ZapNextToMirror());
 
     [Fact]
     public void BadInput_InsertWithoutUsersWarns()

@@ -85,6 +85,9 @@ public static class ScenarioTests
     public static void ExitVsUnregister() => CoyoteEntry.Run("exit-vs-unregister");
 
     [Test]
+    public static void FaultGivesUp() => CoyoteEntry.Run("fault-gives-up");
+
+    [Test]
     public static void FaultVsUnmap() => CoyoteEntry.Run("fault-vs-unmap");
 
     [Test]
@@ -124,6 +127,9 @@ public static class ScenarioTests
     public static void FirstInsertRace() => CoyoteEntry.Run("first-insert-race");
 
     [Test]
+    public static void FirstInsertVsMigrate() => CoyoteEntry.Run("first-insert-vs-migrate");
+
+    [Test]
     public static void GetPut() => CoyoteEntry.Run("get-put");
 
     [Test]
@@ -143,6 +149,9 @@ public static class ScenarioTests
 
     [Test]
     public static void HlistNonblockFail_KvmChecksRetryBeforeLock() => CoyoteEntry.Run("hlist-nonblock-fail", "kvm-checks-retry-before-lock");
+
+    [Test]
+    public static void InsertAfterHlistRegister() => CoyoteEntry.Run("insert-after-hlist-register");
 
     [Test]
     public static void InsertRemoveVsZaps() => CoyoteEntry.Run("insert-remove-vs-zaps");
@@ -169,7 +178,13 @@ public static class ScenarioTests
     public static void IntervalBoundaries() => CoyoteEntry.Run("interval-boundaries");
 
     [Test]
+    public static void IntervalEndBoundary() => CoyoteEntry.Run("interval-end-boundary");
+
+    [Test]
     public static void ItreeStartLeakOnHlistEagain() => CoyoteEntry.Run("itree-start-leak-on-hlist-eagain");
+
+    [Test]
+    public static void KvmFaultVsUnregister() => CoyoteEntry.Run("kvm-fault-vs-unregister");
 
     [Test]
     public static void KvmFaults() => CoyoteEntry.Run("kvm-faults");

@@ -160,7 +160,9 @@ public class CoreMmOps(ModelWorld world)
         if (Rt.IsTracing) Rt.Annotate("exit_mmap: mmu_notifier_release");
         // Releasing the interval subscriptions is an invalidation of its own.
         Events.RangeStarting();
+        Events.ExitReleaseStarting();
         await H.MmuNotifierRelease(mm);
+        Events.ExitReleaseReturned();
         Events.RangeEnded();
         world.OnExitRelease();
 

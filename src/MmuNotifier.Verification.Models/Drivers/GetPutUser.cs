@@ -96,12 +96,16 @@ public class GetPutUser : UserModel
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public override async ValueTask<int> Subscribe(OpSpec op)
     {
-        var got = await W.Kernel.Header.MmuNotifierGet(_ops, W.Mm);
+        var got = await Get(_ops);
         if (W.Rt.IsTracing) W.Rt.Annotate($"{Name}: mmu_notifier_get = {got}");
         if (got.IsErr) return got.Error;
+        W.Events.NotifierGot(_ops, got.Value!);
         HeldByCurrentThread().Push(got.Value!);
         return 0;
     }
+
+    /// <summary>mmu_notifier_get; a test subclass may look the notifier up some other way.</summary>
+    protected virtual ValueTask<ErrPtr<MmuNotifierSubscription>> Get(MmuNotifierOps ops) => W.Kernel.Header.MmuNotifierGet(ops, W.Mm);
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public override async ValueTask Unsubscribe(OpSpec op)

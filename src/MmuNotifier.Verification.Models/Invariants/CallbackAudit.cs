@@ -61,7 +61,9 @@ public sealed class CallbackAudit(int pages, IModelObserver events)
         Release = inner.Release is not { } release ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))] async ValueTask (sub, mm) =>
         {
             var audit = Enter(sub, auditOf, "release");
+            var call = audit.ReleaseEntered();
             await release(sub, mm);
+            audit.ReleaseReturned(call);
             audit.Running--;
         },
         InvalidateRangeStart = inner.InvalidateRangeStart is not { } start ? null : [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] async ValueTask<int> (sub, range) =>

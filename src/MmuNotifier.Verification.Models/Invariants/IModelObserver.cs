@@ -35,11 +35,20 @@ public interface IModelObserver
     /// <summary>The core MM is about to write PTE <paramref name="page"/>.</summary>
     void PteChanging(int page, ulong old, ulong @new) { }
 
+    /// <summary>exit_mmap is about to call mmu_notifier_release.</summary>
+    void ExitReleaseStarting() { }
+
+    /// <summary>exit_mmap's mmu_notifier_release returned: from here on it frees the mm's pages.</summary>
+    void ExitReleaseReturned() { }
+
     /// <summary>exit_mmap has released the notifiers and zapped every PTE (before its final end).</summary>
     void ExitMmapFinished() { }
 
     /// <summary>An insert, register or get of the scenario returned <paramref name="ret"/>.</summary>
     void SubscribeReturned(OpSpec op, int ret) { }
+
+    /// <summary>mmu_notifier_get(<paramref name="ops"/>, mm) succeeded and returned <paramref name="sub"/>.</summary>
+    void NotifierGot(MmuNotifierOps ops, MmuNotifierSubscription sub) { }
 
     /// <summary>The port calls an interval subscription's invalidate op (before it runs).</summary>
     void IntervalInvalidateEntered(MmuIntervalNotifier sub, MmuNotifierRange range, SubscriptionAudit audit) { }

@@ -28,7 +28,13 @@ public static class InvariantNames
     public const string TreeStability = IntervalTreeRoot<MmuIntervalNotifier>.StabilityInvariant;
     public const string RemoveQuiescence = "remove-quiescence";
     public const string HlistSrcu = "hlist-srcu";
+
+    /// <summary>exit_mmap's mmu_notifier_release returns only after every ->release that was already running when it began.</summary>
+    public const string ReleaseQuiescence = "release-quiescence";
     public const string Refcounts = "refcounts";
+
+    /// <summary>mmu_notifier_get returns a subscription registered with the ops it was given.</summary>
+    public const string GetIdentity = "get-identity";
     public const string BadInput = "bad-input";
 
     /// <summary>An interval subscription's invalidate is called only for ranges that intersect the range it subscribed.</summary>

@@ -18,7 +18,9 @@ public static class StandardInvariants
         new RemoveQuiescence(),
         new ReleaseOnce(),
         new HlistSrcu(),
+        new ReleaseQuiescence(),
         new Refcounts(),
+        new GetIdentity(),
         new BadInput(),
         new CallbackRange(),
     ];

@@ -19,6 +19,20 @@ public sealed class SubscriptionAudit(string name)
 
     public int Releases { get; set; }
 
+    /// <summary>Ids of this subscription's ->release calls that have not returned (see <see cref="ReleaseEntered"/>).</summary>
+    public HashSet<int> RunningReleases { get; } = [];
+
+    private int _releaseCalls;
+
+    /// <summary>A ->release call begins; returns its id, for <see cref="ReleaseReturned"/>.</summary>
+    public int ReleaseEntered()
+    {
+        RunningReleases.Add(++_releaseCalls);
+        return _releaseCalls;
+    }
+
+    public void ReleaseReturned(int call) => RunningReleases.Remove(call);
+
     /// <summary>exit_mmap's release pass over the hlist has finished.</summary>
     public bool ReleasedByExit { get; set; }
 

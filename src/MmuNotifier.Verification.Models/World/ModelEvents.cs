@@ -42,6 +42,16 @@ public sealed class ModelEvents(IModelObserver[] observers) : IModelObserver
         foreach (var o in observers) o.PteChanging(page, old, @new);
     }
 
+    public void ExitReleaseStarting()
+    {
+        foreach (var o in observers) o.ExitReleaseStarting();
+    }
+
+    public void ExitReleaseReturned()
+    {
+        foreach (var o in observers) o.ExitReleaseReturned();
+    }
+
     public void ExitMmapFinished()
     {
         foreach (var o in observers) o.ExitMmapFinished();
@@ -50,6 +60,11 @@ public sealed class ModelEvents(IModelObserver[] observers) : IModelObserver
     public void SubscribeReturned(OpSpec op, int ret)
     {
         foreach (var o in observers) o.SubscribeReturned(op, ret);
+    }
+
+    public void NotifierGot(MmuNotifierOps ops, MmuNotifierSubscription sub)
+    {
+        foreach (var o in observers) o.NotifierGot(ops, sub);
     }
 
     public void IntervalInvalidateEntered(MmuIntervalNotifier sub, MmuNotifierRange range, SubscriptionAudit audit)

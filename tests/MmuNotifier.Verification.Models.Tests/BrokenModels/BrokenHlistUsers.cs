@@ -71,6 +71,43 @@ internal static class BrokenHlistUsers
         }
     }
 
+    /// <summary>
+    /// Its unregister calls ->release outside any SRCU read section, so exit_mmap's
+    /// synchronize_srcu does not wait for it; the rest is mmu_notifier_unregister's.
+    /// </summary>
+    public sealed class KvmReleasesOutsideSrcu(ModelWorld w, SubscriptionSpec s) : KvmUser(w, s)
+    {
+        protected override async ValueTask Unregister()
+        {
+            if (!await HlistUnhashed(Sub.Hlist) && Sub.Ops!.Release is { } release) await release(Sub, W.Mm);
+
+            var subscriptions = (await W.Mm.NotifierSubscriptions.Read())!;
+            await subscriptions.Lock.Lock();
+            await HlistDelInitRcu(Sub.Hlist);
+            await subscriptions.Lock.Unlock();
+
+            await W.Kernel.Notifier.Srcu.Synchronize();
+            await W.Kernel.Sched.Mmdrop(W.Mm);
+        }
+    }
+
+    /// <summary>
+    /// Its get open-codes the lookup: under subscriptions->lock it takes a reference on the first
+    /// subscription of the list, whatever its ops, and falls back to mmu_notifier_get on an empty list.
+    /// </summary>
+    public sealed class GetPutTakesFirstOnList(ModelWorld w, SubscriptionSpec s) : GetPutUser(w, s)
+    {
+        protected override async ValueTask<ErrPtr<MmuNotifierSubscription>> Get(MmuNotifierOps ops)
+        {
+            if (await W.Mm.NotifierSubscriptions.Read() is not { } subscriptions) return await base.Get(ops);
+            await subscriptions.Lock.Lock();
+            var first = (await subscriptions.List.First.Read())?.Owner;
+            if (first is not null) await first.Users.Write(await first.Users.Read() + 1);
+            await subscriptions.Lock.Unlock();
+            return first is null ? await base.Get(ops) : first;
+        }
+    }
+
     /// <summary>It takes a mutex in arch_invalidate_secondary_tlbs, under the page-table lock.</summary>
     public sealed class TlbSleeps : SecondaryTlbUser
     {
