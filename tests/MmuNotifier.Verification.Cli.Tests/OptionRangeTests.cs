@@ -31,6 +31,8 @@ public sealed class OptionRangeTests
     [InlineData("--pct-depth: only with a strategy that reads it (pct, fair-pct); --strategy portfolio ignores it", "test", "lost-update", "-s", "portfolio", "--pct-depth", "5")]
     [InlineData("--preemption-bound: only with a strategy that reads it (dfs, iterative-pb, delay-bounding, dpor); --strategy pct ignores it", "test", "lost-update", "-s", "pct", "--preemption-bound", "1")]
     [InlineData("--liveness-threshold: only with a strategy that reads it (fair-random, fair-pct); the default strategy, portfolio, ignores it", "test", "lost-update", "--liveness-threshold", "5")]
+    // The kill matrix bounds its dfs column with it; with no such column it was dropped.
+    [InlineData("--preemption-bound: only with a strategy that reads it (dfs, iterative-pb, delay-bounding, dpor); --strategy random, pct ignores it", "bench", "kill", "--strategy", "random", "--strategy", "pct", "--preemption-bound", "1")]
     [InlineData("unknown defect 'nope'", "bench", "kill", "--defect", "nope")]
     [InlineData("unknown defect 'nope'", "fuzz", "--defect", "nope")]
     [InlineData("--seeds: expected a positive number, found 0", "corpus", "--seeds", "0")]

@@ -77,4 +77,28 @@ public sealed class ReplayHonestyTests : IDisposable
         File.WriteAllBytes(path, bytes);
         CliRunner.AssertCleanError(CliRunner.Run("replay", path), "expected UTF-8 text, found the byte 0xFE");
     }
+
+    // A sample has no file: a path or hash on its subject was accepted and never looked at.
+    [Theory]
+    [InlineData("path", "\"models/get-put.json\"", "engine samples have no scenario file, found 'models/get-put.json'")]
+    [InlineData("contentHash", "\"0000000000000000000000000000000000000000000000000000000000000000\"", "engine samples have no scenario file, found a content hash")]
+    public void A_sample_subject_with_a_scenario_file_field_is_refused(string field, string value, string expected)
+    {
+        var path = _dir.File("sample.json");
+        File.WriteAllText(path, $$"""
+            {
+              "formatVersion": 1,
+              "engineVersion": "{{Engine.EngineInfo.Version}}",
+              "subject": { "kind": "sample", "name": "lost-update", "{{field}}": {{value}} },
+              "defects": [],
+              "strategy": "random",
+              "seed": 0,
+              "iteration": 0,
+              "maxSteps": 10000,
+              "decisions": "t2 t1 t1 t0 t2 t0",
+              "bug": null
+            }
+            """);
+        CliRunner.AssertCleanError(CliRunner.Run("replay", path), $"{path}: at $.subject.{field}: {expected}");
+    }
 }

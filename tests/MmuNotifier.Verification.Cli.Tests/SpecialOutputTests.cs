@@ -39,6 +39,19 @@ public sealed class SpecialOutputTests : IDisposable
         Assert.Equal("a FIFO", SpecialFile.Describe(fifo));
     }
 
+    // A write that failed at the rename (a directory there, an immutable file, a full disk) named
+    // only the temporary file, "No space left on device : '.../.mmu-verify-0123.tmp'".
+    [Fact]
+    public void A_failed_write_names_the_file_asked_for_and_leaves_no_temporary()
+    {
+        var taken = Directory.CreateDirectory(_dir.File("taken.html")).FullName;
+        File.WriteAllText(Path.Combine(taken, "inside"), "x");
+        var error = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(taken, "<html/>"));
+        Assert.StartsWith($"{taken}: cannot write: ", error.Message);
+        Assert.DoesNotContain(".mmu-verify-", error.Message);
+        Assert.Empty(Directory.GetFiles(_dir.Path, ".mmu-verify-*"));
+    }
+
     [Fact]
     public void Regular_files_directories_and_missing_paths_are_not_special()
     {

@@ -123,6 +123,31 @@ public sealed class ScenarioFormatTests
         Expect(Bad("{ \"name\": \"x\", \"subscriptions\": [ { \"name\": \"m\", \"user\": \"hmm-mirror\" } ], \"threads\": [ { \"name\": \"t\", \"ops\": [\n { \"op\": \"insert\", \"sub\": \"m\", \"start\": -1 } ] } ] }"), 2,
             "$.threads[0].ops[0].start", "hex string");
 
+    // Fields the run never reads were accepted and dropped: an invariant no bug can carry made the
+    // expected bug unreachable, a range on an hlist user or a page count on a fault changed nothing.
+    [Theory]
+    [InlineData("{ \"bug\": \"InvariantViolation\", \"invariant\": \"no-such\" }", "expected one of no-missed-invalidation, odd-seq, tree-stability")]
+    [InlineData("{ \"bug\": \"Deadlock\", \"invariant\": \"odd-seq\" }", "'invariant' only with \"bug\": \"InvariantViolation\"")]
+    [InlineData("{ \"bug\": \"none\", \"invariant\": \"odd-seq\" }", "'invariant' only with \"bug\": \"InvariantViolation\"")]
+    public void ExpectedInvariantMustBeOneABugCanName(string expect, string fragment) =>
+        Expect(Bad("{ \"name\": \"x\", " + Threads + ",\n \"expect\": " + expect + " }"), 2, "$.expect.invariant", fragment);
+
+    [Theory]
+    [InlineData("page")]
+    [InlineData("pages")]
+    public void RangeOnlyOnIntervalUsers(string field) =>
+        Expect(Bad("{ \"name\": \"x\", \"pages\": 2, \"subscriptions\": [\n { \"name\": \"k\", \"user\": \"kvm\", \"" + field + "\": 1 } ], " + Threads + " }"), 2,
+            "$.subscriptions[0]." + field, $"no '{field}' on a kvm user (only interval users have a range: hmm-mirror, hmm-mirror-locked; the others cover the whole mm)");
+
+    [Theory]
+    [InlineData("{ \"op\": \"fault\", \"sub\": \"m\", \"pages\": 2 }", "pages", "'pages' only on unmap, zap, migrate, protect, oom-reap, age")]
+    [InlineData("{ \"op\": \"ksm-merge\", \"pages\": 2 }", "pages", "'pages' only on unmap, zap, migrate, protect, oom-reap, age")]
+    [InlineData("{ \"op\": \"exit\", \"page\": 1 }", "page", "'page' only on unmap, zap, migrate, protect, oom-reap, age, ksm-merge, fault")]
+    [InlineData("{ \"op\": \"remove\", \"sub\": \"m\", \"page\": 1 }", "page", "'page' only on unmap, zap, migrate, protect, oom-reap, age, ksm-merge, fault")]
+    public void PageOnlyOnOperationsThatTouchPages(string op, string field, string fragment) =>
+        Expect(Bad("{ \"name\": \"x\", \"pages\": 2, \"subscriptions\": [ { \"name\": \"m\", \"user\": \"hmm-mirror\" } ], \"threads\": [ { \"name\": \"t\", \"ops\": [\n " + op + " ] } ] }"), 2,
+            "$.threads[0].ops[0]." + field, fragment);
+
     [Fact]
     public void NoThreads() => Expect(Bad("{ \"name\": \"x\",\n \"threads\": [] }"), 2, "$.threads", "between 1 and 8 threads");
 

@@ -46,7 +46,7 @@ internal static class BenchKillCommand
                 MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
                 MaxTime = OptionChecks.Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
                 PreemptionBound = OptionChecks.NonNegative("--preemption-bound", parse.GetValue(bound)),
-                Strategies = Canonical(parse.GetValue(strategies) ?? []),
+                Strategies = Canonical(parse.GetValue(strategies) ?? [], parse.GetResult(bound) is { Implicit: false }),
                 RecordCoverage = parse.GetResult(coverage) is not null,
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
@@ -181,17 +181,23 @@ internal static class BenchKillCommand
 
     private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static IReadOnlyList<string> Canonical(string[] names)
+    /// <summary>The columns' strategies; a --preemption-bound given for none that reads it (the dfs column's) is refused.</summary>
+    private static IReadOnlyList<string> Canonical(string[] names, bool boundGiven)
     {
+        List<StrategyDescriptor> chosen;
         try
         {
             // A portfolio mixes the single strategies and is not a default column, but it is test's
             // default strategy, so it may be asked for: the column a user of plain `test` gets.
-            return names.Select(StrategyRegistry.Find).Distinct().Select(d => d.Name).ToList();
+            chosen = names.Select(StrategyRegistry.Find).Distinct().ToList();
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"--strategy: {e.Message}");
         }
+
+        if (boundGiven)
+            OptionChecks.RequireRead("--preemption-bound", chosen, "--strategy " + string.Join(", ", chosen.Select(d => d.Name)), d => d.TakesPreemptionBound);
+        return chosen.Select(d => d.Name).ToList();
     }
 }

@@ -134,8 +134,6 @@ internal sealed class ExplorationOptionSet
     /// <summary>An option given for a strategy that never reads it is a mistake, not a setting to drop silently.</summary>
     private static void RequireRead(ParseResult parse, Option option, StrategyDescriptor strategy, string chosen, Func<StrategyDescriptor, bool> reads)
     {
-        if (parse.GetResult(option) is not { Implicit: false } || reads(strategy)) return;
-        var readers = StrategyRegistry.All.Where(reads).Select(d => d.Name);
-        throw new UsageException($"{option.Name}: only with a strategy that reads it ({string.Join(", ", readers)}); {chosen} ignores it");
+        if (parse.GetResult(option) is { Implicit: false }) OptionChecks.RequireRead(option.Name, [strategy], chosen, reads);
     }
 }

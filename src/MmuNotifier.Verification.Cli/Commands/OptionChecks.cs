@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Globalization;
 using System.Numerics;
+using MmuNotifier.Verification.Engine.Strategies;
 using MmuNotifier.Verification.Engine.Testing;
 
 namespace MmuNotifier.Verification.Cli.Commands;
@@ -34,6 +35,14 @@ internal static class OptionChecks
         _ when value >= maxSteps => throw Expected(name, $"fewer steps than --max-steps ({maxSteps}), which cuts every run first", value.Value),
         _ => value,
     };
+
+    /// <summary>An option given for strategies none of which reads it is a mistake, not a setting to drop silently.</summary>
+    public static void RequireRead(string option, IReadOnlyList<StrategyDescriptor> chosen, string chosenText, Func<StrategyDescriptor, bool> reads)
+    {
+        if (chosen.Any(reads)) return;
+        var readers = StrategyRegistry.All.Where(reads).Select(d => d.Name);
+        throw new UsageException($"{option}: only with a strategy that reads it ({string.Join(", ", readers)}); {chosenText} ignores it");
+    }
 
     /// <summary>A wall-clock budget in seconds; zero only where it means "none".</summary>
     public static TimeSpan Seconds(string name, double value, bool allowZero)

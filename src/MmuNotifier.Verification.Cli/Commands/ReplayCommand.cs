@@ -68,27 +68,30 @@ internal static class ReplayCommand
         if (bug is null || !bug.IsBug)
         {
             output.WriteLine(bug is null ? "the run completed without a bug" : $"the run ended without a bug: {bug}");
-            if (trace.Bug is not null) output.WriteLine($"note: the recorded bug did not reproduce: {trace.Bug}");
+            if (trace.Bug is not null) output.WriteLine($"note: the recorded bug did not reproduce: {Recorded(trace.Bug)}");
             return ExitCodes.Ok;
         }
 
         if (target.FindingFilter is { } isFinding && !isFinding(result.Bugs))
         {
             output.WriteLine($"the run ended with {bug}, which the rule of its defects ({string.Join(", ", trace.Defects)}) does not count as a finding");
-            if (trace.Bug is not null) output.WriteLine($"note: the recorded bug did not reproduce: {trace.Bug}");
+            if (trace.Bug is not null) output.WriteLine($"note: the recorded bug did not reproduce: {Recorded(trace.Bug)}");
             return ExitCodes.Ok;
         }
 
         BugPrinter.PrintHeader(output, trace.Subject.Name, bug, target.IsExpected(bug));
         output.WriteLine(trace.Bug is null ? "    (the trace recorded no bug)"
             : SameBug(trace.Bug, bug) ? "    reproduced: same bug as recorded"
-            : $"    differs from the recorded bug: {trace.Bug}");
+            : $"    differs from the recorded bug: {Recorded(trace.Bug)}");
         // A recorded run ends at its fatal bug, so decisions past it come from elsewhere (an edited trace).
         if (result.UnusedDecisions > 0)
             output.WriteLine($"    note: the bug ended the run with {result.UnusedDecisions} of the trace's {trace.Decisions.Count} decisions not used");
         BugPrinter.PrintInterleaving(output, result.Steps, bug, columns);
         return ExitCodes.BugFound;
     }
+
+    // The recorded bug is the trace file's text, which an edit can fill with terminal escapes or line breaks.
+    private static string Recorded(Bug recorded) => ErrorText.Visible(recorded.ToString());
 
     private static bool SameBug(Bug recorded, Bug replayed) =>
         recorded.Kind == replayed.Kind && recorded.Message == replayed.Message && recorded.Step == replayed.Step

@@ -23,10 +23,11 @@ internal sealed class ScenarioListing : IListing
         table.AddColumn("expect");
         table.AddColumn("file");
         table.AddColumn("description");
+        // The file name and description are the file's: control characters in them are shown escaped, one row each.
         foreach (var s in catalog.All)
         {
             table.AddRow(new Text(s.Name), new Text(s.Threads.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(s.Expect is null ? "no bug" : s.Expect.Kind), new Text(Path.GetFileName(s.Path ?? "")), new Text(s.Description));
+                new Text(s.Expect is null ? "no bug" : s.Expect.Kind), new Text(ErrorText.Visible(Path.GetFileName(s.Path ?? ""))), new Text(ErrorText.Visible(s.Description)));
         }
 
         TableWriter.Write(context, table);

@@ -3,6 +3,7 @@ using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Engine.Traces;
 using MmuNotifier.Verification.Models.Defects;
 using MmuNotifier.Verification.Models.Scenarios;
+using MmuNotifier.Verification.Samples;
 
 namespace MmuNotifier.Verification.Cli.Programs;
 
@@ -28,7 +29,10 @@ internal static class ScenarioTargets
 
         var directory = ScenarioCatalog.FindModelsDirectory();
         if (directory is null) return null;
-        var catalog = ScenarioCatalog.Load(directory);
+        // A sample is found first by name and shares the trace names: a scenario of its name could
+        // never be named on the command line, and its traces would replace the sample's.
+        var catalog = ScenarioCatalog.Load(directory, name =>
+            SampleCatalog.Find(name) is null ? null : $"a name no engine sample has; '{name}' is one ({CliApp.Name} list samples)");
         foreach (var failure in catalog.Failures) SkippedInputs.Report(failure);
         return catalog;
     }

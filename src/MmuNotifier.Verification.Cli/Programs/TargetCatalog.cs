@@ -40,6 +40,11 @@ internal static class TargetCatalog
             throw new UsageException($"{file}: at $.subject.kind: expected \"{SampleKind}\" or \"{ScenarioProgram.SubjectKind}\", found \"{subject.Kind}\"");
         if (entries.Count > 0)
             throw new UsageException($"{file}: at $.defects[0]: engine samples have no defects, found '{entries[0].Name}'");
+        // Replay would not look at them: a sample is found by its name alone.
+        if (subject.Path is { } path)
+            throw new UsageException($"{file}: at $.subject.path: engine samples have no scenario file, found '{path}'");
+        if (subject.ContentHash is not null)
+            throw new UsageException($"{file}: at $.subject.contentHash: engine samples have no scenario file, found a content hash");
         var sample = SampleCatalog.Find(subject.Name)
             ?? throw new UsageException($"{file}: at $.subject.name: unknown sample '{subject.Name}'; expected one of: {KnownNames()}");
         return FromSample(sample);

@@ -73,8 +73,11 @@ public sealed class VectorClock
 
     public override string ToString() => $"[{string.Join(", ", _ticks)}]";
 
+    // Exactly to the length asked for, never doubled: a join grows a clock to the other's length,
+    // so doubling fed back between two clocks (9 entries and 16 made 18, then 32, 36 ...) and a
+    // scenario of 8 threads ran out of memory. Thread ids are dense, so growth stops at the threads.
     private void Grow(int length)
     {
-        if (length > _ticks.Length) Array.Resize(ref _ticks, Math.Max(length, _ticks.Length * 2));
+        if (length > _ticks.Length) Array.Resize(ref _ticks, length);
     }
 }

@@ -32,6 +32,12 @@ public static class AtomicFile
 
             File.Move(temporary, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            // The system's message names the temporary file, which the user never asked for.
+            throw new IOException($"{path}: cannot write: {e.Message.Replace($" : '{temporary}'", "").Replace(temporary, full)}", e);
+        }
         catch
         {
             File.Delete(temporary);

@@ -59,16 +59,24 @@ public static class RunSettings
         }
 
         var options = baseline;
-        var parameters = document.Root?.Element("TestRunParameters")?.Elements("Parameter") ?? [];
+        var sections = document.Root?.Elements("TestRunParameters").ToList() ?? [];
+        // Only one section is read: values in a second would be dropped without a word.
+        if (sections.Count > 1)
+            throw new RunSettingsException($"{path}: line {Line(sections[1])}: expected one TestRunParameters section, found a second (the first is on line {Line(sections[0])})");
+        var parameters = sections.FirstOrDefault()?.Elements("Parameter") ?? [];
+        var seen = new Dictionary<RunSettingsParameter, int>();
         foreach (var parameter in parameters)
         {
-            var line = ((IXmlLineInfo)parameter).LineNumber;
+            var line = Line(parameter);
             var name = parameter.Attribute("name")?.Value;
             var value = parameter.Attribute("value")?.Value;
             if (name is null || value is null)
                 throw new RunSettingsException($"{path}: line {line}: expected <Parameter name=\"...\" value=\"...\" />");
             var known = RunSettingsParameter.Find(name)
                 ?? throw new RunSettingsException($"{path}: line {line}: unknown parameter '{name}'; expected one of: {KnownNames}");
+            // A later value would silently win over the first, as no other input of the tool allows.
+            if (!seen.TryAdd(known, line))
+                throw new RunSettingsException($"{path}: line {line}: parameter '{known.Name}' is given twice (first on line {seen[known]}); each parameter once");
             options = known.Apply(options, value)
                 ?? throw new RunSettingsException($"{path}: line {line}: parameter '{known.Name}': expected {known.Expected}, found '{value}'");
         }
@@ -90,6 +98,8 @@ public static class RunSettings
 
         return options;
     }
+
+    private static int Line(XElement element) => ((IXmlLineInfo)element).LineNumber;
 
     private static string KnownNames => string.Join(", ", RunSettingsParameter.All.Select(p => p.Name));
 }

@@ -28,9 +28,11 @@ internal sealed record RunSettingsParameter(
             (o, v) => PositiveLong(v) is { } n && n <= int.MaxValue ? o with { MaxSteps = (int)n } : null),
         new("seed", "COYOTE_SEED", "an unsigned 64-bit integer",
             (o, v) => ulong.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? o with { Seed = s } : null),
-        // Seconds, like Coyote's --timeout; 0 means no wall-clock budget.
-        new("timeout", "COYOTE_TIMEOUT", "a number of seconds from 0 (none) to 1e9",
+        // Seconds, like Coyote's --timeout; 0 means no wall-clock budget. Below the clock's tick a
+        // positive value would be a zero budget, under which every test explores nothing.
+        new("timeout", "COYOTE_TIMEOUT", "a number of seconds from 0 (none) to 1e9, and at least 1e-7 (the clock's tick) when not 0",
             (o, v) => double.TryParse(v.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0 && s <= 1e9
+                    && (s == 0 || TimeSpan.FromSeconds(s) > TimeSpan.Zero)
                 ? o with { TimeBudget = s == 0 ? null : TimeSpan.FromSeconds(s) }
                 : null),
         new("parallel", "COYOTE_PARALLEL", $"a number of workers from 1 to {ExplorationOptions.MaxWorkers}",

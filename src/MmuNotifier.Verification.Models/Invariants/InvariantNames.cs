@@ -39,4 +39,7 @@ public static class InvariantNames
 
     /// <summary>An interval subscription's invalidate is called only for ranges that intersect the range it subscribed.</summary>
     public const string CallbackRange = "callback-range";
+
+    /// <summary>Every name an invariant violation can carry, in the order the invariants run.</summary>
+    public static IReadOnlyList<string> All { get; } = StandardInvariants.Create().Select(i => i.Name).ToList();
 }

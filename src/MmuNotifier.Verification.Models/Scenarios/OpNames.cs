@@ -31,6 +31,16 @@ public static class OpNames
     public static bool TakesSubscription(OpKind op) => op is OpKind.Fault or OpKind.Insert or OpKind.Remove or OpKind.Register
         or OpKind.Unregister or OpKind.Get or OpKind.Put or OpKind.Synchronize;
 
+    /// <summary>Operations over a run of pages ("pages"); a KSM merge and a fault touch one page.</summary>
+    public static bool TakesPageCount(OpKind op) => op is OpKind.Unmap or OpKind.Zap or OpKind.Migrate or OpKind.Protect
+        or OpKind.OomReap or OpKind.Age;
+
+    /// <summary>Operations on a page ("page"); exit unmaps them all, the subscribe operations have none.</summary>
+    public static bool TakesPage(OpKind op) => TakesPageCount(op) || op is OpKind.KsmMerge or OpKind.Fault;
+
+    /// <summary>The spellings of the operations <paramref name="takes"/> holds for, in table order (for error messages).</summary>
+    public static IEnumerable<string> Matching(Func<OpKind, bool> takes) => Table.Where(e => takes(e.Kind)).Select(e => e.Name);
+
     public static string Of(OpKind kind) => Array.Find(Table, e => e.Kind == kind).Name;
 
     public static bool TryParse(string name, out OpKind kind)

@@ -26,9 +26,11 @@ public sealed class ScenarioCatalog
 
     /// <summary>
     /// Loads every *.json of <paramref name="directory"/>; names must be unique across files (the
-    /// later file of two with one name is a failure, the earlier one stays usable).
+    /// later file of two with one name is a failure, the earlier one stays usable), and not one
+    /// <paramref name="taken"/> refuses: it returns what the name should be, for a name another
+    /// kind of program already has (the CLI's engine samples, found by name before scenarios).
     /// </summary>
-    public static ScenarioCatalog Load(string directory)
+    public static ScenarioCatalog Load(string directory, Func<string, string?>? taken = null)
     {
         var files = System.IO.Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal).ToList();
         var all = new List<Scenario>();
@@ -42,6 +44,12 @@ public sealed class ScenarioCatalog
                 if (seen.TryGetValue(scenario.Name, out var other))
                 {
                     failures.Add(scenario.NameError($"a name unique in {directory}; '{scenario.Name}' is also used by {other}"));
+                    continue;
+                }
+
+                if (taken?.Invoke(scenario.Name) is { } expected)
+                {
+                    failures.Add(scenario.NameError(expected));
                     continue;
                 }
 

@@ -7,6 +7,7 @@ using MmuNotifier.Verification.Engine.Checking;
 using MmuNotifier.Verification.Engine.Json;
 using MmuNotifier.Verification.Kernel;
 using MmuNotifier.Verification.Models.Drivers;
+using MmuNotifier.Verification.Models.Invariants;
 
 namespace MmuNotifier.Verification.Models.Scenarios;
 
@@ -86,6 +87,7 @@ public static class ScenarioParser
         var name = Name(node.Required("name"));
         var model = ParseUserKind(node.Required("user"));
         var user = model.Name;
+        if (model.Api != UserApi.Interval) RefuseRange(node, user);
         var first = node["page"] is { } p ? p.AsInt32(0, pages - 1) : 0;
         var count = node["pages"] is { } c ? c.AsInt32(1, pages - first) : pages - first;
         var setup = node["setup"]?.AsBool() ?? true;
@@ -140,6 +142,8 @@ public static class ScenarioParser
             throw stray.Error($"no 'sub' on the core-MM operation '{opName}'");
         }
 
+        OnlyOn(node, "page", kind, OpNames.TakesPage);
+        OnlyOn(node, "pages", kind, OpNames.TakesPageCount);
         var page = node["page"] is { } p ? p.AsInt32(0, pages - 1) : 0;
         var count = node["pages"] is { } c ? c.AsInt32(1, pages - page) : 1;
         ulong? start = node["start"] is { } s ? Address(s) : null;
@@ -155,6 +159,24 @@ public static class ScenarioParser
         }
 
         return new OpSpec(kind, sub, page, count, start, length, expect);
+    }
+
+    // Only interval users subscribe a range; the hlist and get/put users always cover the whole mm.
+    private static void RefuseRange(JsonValue node, string user)
+    {
+        foreach (var field in new[] { "page", "pages" })
+        {
+            if (node[field] is not { } stray) continue;
+            var interval = UserModels.All.Where(m => m.Api == UserApi.Interval).Select(m => m.Name);
+            throw stray.Error($"no '{field}' on a {user} user (only interval users have a range: {string.Join(", ", interval)}; the others cover the whole mm)");
+        }
+    }
+
+    /// <summary>A field the operation would not read is refused rather than dropped.</summary>
+    private static void OnlyOn(JsonValue node, string field, OpKind kind, Func<OpKind, bool> takes)
+    {
+        if (node[field] is { } stray && !takes(kind))
+            throw stray.Error($"'{field}' only on {string.Join(", ", OpNames.Matching(takes))}");
     }
 
     private static UserModelInfo ParseUserKind(JsonValue node) =>
@@ -189,12 +211,16 @@ public static class ScenarioParser
         node.AsObject(["bug", "invariant"]);
         var bugNode = node.Required("bug");
         var bug = bugNode.AsString();
+        // Only invariant violations carry an invariant's name: elsewhere it could never match.
+        var invariantNode = node["invariant"];
+        if (invariantNode is not null && bug != nameof(BugKind.InvariantViolation))
+            throw invariantNode.Error($"'invariant' only with \"bug\": \"{nameof(BugKind.InvariantViolation)}\" (no other kind of bug names one)");
         if (bug == "none") return null;
         // Only findings about the model can be expected; a harness error or a step-bound hit never can.
         var kinds = Enum.GetValues<BugKind>().Where(k => new Bug(k, "", 0, "").IsBug).Select(k => k.ToString()).ToList();
         if (!kinds.Contains(bug))
             throw bugNode.Error($"expected 'none' or a bug kind ({string.Join(", ", kinds)}), found {bugNode.Describe()}");
-        return new ExpectedOutcome(bug, node["invariant"]?.AsString());
+        return new ExpectedOutcome(bug, invariantNode?.AsOneOf(InvariantNames.All));
     }
 
     /// <summary>A thread or subscription name: what reports and traces print, so kept plain.</summary>

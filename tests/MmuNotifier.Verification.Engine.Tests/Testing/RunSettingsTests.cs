@@ -105,6 +105,11 @@ public sealed class RunSettingsTests : IDisposable
     [InlineData("check-determinism", "yes", "expected true or false, found 'yes'")]
     [InlineData("colour", "blue", "unknown parameter 'colour'")]
     [InlineData("backend", "spin", "parameter 'backend': expected ours or coyote, found 'spin'")]
+    // Below the clock's tick a positive timeout was a zero budget: every test explored nothing.
+    [InlineData("timeout", "1e-300", "parameter 'timeout': expected a number of seconds from 0 (none) to 1e9, and at least 1e-7 (the clock's tick) when not 0, found '1e-300'")]
+    // The first of two values was dropped without a word.
+    [InlineData("seed", "2", "parameter 'seed' is given twice (first on line 4); each parameter once")]
+    [InlineData("SEED", "2", "parameter 'seed' is given twice (first on line 4); each parameter once")]
     public void Bad_file_values_name_file_line_and_expectation(string name, string value, string expected)
     {
         var path = WriteSettings(_root, ("seed", "1"), (name, value));
@@ -128,5 +133,22 @@ public sealed class RunSettingsTests : IDisposable
         File.WriteAllText(path, "<RunSettings><TestRunParameters>");
         var e = Assert.Throws<RunSettingsException>(() => RunSettings.Load(_root, NoEnvironment));
         Assert.StartsWith(path + ": expected a readable .runsettings XML file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_parameters_section_is_refused_rather_than_ignored()
+    {
+        var path = Path.Combine(_root, RunSettings.FileName);
+        File.WriteAllText(path, "<RunSettings>\n  <TestRunParameters />\n  <TestRunParameters>\n    <Parameter name=\"iterations\" value=\"5\" />\n  </TestRunParameters>\n</RunSettings>\n");
+        var e = Assert.Throws<RunSettingsException>(() => RunSettings.Load(_root, NoEnvironment));
+        Assert.Equal($"{path}: line 3: expected one TestRunParameters section, found a second (the first is on line 2)", e.Message);
+    }
+
+    [Fact]
+    public void A_timeout_below_the_tick_in_the_environment_is_refused()
+    {
+        var env = new Dictionary<string, string?> { ["COYOTE_TIMEOUT"] = "1e-9" };
+        var e = Assert.Throws<RunSettingsException>(() => RunSettings.Load(_root, env.GetValueOrDefault));
+        Assert.Contains("at least 1e-7 (the clock's tick) when not 0, found '1e-9'", e.Message, StringComparison.Ordinal);
     }
 }
