@@ -137,8 +137,8 @@ public sealed class VerifyCliTests
     [Fact]
     public void A_verified_search_that_dropped_reversals_says_what_it_does_not_promise()
     {
-        // fault-vs-zap's wait_event on the subscriptions' queue makes some reversals ask for a sleeping thread.
-        var dropped = CliRunner.Run("verify", "fault-vs-zap");
+        // get-put's synchronize_srcu makes some reversals ask for a thread waiting for its grace period.
+        var dropped = CliRunner.Run("verify", "get-put");
         Assert.True(dropped.ExitCode == 0, dropped.ToString());
         Assert.StartsWith("verified: all", dropped.Out, StringComparison.Ordinal);
         Assert.Contains("race reversal(s) needed a thread that was blocked at that point", dropped.Out, StringComparison.Ordinal);

@@ -32,6 +32,6 @@ internal sealed partial class ControlledRuntime
         Step(thread);
         var next = !_stopped && thread.Target is not null ? GetPending(thread.ThreadId) : (PendingAccess?)null;
         _stepObserver!.StepTaken(new ExecutedStep(thread.ThreadId, thread.Id, access, next, threadsBefore,
-            _threads.Count, WatchedViews, ChangedViews, _touched.Count == 0 ? null : _touched.ToArray()));
+            _threads.Count, WatchedViews, ChangedViews, _touched.Count == 0 ? null : _touched.ToArray(), thread.Sleeping));
     }
 }

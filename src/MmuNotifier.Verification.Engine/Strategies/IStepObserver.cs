@@ -30,6 +30,7 @@ public interface IStepObserver
 /// step changed; a monitor that declares none sets its bit after every step.
 /// </param>
 /// <param name="Touched">Lifetimes the step's code checked outside a scheduling point (CheckAlive), or null.</param>
+/// <param name="Slept">The step put its thread to sleep on a wait queue (wait_event with its condition false, or a raw sleep): it waits for a wake-up.</param>
 public readonly record struct ExecutedStep(
     int Thread,
     int ThreadObjectId,
@@ -39,7 +40,8 @@ public readonly record struct ExecutedStep(
     int ThreadCount,
     ulong WatchedViews,
     ulong ChangedViews,
-    IReadOnlyList<int>? Touched)
+    IReadOnlyList<int>? Touched,
+    bool Slept = false)
 {
     /// <summary>The step created threads.</summary>
     public bool Spawned => ThreadCount > ThreadsBefore;

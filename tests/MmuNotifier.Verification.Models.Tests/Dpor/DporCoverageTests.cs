@@ -8,7 +8,8 @@ namespace MmuNotifier.Verification.Models.Tests.Dpor;
 /// <summary>
 /// `verify`'s promise checked from outside: every trace that random schedules reach is among the
 /// traces the DPOR search explored. On get-put the search once never ran the zap before the first
-/// registration (a reader parked behind a writer that was queued no earlier than itself); these
+/// registration (a reader parked behind a writer that was queued no earlier than itself), and on
+/// deferred-remove it missed orders of a sleeping wait_event and its wake_up; these
 /// scenarios have a lock, an rw-semaphore, SRCU and frees between their threads, and verify completes on them.
 /// </summary>
 public sealed class DporCoverageTests
@@ -20,6 +21,7 @@ public sealed class DporCoverageTests
     [InlineData("exit-vs-unregister")]
     [InlineData("bad-input-enomem")]
     [InlineData("first-insert-vs-migrate")]
+    [InlineData("deferred-remove")]
     public void Every_trace_random_schedules_reach_is_one_dpor_explored(string name)
     {
         var program = ScenarioProgram.Build(Models.Get(name));

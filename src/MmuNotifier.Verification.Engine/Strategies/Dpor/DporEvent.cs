@@ -31,6 +31,9 @@ internal sealed class DporEvent
 
     public bool Spawned { get; private set; }
 
+    /// <summary>The step left its thread asleep on the wait queue it targets, until a wake-up of that queue.</summary>
+    public bool Slept { get; private set; }
+
     /// <summary>
     /// The monitor views this step may change (one bit each, <see cref="ExecutedStep"/>): two steps
     /// that share a bit are ordered for the monitors that read that view.
@@ -56,6 +59,7 @@ internal sealed class DporEvent
         Reads = step.Access.Reads is { Count: > 0 } reads ? reads.Select(r => r.Id).ToArray() : [];
         ParkedOnDomain = step.Next is { Kind: AccessKind.Synchronize or AccessKind.SrcuBarrier } next ? next.TargetId : -1;
         Spawned = step.Spawned;
+        Slept = step.Slept;
         // A watched step that only reads leaves what its monitors see as it was.
         Views = (DporDependence.OnlyReads(Kind, Spawned) ? 0 : step.WatchedViews) | step.ChangedViews;
         Touched = step.Touched?.ToArray() ?? [];

@@ -21,12 +21,17 @@ internal sealed class RaceAnalysis
         var lastOfThread = new Dictionary<int, int>();
         var spawner = new Dictionary<int, int>();
         var locks = new HeldLocks(events.Count);
+        var wakeUps = new WakeUps();
         for (var j = 0; j < events.Count; j++)
         {
             var e = events[j];
             locks.Step(j, e);
             var clock = lastOfThread.TryGetValue(e.Thread, out var previous) ? _clocks[previous].Copy()
                 : spawner.TryGetValue(e.Thread, out var parent) ? _clocks[parent].Copy() : new VectorClock();
+            // A thread's first step after it slept happens after the wake-up that woke it: the
+            // reversal of the two could never run, and the race that decides whether it sleeps
+            // at all is the one between its sleeping step and that wake-up.
+            if (wakeUps.WokenBy(e.Thread) is { } wake) clock.Join(_clocks[wake]);
             for (var m = j - 1; m >= 0; m--)
             {
                 var other = events[m];
@@ -44,6 +49,7 @@ internal sealed class RaceAnalysis
 
             clock.Set(e.Thread, j + 1);
             _clocks[j] = clock;
+            wakeUps.Step(j, e);
             lastOfThread[e.Thread] = j;
             for (var child = e.ThreadsBefore; child < e.ThreadCount; child++) spawner[child] = j;
         }
@@ -106,4 +112,33 @@ internal sealed class HeldLocks(int count)
             if (lockId == later.Target && !(read && later.Kind == AccessKind.AcquireRead) && acquire != earlier) return acquire;
         return null;
     }
+}
+
+/// <summary>
+/// Which wake-up ended each sleep: a step that left its thread asleep on a queue, then the first
+/// wake_up of that queue after it (a wake-up wakes every sleeper of its queue).
+/// </summary>
+internal sealed class WakeUps
+{
+    private readonly Dictionary<int, int> _asleepOn = [];
+    private readonly Dictionary<int, int> _wokenBy = [];
+
+    public void Step(int index, DporEvent e)
+    {
+        if (e.Slept)
+        {
+            _asleepOn[e.Thread] = e.Target;
+            return;
+        }
+
+        if (e.Kind != AccessKind.Wake) return;
+        foreach (var (thread, queue) in _asleepOn.Where(s => s.Value == e.Target).ToList())
+        {
+            _asleepOn.Remove(thread);
+            _wokenBy[thread] = index;
+        }
+    }
+
+    /// <summary>The wake-up that ended <paramref name="thread"/>'s sleep, once, at its first step after it; null when it did not sleep.</summary>
+    public int? WokenBy(int thread) => _wokenBy.Remove(thread, out var wake) ? wake : null;
 }
