@@ -30,8 +30,6 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     private readonly List<LogicalThread> _pendingWriters = [];
     /// <summary>Writers waiting in the queue, each with the step it was queued at.</summary>
     private readonly List<(LogicalThread Writer, int Since)> _queuedWriters = [];
-    /// <summary>Readers parked at down_read, each with the step it arrived at.</summary>
-    private readonly List<(LogicalThread Reader, int Since)> _arrivedReaders = [];
     private LogicalThread? _writer;
 
     private bool IsFree => _writer is null && _readers.Count == 0;
@@ -44,7 +42,6 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         _readers.Clear();
         _pendingWriters.Clear();
         _queuedWriters.Clear();
-        _arrivedReaders.Clear();
         _writer = null;
         return this;
     }
@@ -55,9 +52,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         Lockdep.CheckNotHeld(Runtime, _writer == Runtime.Current, "down_read", Name, "while holding it for write");
         Runtime.LockdepCheckRecursion(this, "down_read", Name);
         Runtime.LockdepBeforeAcquire(lockClass, Name);
-        var thread = Runtime.Begin(this, AccessKind.AcquireRead);
-        _arrivedReaders.Add((thread, Runtime.Steps));
-        return thread.AsValueTask();
+        return Runtime.Begin(this, AccessKind.AcquireRead).AsValueTask();
     }
 
     public ValueTask<bool> TryDownRead() => Runtime.Begin(this, AccessKind.TryAcquireRead).AsBoolTask();
@@ -109,7 +104,6 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
         switch (kind)
         {
             case AccessKind.AcquireRead:
-                _arrivedReaders.RemoveAt(_arrivedReaders.FindIndex(r => r.Reader == thread));
                 TakeRead(thread);
                 break;
             case AccessKind.TryAcquireRead:
@@ -122,7 +116,7 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
                 break;
             case AccessKind.Acquire:
                 _pendingWriters.Remove(thread);
-                _queuedWriters.RemoveAll(w => w.Writer == thread);
+                if (QueuedIndex(thread) is var at and >= 0) _queuedWriters.RemoveAt(at);
                 TakeWrite(thread);
                 break;
             case AccessKind.TryAcquire:
@@ -156,15 +150,21 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
     private void QueueWaitingWriters()
     {
         foreach (var writer in _pendingWriters)
-            if (!_queuedWriters.Exists(w => w.Writer == writer)) _queuedWriters.Add((writer, Runtime.Steps));
+            if (QueuedIndex(writer) < 0) _queuedWriters.Add((writer, Runtime.Steps));
+    }
+
+    private int QueuedIndex(LogicalThread writer)
+    {
+        for (var i = 0; i < _queuedWriters.Count; i++)
+            if (_queuedWriters[i].Writer == writer) return i;
+        return -1;
     }
 
     /// <summary>The first queued writer that <paramref name="reader"/>, parked at down_read, arrived behind; null when none.</summary>
     private LogicalThread? QueuedAhead(LogicalThread reader)
     {
-        var arrived = _arrivedReaders.Find(r => r.Reader == reader).Since;
         foreach (var (writer, since) in _queuedWriters)
-            if (since < arrived) return writer;
+            if (since < reader.ParkedAt) return writer;
         return null;
     }
 

@@ -167,12 +167,16 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
     /// <summary>The state the pending access's awaiter registered (the awaiting method's state-machine box), for traces.</summary>
     public object? ContinuationState => _continuationState;
 
+    /// <summary>The step in which the thread reached its pending access (0: before the first step).</summary>
+    public int ParkedAt { get; private set; }
+
     /// <summary>Registers the access the thread is about to await.</summary>
     public void BeginAccess(ControlledPrimitive target, AccessKind kind)
     {
         Target = target;
         Kind = kind;
         Phase = 0;
+        ParkedAt = Runtime.Steps;
         _token++;
     }
 
