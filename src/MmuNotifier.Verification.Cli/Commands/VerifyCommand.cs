@@ -213,11 +213,11 @@ internal static class VerifyCommand
 
     /// <summary>
     /// What a complete search that dropped race reversals does not promise: a reversal that asks for
-    /// a thread still blocked (mostly waiting for a grace period) is dropped, and an order only it
+    /// a thread still blocked on a lock is dropped, and an order only it
     /// leads to would go unexplored (docs/verification.md, Limits). Null when none was dropped.
     /// </summary>
     internal static string? DroppedNote(long dropped) => dropped == 0 ? null :
-        $"note: {dropped} race reversal(s) needed a thread that was blocked at that point (waiting for a grace period, mostly) and were dropped; " +
+        $"note: {dropped} race reversal(s) needed a thread that was blocked at that point (on a lock) and were dropped; " +
         "orders only they lead to may be unexplored (docs/verification.md, Limits)";
 
     /// <summary>The one-line verdict; "verified" only for a search that ran to its end with nothing cut.</summary>

@@ -32,6 +32,17 @@ internal sealed partial class ControlledRuntime
         Step(thread);
         var next = !_stopped && thread.Target is not null ? GetPending(thread.ThreadId) : (PendingAccess?)null;
         _stepObserver!.StepTaken(new ExecutedStep(thread.ThreadId, thread.Id, access, next, threadsBefore,
-            _threads.Count, WatchedViews, ChangedViews, _touched.Count == 0 ? null : _touched.ToArray(), thread.Sleeping));
+            _threads.Count, WatchedViews, ChangedViews, _touched.Count == 0 ? null : _touched.ToArray(), thread.Sleeping,
+            SpawnedPending(threadsBefore)));
+    }
+
+    /// <summary>Where each thread spawned since <paramref name="threadsBefore"/> parked, or null when none was.</summary>
+    private PendingAccess?[]? SpawnedPending(int threadsBefore)
+    {
+        if (_threads.Count == threadsBefore) return null;
+        var pending = new PendingAccess?[_threads.Count - threadsBefore];
+        for (var i = 0; i < pending.Length; i++)
+            if (!_stopped && _threads[threadsBefore + i].Target is not null) pending[i] = GetPending(threadsBefore + i);
+        return pending;
     }
 }

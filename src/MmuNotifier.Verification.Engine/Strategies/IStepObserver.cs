@@ -31,6 +31,11 @@ public interface IStepObserver
 /// </param>
 /// <param name="Touched">Lifetimes the step's code checked outside a scheduling point (CheckAlive), or null.</param>
 /// <param name="Slept">The step put its thread to sleep on a wait queue (wait_event with its condition false, or a raw sleep): it waits for a wake-up.</param>
+/// <param name="SpawnedAt">
+/// The access each thread the step spawned parked at (in spawn order; null for one that already
+/// finished), or null when it spawned none: a child runs up to its first scheduling point inside
+/// its parent's step and may capture state there, as synchronize_srcu captures its readers.
+/// </param>
 public readonly record struct ExecutedStep(
     int Thread,
     int ThreadObjectId,
@@ -41,7 +46,8 @@ public readonly record struct ExecutedStep(
     ulong WatchedViews,
     ulong ChangedViews,
     IReadOnlyList<int>? Touched,
-    bool Slept = false)
+    bool Slept = false,
+    IReadOnlyList<PendingAccess?>? SpawnedAt = null)
 {
     /// <summary>The step created threads.</summary>
     public bool Spawned => ThreadCount > ThreadsBefore;

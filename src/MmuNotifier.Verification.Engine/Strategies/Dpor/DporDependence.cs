@@ -39,8 +39,9 @@ internal enum Relation
 /// (<see cref="Relation.HandsOver"/>): without that edge a reversal could move the acquire before
 /// the release and ask for a thread still blocked, and such infeasible sequences were dropped
 /// together with the orders only they led to. A reader's exit and the synchronize_srcu waiting
-/// for it are independent. A reversal that would still run a thread while it is blocked is
-/// dropped when it is met (<see cref="DporStrategy"/>).</item>
+/// for it are independent too; <see cref="GracePeriods"/> gives the edge between them. A reversal
+/// that would still run a thread while it is blocked is dropped when it is met
+/// (<see cref="DporStrategy"/>).</item>
 /// </list>
 /// Choice points and yields are independent of everything: a choice is the thread's own
 /// branching, explored value by value at the point it is made.
@@ -97,10 +98,18 @@ internal static class DporDependence
         free.Kind == AccessKind.Free
         && (other.Owner == free.Target || other.Target == free.Target || other.Touched.Contains(free.Target));
 
-    /// <summary>Parking on synchronize_srcu / srcu_barrier captured the domain's readers or callbacks: srcu_read_lock and call_srcu change them.</summary>
-    private static bool ParkConflict(DporEvent parked, DporEvent other) =>
-        parked.ParkedOnDomain >= 0 && other.Target == parked.ParkedOnDomain
-        && other.Kind is AccessKind.SrcuReadLock or AccessKind.CallSrcu;
+    /// <summary>
+    /// Parking on synchronize_srcu / srcu_barrier captured the domain's readers or callbacks:
+    /// srcu_read_lock, srcu_read_unlock and call_srcu change them (a reader that left before the
+    /// park is not waited for, one still inside is).
+    /// </summary>
+    private static bool ParkConflict(DporEvent parked, DporEvent other)
+    {
+        if (parked.Parks.Length == 0 || other.Kind is not (AccessKind.SrcuReadLock or AccessKind.SrcuReadUnlock or AccessKind.CallSrcu)) return false;
+        foreach (var park in parked.Parks)
+            if (park.Domain == other.Target) return true;
+        return false;
+    }
 
     /// <summary>
     /// Weak memory: an smp_mb, or a fully ordered atomic that took part in the fence order

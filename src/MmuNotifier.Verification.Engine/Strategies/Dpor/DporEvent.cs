@@ -26,8 +26,12 @@ internal sealed class DporEvent
 
     public int[] Reads { get; private set; } = [];
 
-    /// <summary>The SRCU domain whose reader count or callback list the step captured when it parked (synchronize_srcu, srcu_barrier), or -1.</summary>
-    public int ParkedOnDomain { get; private set; } = -1;
+    /// <summary>
+    /// The SRCU waits this step parked threads at, each capturing its domain's readers
+    /// (synchronize_srcu) or callbacks (srcu_barrier): its own thread's next access, and the first
+    /// access of each thread it spawned.
+    /// </summary>
+    public SrcuPark[] Parks { get; private set; } = [];
 
     public bool Spawned { get; private set; }
 
@@ -57,7 +61,7 @@ internal sealed class DporEvent
         Target = step.Access.TargetId;
         Owner = step.Access.OwnerId;
         Reads = step.Access.Reads is { Count: > 0 } reads ? reads.Select(r => r.Id).ToArray() : [];
-        ParkedOnDomain = step.Next is { Kind: AccessKind.Synchronize or AccessKind.SrcuBarrier } next ? next.TargetId : -1;
+        Parks = SrcuPark.Of(step);
         Spawned = step.Spawned;
         Slept = step.Slept;
         // A watched step that only reads leaves what its monitors see as it was.

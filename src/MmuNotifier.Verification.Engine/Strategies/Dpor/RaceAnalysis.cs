@@ -22,6 +22,7 @@ internal sealed class RaceAnalysis
         var spawner = new Dictionary<int, int>();
         var locks = new HeldLocks(events.Count);
         var wakeUps = new WakeUps();
+        var gracePeriods = new GracePeriods();
         for (var j = 0; j < events.Count; j++)
         {
             var e = events[j];
@@ -32,6 +33,8 @@ internal sealed class RaceAnalysis
             // reversal of the two could never run, and the race that decides whether it sleeps
             // at all is the one between its sleeping step and that wake-up.
             if (wakeUps.WokenBy(e.Thread) is { } wake) clock.Join(_clocks[wake]);
+            if (gracePeriods.WaitedFor(e) is { } exits)
+                foreach (var exit in exits) clock.Join(_clocks[exit]);
             for (var m = j - 1; m >= 0; m--)
             {
                 var other = events[m];
@@ -50,6 +53,7 @@ internal sealed class RaceAnalysis
             clock.Set(e.Thread, j + 1);
             _clocks[j] = clock;
             wakeUps.Step(j, e);
+            gracePeriods.Step(j, e);
             lastOfThread[e.Thread] = j;
             for (var child = e.ThreadsBefore; child < e.ThreadCount; child++) spawner[child] = j;
         }
