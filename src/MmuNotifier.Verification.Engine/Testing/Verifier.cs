@@ -19,7 +19,7 @@ public static class Verifier
         var search = DporSearch.Run(program, options, shared);
         var report = ScheduleMerge.Merge(search.Logs, search.Exhausted, DporStrategy.Descriptor.Name, options, shared, options.Workers);
         return new VerificationReport(report, search.Blocked, search.Infeasible, search.CutByBound, search.Pending,
-            search.Stop is DporTaskStop.Budget or DporTaskStop.Time);
+            search.Stop is DporTaskStop.Budget or DporTaskStop.Time, OutOfTime: search.Stop is DporTaskStop.Time);
     }
 }
 
@@ -30,8 +30,10 @@ public static class Verifier
 /// <param name="CutByBound">Branches not taken because of the preemption bound.</param>
 /// <param name="PendingBranches">When stopped by the budget: branches still waiting on the current path (a lower bound on what is left).</param>
 /// <param name="OutOfBudget">Stopped by --max-executions or the time budget.</param>
+/// <param name="OutOfTime">Of those, stopped by the time budget (--timeout).</param>
 public sealed record VerificationReport(
-    ExplorationReport Exploration, long Blocked, long Infeasible, long CutByBound, long PendingBranches, bool OutOfBudget)
+    ExplorationReport Exploration, long Blocked, long Infeasible, long CutByBound, long PendingBranches, bool OutOfBudget,
+    bool OutOfTime = false)
 {
     /// <summary>Explored executions, one per trace: the runs minus the blocked (redundant) ones.</summary>
     public long Executions => Exploration.Iterations - Blocked;
@@ -46,7 +48,8 @@ public sealed record VerificationReport(
 
     private IEnumerable<string> Reasons()
     {
-        if (OutOfBudget) yield return $"stopped by the budget after {Executions} executions, at least {PendingBranches} branches left";
+        if (OutOfBudget)
+            yield return $"stopped by {(OutOfTime ? "the time budget (--timeout)" : "the budget")} after {Executions} executions, at least {PendingBranches} branches left";
         if (CutByBound > 0) yield return $"preemption bound: {CutByBound} branches not taken";
         if (Exploration.StepBoundHits.Count > 0)
             yield return $"{Exploration.StepBoundHits.Count}{(Exploration.StepBoundHits.Count >= ScheduleRunner.MaxStepBoundReports ? "+" : "")} executions hit max-steps";
