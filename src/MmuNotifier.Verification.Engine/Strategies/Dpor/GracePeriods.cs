@@ -16,21 +16,22 @@ internal sealed class GracePeriods
     private readonly Dictionary<int, List<(int Thread, int Lock)>> _openSections = [];
     private readonly Dictionary<int, int> _unlockOfSection = [];
     private readonly Dictionary<int, List<int>> _callbacksOf = [];
-    private readonly Dictionary<int, int> _lastOfThread = [];
     private readonly Dictionary<int, List<int>> _waitingFor = [];
 
-    /// <summary>The earlier steps that <paramref name="e"/>'s SRCU wait waited for (null when it is no such wait).</summary>
-    public List<int>? WaitedFor(DporEvent e)
+    /// <summary>
+    /// The earlier steps that <paramref name="e"/>'s SRCU wait waited for (null when it is no such
+    /// wait); <paramref name="lastOfThread"/> is each thread's latest step so far, a finished callback's last.
+    /// </summary>
+    public List<int>? WaitedFor(DporEvent e, IReadOnlyDictionary<int, int> lastOfThread)
     {
         if (e.Kind is not (AccessKind.Synchronize or AccessKind.SrcuBarrier) || !_waitingFor.Remove(e.Thread, out var waited)) return null;
         if (e.Kind == AccessKind.Synchronize)
             return waited.Where(_unlockOfSection.ContainsKey).Select(section => _unlockOfSection[section]).ToList();
-        return waited.Where(_lastOfThread.ContainsKey).Select(callback => _lastOfThread[callback]).ToList();
+        return waited.Where(lastOfThread.ContainsKey).Select(callback => lastOfThread[callback]).ToList();
     }
 
     public void Step(int index, DporEvent e)
     {
-        _lastOfThread[e.Thread] = index;
         switch (e.Kind)
         {
             case AccessKind.SrcuReadLock:

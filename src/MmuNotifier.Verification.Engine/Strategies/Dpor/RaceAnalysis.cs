@@ -33,7 +33,7 @@ internal sealed class RaceAnalysis
             // reversal of the two could never run, and the race that decides whether it sleeps
             // at all is the one between its sleeping step and that wake-up.
             if (wakeUps.WokenBy(e.Thread) is { } wake) clock.Join(_clocks[wake]);
-            if (gracePeriods.WaitedFor(e) is { } exits)
+            if (gracePeriods.WaitedFor(e, lastOfThread) is { } exits)
                 foreach (var exit in exits) clock.Join(_clocks[exit]);
             for (var m = j - 1; m >= 0; m--)
             {
