@@ -92,6 +92,9 @@ internal sealed class ControlledRwSemaphore(ControlledRuntime runtime, string na
 
     public void AssertWriteHeld() => Lockdep.CheckAssertHeld(Runtime, _writer == Runtime.Current, "lockdep_assert_held_write", Name);
 
+    /// <summary>A down_write joins the queue where it parks if the semaphore is taken; a down_read's place behind queued writers is fixed where it parks.</summary>
+    public override bool DecidesAtPark(AccessKind kind) => kind is AccessKind.Acquire or AccessKind.AcquireRead;
+
     public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
     {
         AccessKind.AcquireRead => _writer is null && QueuedAhead(thread) is null,

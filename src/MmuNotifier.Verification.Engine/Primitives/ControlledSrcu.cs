@@ -88,6 +88,9 @@ internal sealed class ControlledSrcu(ControlledRuntime runtime, string name)
         return thread.AsValueTask();
     }
 
+    /// <summary>A grace period waits for the readers inside when it parks, a barrier for the callbacks queued by then.</summary>
+    public override bool DecidesAtPark(AccessKind kind) => kind is AccessKind.Synchronize or AccessKind.SrcuBarrier;
+
     public override bool IsEnabled(LogicalThread thread, AccessKind kind) => kind switch
     {
         AccessKind.Synchronize => !HasReaderUpTo(thread.Ticket),

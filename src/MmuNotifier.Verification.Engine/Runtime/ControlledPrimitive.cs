@@ -110,6 +110,15 @@ internal abstract class ControlledPrimitive
     /// </summary>
     public virtual IReadOnlyList<ObjectRef>? DeclaredReads(LogicalThread thread, AccessKind kind) => null;
 
+    /// <summary>
+    /// Whether arriving at a pending <paramref name="kind"/> access already settles part of how it
+    /// will run, before it runs: synchronize_srcu captures the readers inside, a down_write on a
+    /// taken rw-semaphore joins the writer queue, a down_read arriving behind a queued writer waits
+    /// for it. The order in which threads park at such accesses then matters (partial-order reduction
+    /// needs to know).
+    /// </summary>
+    public virtual bool DecidesAtPark(AccessKind kind) => false;
+
     /// <summary>Why <paramref name="thread"/> cannot proceed, for deadlock reports.</summary>
     public virtual string DescribeWait(LogicalThread thread, AccessKind kind) => $"{kind.Render()} {Name}";
 

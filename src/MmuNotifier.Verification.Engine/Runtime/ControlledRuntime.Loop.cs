@@ -60,6 +60,8 @@ internal sealed partial class ControlledRuntime
 
             previous = chosen;
         }
+
+        _stepObserver?.RunEnded(UnfinishedThreads());
     }
 
     /// <summary>

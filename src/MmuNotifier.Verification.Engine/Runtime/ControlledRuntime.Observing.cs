@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
 using MmuNotifier.Verification.Engine.Strategies;
 
 namespace MmuNotifier.Verification.Engine.Runtime;
@@ -31,9 +32,20 @@ internal sealed partial class ControlledRuntime
         ChangedViews = 0;
         Step(thread);
         var next = !_stopped && thread.Target is not null ? GetPending(thread.ThreadId) : (PendingAccess?)null;
+        // The result stays on the thread until its next access runs, a later step.
+        var tryLockTaken = access.Kind is AccessKind.TryAcquire or AccessKind.TryAcquireRead && thread.ResultBool;
         _stepObserver!.StepTaken(new ExecutedStep(thread.ThreadId, thread.Id, access, next, threadsBefore,
             _threads.Count, WatchedViews, ChangedViews, _touched.Count == 0 ? null : _touched.ToArray(), thread.Sleeping,
-            SpawnedPending(threadsBefore)));
+            SpawnedPending(threadsBefore), tryLockTaken));
+    }
+
+    /// <summary>The threads still parked at an access when the run ended.</summary>
+    private List<(int Thread, PendingAccess Access)> UnfinishedThreads()
+    {
+        var unfinished = new List<(int, PendingAccess)>();
+        foreach (var thread in _threads)
+            if (!thread.IsCompleted && thread.Target is not null) unfinished.Add((thread.ThreadId, GetPending(thread.ThreadId)));
+        return unfinished;
     }
 
     /// <summary>Where each thread spawned since <paramref name="threadsBefore"/> parked, or null when none was.</summary>

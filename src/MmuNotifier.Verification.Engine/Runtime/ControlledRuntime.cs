@@ -220,6 +220,6 @@ internal sealed partial class ControlledRuntime : IRuntime, IPendingAccessView, 
         return thread.Target is null
             ? new PendingAccess(AccessKind.Yield, "(none)", -1)
             : new PendingAccess(thread.Kind, thread.Target.Name, thread.Target.Id, thread.Target.DeclaredReads(thread, thread.Kind),
-                thread.Target.Owner?.Id ?? -1);
+                thread.Target.Owner?.Id ?? -1, thread.Target.DecidesAtPark(thread.Kind));
     }
 }

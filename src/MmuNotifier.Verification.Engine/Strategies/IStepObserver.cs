@@ -12,6 +12,13 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 public interface IStepObserver
 {
     void StepTaken(in ExecutedStep step);
+
+    /// <summary>
+    /// The run is over with these threads unfinished, each with the access it is parked at: the
+    /// threads of a deadlock, or those a bug or the step bound stopped. Their next steps never
+    /// ran, yet they race with what did (a blocked acquire with the acquire that blocked it).
+    /// </summary>
+    void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished);
 }
 
 /// <summary>What one step did.</summary>
@@ -36,6 +43,7 @@ public interface IStepObserver
 /// finished), or null when it spawned none: a child runs up to its first scheduling point inside
 /// its parent's step and may capture state there, as synchronize_srcu captures its readers.
 /// </param>
+/// <param name="TryLockTaken">The access was a trylock (<see cref="AccessKind.TryAcquire"/>, <see cref="AccessKind.TryAcquireRead"/>) and it took the lock: it opened a critical section.</param>
 public readonly record struct ExecutedStep(
     int Thread,
     int ThreadObjectId,
@@ -47,7 +55,8 @@ public readonly record struct ExecutedStep(
     ulong ChangedViews,
     IReadOnlyList<int>? Touched,
     bool Slept = false,
-    IReadOnlyList<PendingAccess?>? SpawnedAt = null)
+    IReadOnlyList<PendingAccess?>? SpawnedAt = null,
+    bool TryLockTaken = false)
 {
     /// <summary>The step created threads.</summary>
     public bool Spawned => ThreadCount > ThreadsBefore;

@@ -32,9 +32,12 @@ public readonly ref struct SchedulingView
 
 /// <summary>
 /// The access a thread is blocked at; <paramref name="Reads"/>: cells it reads besides its target (a wait_event condition's), or null;
-/// <paramref name="OwnerId"/>: the allocation (lifetime) the target lives in, or -1.
+/// <paramref name="OwnerId"/>: the allocation (lifetime) the target lives in, or -1;
+/// <paramref name="DecidedAtPark"/>: parking there settled part of how the access will run (the target's
+/// <c>DecidesAtPark</c>: an SRCU wait's readers, an rw-semaphore's queue position).
 /// </summary>
-public readonly record struct PendingAccess(AccessKind Kind, string Target, int TargetId, IReadOnlyList<ObjectRef>? Reads = null, int OwnerId = -1);
+public readonly record struct PendingAccess(AccessKind Kind, string Target, int TargetId, IReadOnlyList<ObjectRef>? Reads = null, int OwnerId = -1,
+    bool DecidedAtPark = false);
 
 /// <summary>Lets a strategy inspect pending accesses (DPOR and race detection need them).</summary>
 public interface IPendingAccessView

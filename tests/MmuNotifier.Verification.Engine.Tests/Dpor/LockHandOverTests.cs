@@ -40,8 +40,9 @@ public sealed class LockHandOverTests
     [Fact]
     public void ASectionOpenedByATrylockStillRacesWithTheBlockingAcquire()
     {
-        // A trylock opens no section the analysis knows of: its release must not hide the race
-        // between the trylock and the later lock, or the run where the lock comes first is lost.
+        // A trylock that took the lock opens a section like a lock does: its release hands over to
+        // the later lock, and the race reported in its stead is the trylock's with that lock, whose
+        // reversal is the run where the lock comes first and the trylock fails.
         var seen = new HashSet<(bool Took, int Read)>();
         var report = Verify(async rt =>
         {

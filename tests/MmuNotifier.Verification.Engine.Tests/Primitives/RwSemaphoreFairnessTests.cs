@@ -34,14 +34,7 @@ public sealed class RwSemaphoreFairnessTests
     [Fact]
     public void A_recursive_reader_deadlocks_behind_a_queued_writer()
     {
-        var report = Exhaust(ReaderAndWriter(async (sem, rt) =>
-        {
-            await sem.DownRead();
-            await rt.Yield();   // room for the writer to queue up
-            await sem.DownRead();
-            await sem.UpRead();
-            await sem.UpRead();
-        }));
+        var report = Exhaust(ReaderAndWriter(RwSemaphoreReaders.Recursive));
 
         Assert.Equal(BugKind.Deadlock, report.Bugs[0].Bug.Kind);
         Assert.Contains("behind queued writer writer", report.Bugs[0].Bug.Message);
@@ -50,14 +43,7 @@ public sealed class RwSemaphoreFairnessTests
     [Fact]
     public void A_reader_that_releases_before_reading_again_is_fine()
     {
-        var report = Exhaust(ReaderAndWriter(async (sem, rt) =>
-        {
-            await sem.DownRead();
-            await rt.Yield();
-            await sem.UpRead();
-            await sem.DownRead();
-            await sem.UpRead();
-        }));
+        var report = Exhaust(ReaderAndWriter(RwSemaphoreReaders.LettingGoBetween));
 
         Assert.False(report.FoundBug);
         Assert.True(report.Exhausted);
@@ -67,15 +53,7 @@ public sealed class RwSemaphoreFairnessTests
     public void A_read_trylock_fails_while_a_writer_is_queued()
     {
         var outcomes = new HashSet<bool>();
-        var report = Exhaust(ReaderAndWriter(async (sem, rt) =>
-        {
-            await sem.DownRead();
-            await rt.Yield();
-            var taken = await sem.TryDownRead();
-            outcomes.Add(taken);
-            if (taken) await sem.UpRead();
-            await sem.UpRead();
-        }));
+        var report = Exhaust(ReaderAndWriter(RwSemaphoreReaders.TryingAgain(outcomes)));
 
         Assert.False(report.FoundBug);
         Assert.Equal([false, true], outcomes.Order());

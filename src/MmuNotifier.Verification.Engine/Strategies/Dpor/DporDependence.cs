@@ -99,17 +99,38 @@ internal static class DporDependence
         && (other.Owner == free.Target || other.Target == free.Target || other.Touched.Contains(free.Target));
 
     /// <summary>
-    /// Parking on synchronize_srcu / srcu_barrier captured the domain's readers or callbacks:
-    /// srcu_read_lock, srcu_read_unlock and call_srcu change them (a reader that left before the
-    /// park is not waited for, one still inside is).
+    /// A parking that settled part of its access's outcome (<see cref="Park"/>) against another
+    /// thread's step that changes what it settled, on the same object. Without it two runs that
+    /// differ only in where a thread parked would count as one, although one of them deadlocks or
+    /// sees a trylock fail.
     /// </summary>
     private static bool ParkConflict(DporEvent parked, DporEvent other)
     {
-        if (parked.Parks.Length == 0 || other.Kind is not (AccessKind.SrcuReadLock or AccessKind.SrcuReadUnlock or AccessKind.CallSrcu)) return false;
         foreach (var park in parked.Parks)
-            if (park.Domain == other.Target) return true;
+        {
+            if (other.Target == park.Target && ChangesWhatParkFixed(park.Kind, other.Kind)) return true;
+            // A down_read waits behind exactly the down_writes that queued before it parked.
+            if (park.Kind == AccessKind.AcquireRead)
+            {
+                foreach (var writer in other.Parks)
+                    if (writer.Target == park.Target && writer.Kind == AccessKind.Acquire) return true;
+            }
+        }
+
         return false;
     }
+
+    private static bool ChangesWhatParkFixed(AccessKind parkedAt, AccessKind other) => parkedAt switch
+    {
+        // synchronize_srcu waits for the readers inside when it parks, srcu_barrier for the callbacks queued by then.
+        AccessKind.Synchronize or AccessKind.SrcuBarrier => other is AccessKind.SrcuReadLock or AccessKind.SrcuReadUnlock or AccessKind.CallSrcu,
+        // A down_write queues at once if the semaphore is taken, else when it next gets taken; a
+        // queued writer fails trylocks: every lock step of the semaphore tells or changes which.
+        AccessKind.Acquire => IsLock(other),
+        // A take of the semaphore queues the writers waiting to take it, ahead of later readers.
+        AccessKind.AcquireRead => other is AccessKind.Acquire or AccessKind.TryAcquire or AccessKind.AcquireRead or AccessKind.TryAcquireRead,
+        _ => false,
+    };
 
     /// <summary>
     /// Weak memory: an smp_mb, or a fully ordered atomic that took part in the fence order
@@ -140,6 +161,8 @@ internal static class DporDependence
         (AccessKind.Acquire or AccessKind.TryAcquire, AccessKind.AcquireRead or AccessKind.TryAcquireRead) => true,
         (AccessKind.Release, AccessKind.TryAcquire or AccessKind.TryAcquireRead) => true,
         (AccessKind.ReleaseRead, AccessKind.TryAcquire) => true,
+        // Taking the read side queues the writers parked at down_write, and a queued writer fails a read trylock.
+        (AccessKind.AcquireRead or AccessKind.TryAcquireRead, AccessKind.TryAcquireRead) => true,
         _ => false,
     };
 

@@ -27,11 +27,14 @@ internal sealed class DporEvent
     public int[] Reads { get; private set; } = [];
 
     /// <summary>
-    /// The SRCU waits this step parked threads at, each capturing its domain's readers
-    /// (synchronize_srcu) or callbacks (srcu_barrier): its own thread's next access, and the first
-    /// access of each thread it spawned.
+    /// Where this step parked threads at an access their arrival settles in part (an SRCU wait's
+    /// readers, an rw-semaphore's queue): its own thread's next access, and the first access of
+    /// each thread it spawned.
     /// </summary>
-    public SrcuPark[] Parks { get; private set; } = [];
+    public Park[] Parks { get; private set; } = [];
+
+    /// <summary>A trylock that took its lock, opening a critical section.</summary>
+    public bool TryLockTaken { get; private set; }
 
     public bool Spawned { get; private set; }
 
@@ -61,7 +64,8 @@ internal sealed class DporEvent
         Target = step.Access.TargetId;
         Owner = step.Access.OwnerId;
         Reads = step.Access.Reads is { Count: > 0 } reads ? reads.Select(r => r.Id).ToArray() : [];
-        Parks = SrcuPark.Of(step);
+        Parks = Park.Of(step);
+        TryLockTaken = step.TryLockTaken;
         Spawned = step.Spawned;
         Slept = step.Slept;
         // A watched step that only reads leaves what its monitors see as it was.
@@ -70,6 +74,26 @@ internal sealed class DporEvent
         ThreadsBefore = step.ThreadsBefore;
         ThreadCount = step.ThreadCount;
         Known = true;
+    }
+
+    /// <summary>
+    /// A step that never ran: a thread still parked at <paramref name="access"/> when its run
+    /// ended, among <paramref name="threadCount"/> threads. What its code would have done after the
+    /// access is unknown, so it carries the access alone.
+    /// </summary>
+    public static DporEvent Unfinished(int thread, in PendingAccess access, int threadCount)
+    {
+        var e = new DporEvent(thread, -1)
+        {
+            Kind = access.Kind,
+            Target = access.TargetId,
+            Owner = access.OwnerId,
+            Reads = access.Reads is { Count: > 0 } reads ? reads.Select(r => r.Id).ToArray() : [],
+            ThreadsBefore = threadCount,
+            ThreadCount = threadCount,
+            Known = true,
+        };
+        return e;
     }
 
     /// <summary>A copy another search can change (a replayed choice value) without touching this one.</summary>

@@ -19,7 +19,9 @@ namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
 /// its turn comes (its step was only enabled by the step it is meant to precede, as an acquire
 /// after the holder's release); such a sequence is dropped at that point, as in the paper's
 /// treatment of locks, where the race that matters is the one between the two acquires, and
-/// counted in <see cref="Infeasible"/>. A choice point's values are explored at the point the
+/// counted in <see cref="Infeasible"/>. A run that ends in a deadlock (or stops at a bug) leaves
+/// threads parked at steps that never ran; those steps join its race analysis as its last steps,
+/// since the orders in which they would have gone earlier are reached only by reversing them. A choice point's values are explored at the point the
 /// choice is first made (all values, one after the other); a reversal replays the value its
 /// execution took.
 /// </para>
@@ -42,6 +44,11 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     private readonly DporTaskRoot? _task;
     private readonly List<DporNode> _nodes = [];
     private readonly List<DporEvent> _events = [];
+
+    /// <summary>The threads the last run left parked, each as the step it did not get to take.</summary>
+    private readonly List<DporEvent> _unfinished = [];
+
+    private bool _lastStepParked;
     private int _depth;
     private int _divergence;
     private bool _started;
@@ -94,6 +101,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         _depth = 0;
         _blocked = false;
         _events.Clear();
+        _unfinished.Clear();
         return true;
     }
 
@@ -140,6 +148,18 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         var executed = new DporEvent(step.Thread, choice);
         executed.Record(step);
         _events.Add(executed);
+        _lastStepParked = step.Next is not null;
+    }
+
+    public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished)
+    {
+        var threadCount = _events.Count == 0 ? 0 : _events[^1].ThreadCount;
+        foreach (var (thread, access) in unfinished)
+        {
+            // A step that stopped the run cut its thread short: where it would have parked next is not known.
+            if (_events.Count > 0 && _events[^1].Thread == thread && !_lastStepParked) continue;
+            _unfinished.Add(DporEvent.Unfinished(thread, access, threadCount));
+        }
     }
 
     /// <summary>The point after step <paramref name="depth"/> - 1: the sleep set carried over and the current branch's subtree.</summary>
@@ -236,7 +256,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
 
     private void AnalyzeRaces()
     {
-        var analysis = new RaceAnalysis(_events, _divergence);
+        // A thread a deadlock (or a bug) left parked races with the steps that kept it from going on,
+        // though its step never ran: as the run's last steps, reversals can put it earlier.
+        var analysis = new RaceAnalysis(_unfinished.Count == 0 ? _events : [.. _events, .. _unfinished], _divergence);
         foreach (var (i, j) in analysis.Races)
         {
             if (i >= _nodes.Count) continue;

@@ -57,7 +57,10 @@ internal sealed class GracePeriods
         }
 
         foreach (var park in e.Parks)
-            _waitingFor.TryAdd(park.Thread, park.Kind == AccessKind.Synchronize ? ReadersInside(park.Domain) : [.. Callbacks(park.Domain)]);
+        {
+            if (park.IsSrcuWait)
+                _waitingFor.TryAdd(park.Thread, park.Kind == AccessKind.Synchronize ? ReadersInside(park.Target) : [.. Callbacks(park.Target)]);
+        }
     }
 
     private List<int> ReadersInside(int domain) => OpenSections(domain).Select(s => s.Lock).ToList();

@@ -23,10 +23,12 @@ internal sealed class RaceAnalysis
         var locks = new HeldLocks(events.Count);
         var wakeUps = new WakeUps();
         var gracePeriods = new GracePeriods();
+        var writerQueues = new WriterQueues();
         for (var j = 0; j < events.Count; j++)
         {
             var e = events[j];
             locks.Step(j, e);
+            writerQueues.Step(j, e);
             var clock = lastOfThread.TryGetValue(e.Thread, out var previous) ? _clocks[previous].Copy()
                 : spawner.TryGetValue(e.Thread, out var parent) ? _clocks[parent].Copy() : new VectorClock();
             // A thread's first step after it slept happens after the wake-up that woke it: the
@@ -40,13 +42,21 @@ internal sealed class RaceAnalysis
                 var other = events[m];
                 if (other.Thread == e.Thread) continue;
                 var relation = DporDependence.Between(other, e);
-                // A release whose section's acquire is unknown (a trylock opened it) orders nothing:
-                // the race between that trylock and this acquire must stay visible.
+                // A release whose section's opening is unknown (it released a lock its thread did not
+                // take in this run) orders nothing: the race with whatever took it must stay visible.
                 var opening = relation == Relation.HandsOver ? locks.OpenedBy(m) : null;
                 if (relation == Relation.HandsOver && opening is null) relation = Relation.Independent;
                 if (relation == Relation.Independent || clock.HasSeen(other.Thread, m + 1)) continue;
-                if (relation == Relation.Conflict && j >= reportFrom) Races.Add((locks.OpeningAcquire(m, e) ?? m, j));
-                if (opening is { } acquire && j >= reportFrom && !clock.HasSeen(other.Thread, acquire + 1)) Races.Add((acquire, j));
+                if (j >= reportFrom)
+                {
+                    // A reader that waited behind a queued writer could not have gone first: the race
+                    // that orders them is the one between where they parked.
+                    if (relation == Relation.Conflict && (locks.OpeningAcquire(m, e) ?? m) is var earlier && !writerQueues.ReaderWaitedBehind(earlier, j))
+                        Races.Add((earlier, j));
+                    if (opening is { } acquire && !clock.HasSeen(other.Thread, acquire + 1) && !writerQueues.ReaderWaitedBehind(acquire, j))
+                        Races.Add((acquire, j));
+                }
+
                 clock.Join(_clocks[m]);
             }
 
@@ -75,7 +85,8 @@ internal sealed class RaceAnalysis
 }
 
 /// <summary>
-/// Which locks each step's thread held when the step ran, with the step that took them. A race
+/// Which locks each step's thread held when the step ran, with the step that took them (a blocking
+/// acquire, or a trylock that succeeded). A race
 /// between a step inside a critical section of lock L and a later blocking acquire of L cannot be
 /// reversed (the acquire is disabled while L is held); the race that orders the two is the one
 /// between the acquire that opened the section and the later acquire, which the first race hides
@@ -96,6 +107,8 @@ internal sealed class HeldLocks(int count)
         {
             case AccessKind.Acquire: held.Add((e.Target, index, false)); break;
             case AccessKind.AcquireRead: held.Add((e.Target, index, true)); break;
+            case AccessKind.TryAcquire when e.TryLockTaken: held.Add((e.Target, index, false)); break;
+            case AccessKind.TryAcquireRead when e.TryLockTaken: held.Add((e.Target, index, true)); break;
             case AccessKind.Release or AccessKind.ReleaseRead:
                 var at = held.FindLastIndex(h => h.Lock == e.Target);
                 if (at < 0) break;
