@@ -81,9 +81,8 @@ internal sealed class DporEvent
     /// ended, among <paramref name="threadCount"/> threads. What its code would have done after the
     /// access is unknown, so it carries the access alone.
     /// </summary>
-    public static DporEvent Unfinished(int thread, in PendingAccess access, int threadCount)
-    {
-        var e = new DporEvent(thread, -1)
+    public static DporEvent Unfinished(int thread, in PendingAccess access, int threadCount) =>
+        new(thread, -1)
         {
             Kind = access.Kind,
             Target = access.TargetId,
@@ -93,8 +92,6 @@ internal sealed class DporEvent
             ThreadCount = threadCount,
             Known = true,
         };
-        return e;
-    }
 
     /// <summary>A copy another search can change (a replayed choice value) without touching this one.</summary>
     public DporEvent Clone() => (DporEvent)MemberwiseClone();
