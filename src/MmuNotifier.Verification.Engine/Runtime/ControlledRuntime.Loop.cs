@@ -41,6 +41,7 @@ internal sealed partial class ControlledRuntime
         Reset(strategy, maxSteps);
         Spawn(IRuntime.MainThreadName, () => body(this));
         if (IsTracing) RecordSetupStep();
+        _stepObserver?.RunStarted(ParkedThreads());
         var previous = -1;
         while (!_stopped)
         {
@@ -61,7 +62,7 @@ internal sealed partial class ControlledRuntime
             previous = chosen;
         }
 
-        _stepObserver?.RunEnded(UnfinishedThreads());
+        _stepObserver?.RunEnded(ParkedThreads());
     }
 
     /// <summary>

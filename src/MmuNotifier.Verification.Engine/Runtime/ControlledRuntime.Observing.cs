@@ -39,8 +39,8 @@ internal sealed partial class ControlledRuntime
             SpawnedPending(threadsBefore), tryLockTaken));
     }
 
-    /// <summary>The threads still parked at an access when the run ended.</summary>
-    private List<(int Thread, PendingAccess Access)> UnfinishedThreads()
+    /// <summary>The threads parked at an access and not finished: before the first step, or those left when the run ended.</summary>
+    private List<(int Thread, PendingAccess Access)> ParkedThreads()
     {
         var unfinished = new List<(int, PendingAccess)>();
         foreach (var thread in _threads)

@@ -11,6 +11,13 @@ namespace MmuNotifier.Verification.Engine.Strategies;
 /// </summary>
 public interface IStepObserver
 {
+    /// <summary>
+    /// The run is about to take its first step with these threads parked, each at the access its
+    /// code ran up to before any step (threads start eagerly): where they parked may already fix
+    /// part of an outcome, as a down_write parked on an rw-semaphore is queued once it is next taken.
+    /// </summary>
+    void RunStarted(IReadOnlyList<(int Thread, PendingAccess Access)> parked);
+
     void StepTaken(in ExecutedStep step);
 
     /// <summary>

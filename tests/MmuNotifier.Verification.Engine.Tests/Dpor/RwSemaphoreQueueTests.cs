@@ -14,7 +14,11 @@ namespace MmuNotifier.Verification.Engine.Tests.Dpor;
 /// </summary>
 public sealed class RwSemaphoreQueueTests
 {
-    private static VerificationReport Verify(Func<IRwSemaphore, IRuntime, Task> reader)
+    /// <param name="writerParksAtStart">
+    /// The writer's first access is its down_write, so it parks there before the first step (the
+    /// threads run eagerly up to their first scheduling point); otherwise a step of its own comes first.
+    /// </param>
+    private static VerificationReport Verify(Func<IRwSemaphore, IRuntime, Task> reader, bool writerParksAtStart = false)
     {
         return Verifier.Verify(TestProgram.Sample("rwsem-queue", rt =>
         {
@@ -23,7 +27,7 @@ public sealed class RwSemaphoreQueueTests
             rt.Spawn("reader", () => reader(sem, rt));
             rt.Spawn("writer", async () =>
             {
-                await own.Write(1);  // a step of its own, so the writer parks at down_write only after a step
+                if (!writerParksAtStart) await own.Write(1);
                 await sem.DownWrite();
                 await sem.UpWrite();
             });
@@ -31,10 +35,17 @@ public sealed class RwSemaphoreQueueTests
         }), new ExplorationOptions { Iterations = 10_000, Detectors = Detectors.None });
     }
 
-    [Fact]
-    public void A_recursive_reader_deadlocking_behind_a_writer_that_parks_late_is_found()
+    /// <summary>
+    /// With <paramref name="writerParksAtStart"/>, the writer is parked at down_write before the
+    /// first step and queued by the reader's first down_read, so the reader's second down_read
+    /// waits behind it: that race of the two acquires cannot be reversed and must not be planned.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_recursive_reader_deadlocking_behind_a_queued_writer_is_found(bool writerParksAtStart)
     {
-        var report = Verify(RwSemaphoreReaders.Recursive);
+        var report = Verify(RwSemaphoreReaders.Recursive, writerParksAtStart);
 
         Assert.True(report.FoundBug);
         Assert.Equal(BugKind.Deadlock, report.Exploration.Bugs[0].Bug.Kind);
@@ -51,10 +62,12 @@ public sealed class RwSemaphoreQueueTests
         Assert.Equal([false, true], outcomes.Order());
     }
 
-    [Fact]
-    public void A_reader_that_lets_go_between_its_sections_is_verified_with_no_reversal_wasted()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_reader_that_lets_go_between_its_sections_is_verified_with_no_reversal_wasted(bool writerParksAtStart)
     {
-        var report = Verify(RwSemaphoreReaders.LettingGoBetween);
+        var report = Verify(RwSemaphoreReaders.LettingGoBetween, writerParksAtStart);
 
         Assert.False(report.FoundBug);
         Assert.True(report.Complete);

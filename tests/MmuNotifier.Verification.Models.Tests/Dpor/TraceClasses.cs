@@ -43,6 +43,8 @@ internal sealed class TraceClasses(IStrategy inner) : IStrategy, IStepObserver
         _choice = -1;
     }
 
+    public void RunStarted(IReadOnlyList<(int Thread, PendingAccess Access)> parked) => (inner as IStepObserver)?.RunStarted(parked);
+
     public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished) => (inner as IStepObserver)?.RunEnded(unfinished);
 
     /// <summary>Runs <paramref name="program"/> under this strategy until it is used up or <paramref name="budget"/> schedules ran.</summary>

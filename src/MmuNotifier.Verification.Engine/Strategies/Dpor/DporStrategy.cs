@@ -47,6 +47,8 @@ public sealed class DporStrategy : IStrategy, IStepObserver
 
     /// <summary>The threads the last run left parked, each as the step it did not get to take.</summary>
     private readonly List<DporEvent> _unfinished = [];
+    /// <summary>Where the run's threads parked before its first step, of the parkings that decide something.</summary>
+    private Park[] _setupParks = [];
 
     private bool _lastStepParked;
     private int _depth;
@@ -150,6 +152,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         _events.Add(executed);
         _lastStepParked = step.Next is not null;
     }
+
+    public void RunStarted(IReadOnlyList<(int Thread, PendingAccess Access)> parked) =>
+        _setupParks = Park.Of(parked);
 
     public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished)
     {
@@ -258,7 +263,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     {
         // A thread a deadlock (or a bug) left parked races with the steps that kept it from going on,
         // though its step never ran: as the run's last steps, reversals can put it earlier.
-        var analysis = new RaceAnalysis(_unfinished.Count == 0 ? _events : [.. _events, .. _unfinished], _divergence);
+        var analysis = new RaceAnalysis(_unfinished.Count == 0 ? _events : [.. _events, .. _unfinished], _divergence, _setupParks);
         foreach (var (i, j) in analysis.Races)
         {
             if (i >= _nodes.Count) continue;

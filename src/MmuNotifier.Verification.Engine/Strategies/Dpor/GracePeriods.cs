@@ -56,7 +56,13 @@ internal sealed class GracePeriods
                 break;
         }
 
-        foreach (var park in e.Parks)
+        Parked(e.Parks);
+    }
+
+    /// <summary>Threads parked at an SRCU wait: it waits for the readers inside, or the callbacks queued, by then.</summary>
+    public void Parked(IReadOnlyList<Park> parks)
+    {
+        foreach (var park in parks)
         {
             if (park.IsSrcuWait)
                 _waitingFor.TryAdd(park.Thread, park.Kind == AccessKind.Synchronize ? ReadersInside(park.Target) : [.. Callbacks(park.Target)]);

@@ -27,4 +27,8 @@ internal readonly record struct Park(int Thread, int Target, AccessKind Kind)
 
         return parks?.ToArray() ?? [];
     }
+
+    /// <summary>The parkings that decide something among threads parked before the first step (<see cref="IStepObserver.RunStarted"/>).</summary>
+    public static Park[] Of(IReadOnlyList<(int Thread, PendingAccess Access)> parked) =>
+        parked.Where(p => p.Access.DecidedAtPark).Select(p => new Park(p.Thread, p.Access.TargetId, p.Access.Kind)).ToArray();
 }

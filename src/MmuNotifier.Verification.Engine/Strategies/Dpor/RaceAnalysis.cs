@@ -14,7 +14,8 @@ internal sealed class RaceAnalysis
     private readonly List<DporEvent> _events;
     private readonly VectorClock[] _clocks;
 
-    public RaceAnalysis(List<DporEvent> events, int reportFrom)
+    /// <param name="setupParks">Where threads parked before the first step, among those parkings that decide something.</param>
+    public RaceAnalysis(List<DporEvent> events, int reportFrom, IReadOnlyList<Park> setupParks)
     {
         _events = events;
         _clocks = new VectorClock[events.Count];
@@ -24,6 +25,8 @@ internal sealed class RaceAnalysis
         var wakeUps = new WakeUps();
         var gracePeriods = new GracePeriods();
         var writerQueues = new WriterQueues();
+        writerQueues.Parked(-1, setupParks);
+        gracePeriods.Parked(setupParks);
         for (var j = 0; j < events.Count; j++)
         {
             var e = events[j];

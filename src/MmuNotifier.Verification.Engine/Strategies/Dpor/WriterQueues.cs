@@ -11,8 +11,8 @@ namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
 /// writer was not enabled until that writer had taken the semaphore and let it go, so the race
 /// between the two acquires cannot be reversed; the race that decides whether the reader waits
 /// behind the writer at all is the one between their parkings (<see cref="DporDependence"/>'s
-/// park conflict). A writer that parked before the first step is not known here: its readers'
-/// races are reported as usual, which costs a reversal that may prove infeasible, never a trace.
+/// park conflict). Threads parked before the first step count as parked at step -1
+/// (<see cref="IStepObserver.RunStarted"/>): a writer among them is queued by the semaphore's first take.
 /// </summary>
 internal sealed class WriterQueues
 {
@@ -52,7 +52,13 @@ internal sealed class WriterQueues
                 break;
         }
 
-        foreach (var park in e.Parks)
+        Parked(index, e.Parks);
+    }
+
+    /// <summary>Threads parked by step <paramref name="index"/> (-1: before the first step, when every semaphore is free).</summary>
+    public void Parked(int index, IReadOnlyList<Park> parks)
+    {
+        foreach (var park in parks)
         {
             if (park.Kind == AccessKind.Acquire) Writers(park.Target).Add((park.Thread, Held(park.Target) ? index : -1));
             else if (park.Kind == AccessKind.AcquireRead) _readerParks[park.Thread] = index;
