@@ -10,7 +10,7 @@ namespace MmuNotifier.Verification.Cli.Commands;
 internal static class OptionChecks
 {
     /// <summary>Longer than any sensible budget, and still far inside what a TimeSpan can hold.</summary>
-    private const double MaxSeconds = 1e9;
+    internal const double MaxSeconds = 1e9;
 
     public static T Positive<T>(string name, T value) where T : INumber<T> =>
         value > T.Zero ? value : throw Expected(name, "a positive number", value);

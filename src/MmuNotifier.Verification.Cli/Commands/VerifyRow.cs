@@ -98,6 +98,6 @@ internal sealed record VerifyRun(ExplorationOptions Options, bool Json)
 
     public static VerifyRun FromSettings(ShardReport report)
     {
-        return new VerifyRun(new ExplorationOptions(), report.Setting("json") == "true");
+        return new VerifyRun(new ExplorationOptions(), report.Flag("json"));
     }
 }
