@@ -47,4 +47,13 @@ public sealed class ModelsLookupTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("| register-unregister ", result.Out);
     }
+
+    /// <summary>Before, a file given for the directory was reported as "there is no such directory".</summary>
+    [Fact]
+    public void A_file_named_by_the_variable_is_called_a_file()
+    {
+        var file = RepositoryFiles.Model("get-put");
+        var result = RunIn(_dir.Path, new() { ["MMU_VERIFY_MODELS"] = file }, "list", "scenarios");
+        CliRunner.AssertCleanError(result, $"MMU_VERIFY_MODELS={file}: expected a directory of scenario files, but it is a file");
+    }
 }

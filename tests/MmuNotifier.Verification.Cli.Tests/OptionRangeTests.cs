@@ -17,6 +17,10 @@ public sealed class OptionRangeTests
     [InlineData("--pct-depth: expected a positive number, found 0", "test", "lost-update", "--pct-depth", "0")]
     [InlineData("--preemption-bound: expected 0 or more, found -1", "test", "lost-update", "--preemption-bound", "-1")]
     [InlineData("--max-steps: expected a positive number, found 0", "test", "lost-update", "--max-steps", "0")]
+    // Unbounded, a spinning program's one run grew by 200 MB a second until memory ran out.
+    [InlineData("--max-steps: expected at most 1000000 steps (a run keeps every step it takes in memory), found 2147483647", "test", "lost-update", "--max-steps", "2147483647")]
+    [InlineData("--max-steps: expected at most 1000000 steps (a run keeps every step it takes in memory), found 1000001", "verify", "lost-update", "--max-steps", "1000001")]
+    [InlineData("--max-steps: expected at most 1000000 steps (a run keeps every step it takes in memory), found 2147483647", "bench", "liveness", "--program", "lost-update", "--seeds", "1", "--max-schedules", "1", "--max-steps", "2147483647")]
     [InlineData("--workers: expected a number from 1 to 1024, found 100000", "test", "lost-update", "--workers", "100000")]
     [InlineData("--workers: expected a number from 1 to 1024, found 2147483647", "test", "lost-update", "--workers", "2147483647")]
     [InlineData("--workers: expected a number from 1 to 1024, found 100000", "verify", "lost-update", "--workers", "100000")]

@@ -42,7 +42,7 @@ internal static class BenchLivenessCommand
     {
         OptionChecks.Positive("--seeds", seeds);
         OptionChecks.Positive("--max-schedules", budget);
-        OptionChecks.Positive("--max-steps", maxSteps);
+        OptionChecks.MaxSteps("--max-steps", maxSteps);
         OptionChecks.LivenessThreshold("--liveness-threshold", threshold, maxSteps);
         var targets = programNames.Select(TargetCatalog.Find).ToList();
         foreach (var defect in DefectTargets.Resolve(defectNames))

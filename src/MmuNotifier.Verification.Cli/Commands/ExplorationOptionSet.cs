@@ -91,7 +91,7 @@ internal sealed class ExplorationOptionSet
     public ExplorationOptions Read(ParseResult parse)
     {
         var timeout = parse.GetValue(Timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : (TimeSpan?)null;
-        var maxSteps = OptionChecks.Positive("--max-steps", parse.GetValue(MaxSteps));
+        var maxSteps = OptionChecks.MaxSteps("--max-steps", parse.GetValue(MaxSteps));
 
         // Checked here in the words of every other verb; Validate below stays the engine's own guard.
         var options = new ExplorationOptions

@@ -37,7 +37,7 @@ internal static class FuzzShard
     {
         var Get = report.Setting;
         var defects = Get("defects");
-        return new FuzzOptions
+        var options = new FuzzOptions
         {
             Count = Number(report.File, "settings.count", Get("count")),
             Seed = ulong.TryParse(Get("seed"), NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
@@ -53,6 +53,8 @@ internal static class FuzzShard
             ModelsDirectory = modelsDirectory,
             TracesDirectory = tracesDirectory,
         };
+        SettingsReadBack.Require(report, Settings(options));
+        return options;
     }
 
     /// <summary>The shard's result: where it failed first (if it did) and, then, the counterexample's files and figures.</summary>
@@ -79,7 +81,7 @@ internal static class FuzzShard
     /// <summary>The single run's result from every shard's: the lowest failing scenario wins; its counterexample is written anew here.</summary>
     public static FuzzResult Merge(IReadOnlyList<ShardReport> reports, FuzzOptions options)
     {
-        var elapsed = TimeSpan.FromSeconds(reports.Sum(r => r.Programs.Sum(p => p.Seconds)));
+        var elapsed = ShardReport.Elapsed(reports.SelectMany(r => r.Programs));
         var parts = reports.Select(r => (Report: r, Values: Values(r))).ToList();
         var failing = parts.Where(p => p.Values["failingScenario"] != "")
             .Select(p => (p.Report, p.Values, Number: Number(p.Report.File, "failingScenario", p.Values["failingScenario"])))

@@ -10,7 +10,7 @@ namespace MmuNotifier.Verification.Cli.Commands;
 internal static class OptionChecks
 {
     /// <summary>Longer than any sensible budget, and still far inside what a TimeSpan can hold.</summary>
-    private const double MaxSeconds = 1e9;
+    internal const double MaxSeconds = 1e9;
 
     public static T Positive<T>(string name, T value) where T : INumber<T> =>
         value > T.Zero ? value : throw Expected(name, "a positive number", value);
@@ -20,6 +20,11 @@ internal static class OptionChecks
 
     /// <summary>Workers exploring in parallel: 1 up to <see cref="ExplorationOptions.MaxWorkers"/>.</summary>
     public static int Workers(string name, int value) => InRange(name, value, 1, ExplorationOptions.MaxWorkers);
+
+    /// <summary>A step bound: positive and at most <see cref="ExplorationOptions.MaxStepsLimit"/>, past which one spinning run exhausts memory.</summary>
+    public static int MaxSteps(string name, int value) => value > ExplorationOptions.MaxStepsLimit
+        ? throw Expected(name, $"at most {ExplorationOptions.MaxStepsLimit} steps (a run keeps every step it takes in memory)", value)
+        : Positive(name, value);
 
     public static T InRange<T>(string name, T value, T min, T max) where T : INumber<T> =>
         value >= min && value <= max ? value : throw Expected(name, $"a number from {min} to {max}", value);

@@ -116,7 +116,7 @@ internal static class TestCommand
             var parts = reports.Select(r => ShardProgramAt(r, index, target.Name, program.Subject.ContentHash)).ToList();
             try
             {
-                return Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), TimeSpan.FromSeconds(parts.Sum(p => p.Seconds)));
+                return Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), ShardReport.Elapsed(parts));
             }
             catch (ArgumentException e)
             {

@@ -63,13 +63,14 @@ internal sealed record TestRun(string? Program, ExplorationOptions Options, long
             MaxSteps = Number<int>("maxSteps"),
             PctDepth = Number<int>("pctDepth"),
             PreemptionBound = Get("preemptionBound") is "" ? null : Number<int>("preemptionBound"),
-            Detectors = Enum.TryParse<Detectors>(Get("detectors"), out var detectors)
+            // Enum.TryParse also takes a number, of any bits: 999 is no set of detectors.
+            Detectors = Enum.TryParse<Detectors>(Get("detectors"), out var detectors) && (detectors & ~Detectors.All) == 0
                 ? detectors
                 : throw new UsageException($"{report.File}: at $.settings.detectors: expected detector names, found '{Get("detectors")}'"),
-            CheckDeterminism = Get("checkDeterminism") == "true",
+            CheckDeterminism = report.Flag("checkDeterminism"),
             MemoryModel = MemoryModelNames.Parse(Get("memoryModel"))
                 ?? throw new UsageException($"{report.File}: at $.settings.memoryModel: expected sc or lkmm, found '{Get("memoryModel")}'"),
-            SpawnPoint = Get("spawnPoint") == "true",
+            SpawnPoint = report.Flag("spawnPoint"),
             LivenessThreshold = Get("livenessThreshold") is "" ? null : Number<int>("livenessThreshold"),
         };
         try
@@ -82,8 +83,24 @@ internal sealed record TestRun(string? Program, ExplorationOptions Options, long
             throw new UsageException($"{report.File}: at $.settings: {e.Message}");
         }
 
-        return new TestRun(Get("program") is "" ? null : Get("program"), options, Number<long>("shorten"),
+        var run = new TestRun(Get("program") is "" ? null : Get("program"), options, Number<long>("shorten"),
             defects.Length == 0 ? [] : defects.Split(','));
+        SettingsReadBack.Require(report, run.Settings);
+        try
+        {
+            // What the options of `test` refuse, a report's settings must not smuggle past the merge.
+            OptionChecks.NonNegative("--shorten", run.Shorten);
+            if (!StrategyRegistry.Find(options.Strategy).IsFair && options.LivenessThreshold is not null)
+                throw new UsageException($"--liveness-threshold: only with a fair strategy; {options.Strategy} ignores it");
+            OptionChecks.LivenessThreshold("--liveness-threshold", options.LivenessThreshold, options.MaxSteps);
+            run.RequireShardable();
+        }
+        catch (UsageException e)
+        {
+            throw new UsageException($"{report.File}: at $.settings: {e.Message}");
+        }
+
+        return run;
     }
 
     private static string Text<T>(T value) where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);

@@ -75,7 +75,7 @@ internal static class VerifyCommand
             {
                 Iterations = OptionChecks.Positive("--max-executions", parse.GetValue(maxExecutions)),
                 PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
-                MaxSteps = (int)OptionChecks.Positive("--max-steps", parse.GetValue(maxSteps)),
+                MaxSteps = OptionChecks.MaxSteps("--max-steps", parse.GetValue(maxSteps)),
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
                 Workers = OptionChecks.Workers("--workers", parse.GetValue(workers)),
                 MemoryModel = MemoryModelOption.Read(parse, memoryModel),

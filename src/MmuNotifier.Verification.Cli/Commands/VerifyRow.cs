@@ -63,9 +63,12 @@ internal sealed record VerifyRow(
         string Get(string name) => result.TryGetValue(name, out var value)
             ? value
             : throw new UsageException($"{file}: {target.Name}: at result.{name}: missing");
-        long Number(string name) => long.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+        // At most max: a bug count past int's range was cast and wrapped (99999999999 printed as 1215752191).
+        long Number(string name, long max = long.MaxValue) => long.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
             ? value
-            : throw new UsageException($"{file}: {target.Name}: at result.{name}: expected a whole number, found '{Get(name)}'");
+            : throw new UsageException($"{file}: {target.Name}: at result.{name}: expected a whole number from 0 to {max}, found '{Get(name)}'");
+        // Printed in the table as they are: a line break or an escape sequence in them would reach the terminal raw.
+        string Text(string name) => ErrorText.Visible(Get(name));
         bool Flag(string name) => Get(name) switch
         {
             "true" => true,
@@ -74,8 +77,8 @@ internal sealed record VerifyRow(
         };
 
         return new VerifyRow(target.Name, Flag("foundExpected"), Flag("foundBug"), Flag("complete"), Number("executions"), Number("blocked"),
-            (int)Number("bugs"), part.Seconds, Get("incomplete") is "" ? null : Get("incomplete"), Number("infeasibleReversals"),
-            Number("cutByBound"), Get("status"));
+            (int)Number("bugs", int.MaxValue), part.Seconds, Text("incomplete") is "" ? null : Text("incomplete"), Number("infeasibleReversals"),
+            Number("cutByBound"), Text("status"));
     }
 
     private static string Bool(bool value) => value ? "true" : "false";
@@ -98,6 +101,6 @@ internal sealed record VerifyRun(ExplorationOptions Options, bool Json)
 
     public static VerifyRun FromSettings(ShardReport report)
     {
-        return new VerifyRun(new ExplorationOptions(), report.Setting("json") == "true");
+        return new VerifyRun(new ExplorationOptions(), report.Flag("json"));
     }
 }

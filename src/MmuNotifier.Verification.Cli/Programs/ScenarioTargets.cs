@@ -20,8 +20,9 @@ internal static class ScenarioTargets
     {
         if (Environment.GetEnvironmentVariable(ModelsVariable) is { Length: > 0 } chosen)
         {
+            // A file (a scenario named instead of its directory) is not "no such directory": say what it is.
             if (!Directory.Exists(chosen))
-                throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but there is no such directory");
+                throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but {(File.Exists(chosen) ? "it is a file" : "there is no such directory")}");
             // As the upward search does, a directory without one is not taken: a sweep of nothing would pass.
             if (!Directory.EnumerateFiles(chosen, "*.json").Any())
                 throw new UsageException($"{ModelsVariable}={chosen}: expected a directory of scenario files, but it holds no *.json file");

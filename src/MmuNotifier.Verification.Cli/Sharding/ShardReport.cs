@@ -31,6 +31,28 @@ internal sealed record ShardReport(
         ? value
         : throw new UsageException($"{File}: at $.settings: missing '{name}'");
 
+    /// <summary>A true/false setting; anything else is refused, not read as false.</summary>
+    public bool Flag(string name) => Setting(name) switch
+    {
+        "true" => true,
+        "false" => false,
+        var other => throw new UsageException($"{File}: at $.settings.{name}: expected true or false, found '{other}'"),
+    };
+
+    /// <summary>
+    /// The time the shards spent on a run, from the <see cref="ShardProgram.Seconds"/> of <paramref name="programs"/>.
+    /// Each is at most <see cref="Commands.OptionChecks.MaxSeconds"/>, but a thousand shards of them
+    /// still add up past what a TimeSpan holds: refused as the edited reports they must be.
+    /// </summary>
+    public static TimeSpan Elapsed(IEnumerable<ShardProgram> programs)
+    {
+        var seconds = programs.Sum(p => p.Seconds);
+        return seconds <= Commands.OptionChecks.MaxSeconds * 100
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"merge: the reports' seconds add up to {seconds:R}, more than any run takes (at most {Commands.OptionChecks.MaxSeconds * 100:R})"));
+    }
+
     /// <summary>SHA-256 of the engine version, the verb, the shard count and the settings: equal for every shard of one run.</summary>
     public string Fingerprint
     {

@@ -111,13 +111,11 @@ internal static class ShardReportFile
     private static ShardProgram ReadProgram(JsonValue value, Shard shard)
     {
         value.AsObject(ProgramFields);
-        var seconds = value.Required("seconds");
         return new ShardProgram(
             value.Required("name").AsNonEmptyString(),
             value.Required("contentHash").AsStringOrNull(),
-            double.TryParse(seconds.NumberText, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0
-                ? s
-                : throw seconds.Error($"expected seconds (a number of 0 or more), found {seconds.Describe()}"),
+            // The bound of --timeout: 1e308 seconds passed this check and overflowed the merge's TimeSpan (an internal error).
+            value.Required("seconds").AsNumber(0, Commands.OptionChecks.MaxSeconds),
             value["log"] is { } log ? ShardLogJson.Read(log, shard) : null,
             value["result"]?.AsObject().Members.ToDictionary(m => m.Key, m => m.Value.AsString()));
     }

@@ -29,7 +29,8 @@ internal static class ShardSet
             byIndex.Add(report.Shard.Index, report);
         }
 
-        var missing = Enumerable.Range(0, first.Shard.Count).Where(i => !byIndex.ContainsKey(i)).ToList();
+        // Only as many as the message names: a report of shard 0/2147483647 made a list of two billion.
+        var missing = Enumerable.Range(0, first.Shard.Count).Where(i => !byIndex.ContainsKey(i)).Take(11).ToList();
         if (missing.Count > 0)
             throw new UsageException($"merge: missing shard{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Take(10).Select(i => $"{i}/{first.Shard.Count}"))}{(missing.Count > 10 ? ", ..." : "")} of the run {first.File} belongs to");
         return byIndex.OrderBy(p => p.Key).Select(p => p.Value).ToList();

@@ -69,6 +69,20 @@ public sealed partial class JsonValue
 
     public int AsInt32(int min = int.MinValue, int max = int.MaxValue) => (int)AsInteger(min, max);
 
+    /// <summary>
+    /// A finite number in [<paramref name="min"/>, <paramref name="max"/>], fraction and exponent
+    /// allowed. JSON has no NaN or infinity, but a literal past double's range (1e400) parses as
+    /// one, and a huge finite one (1e308) overflows whatever the reader turns it into (a TimeSpan).
+    /// </summary>
+    public double AsNumber(double min, double max)
+    {
+        if (Kind != JsonValueKind.Number || !double.TryParse(_text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+            throw Error($"expected a number, found {Describe()}");
+        if (value < min || value > max)
+            throw Error(string.Create(CultureInfo.InvariantCulture, $"expected a number in [{min:R}, {max:R}], found {_text}"));
+        return value;
+    }
+
     public ulong AsUInt64() =>
         Kind == JsonValueKind.Number && ulong.TryParse(_text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value

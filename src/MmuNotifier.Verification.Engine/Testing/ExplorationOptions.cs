@@ -24,6 +24,14 @@ public sealed record ExplorationOptions
     /// <summary>Scheduling steps per run before it is reported as a possible livelock.</summary>
     public int MaxSteps { get; init; } = 10_000;
 
+    /// <summary>
+    /// The most <see cref="MaxSteps"/> taken. A run keeps a record of every step it takes (for
+    /// its trace and counterexample, a few hundred bytes each), so 2^31 - 1 on a program that
+    /// spins grew by some 200 MB a second until the machine ran out of memory. A million steps
+    /// is a hundred times the default, far above any scenario's runs, and some 250 MB at most.
+    /// </summary>
+    public const int MaxStepsLimit = 1_000_000;
+
     public bool StopAtFirstBug { get; init; } = true;
 
     /// <summary>Engines run in parallel, one per OS thread.</summary>
@@ -107,6 +115,7 @@ public sealed record ExplorationOptions
     {
         if (Iterations <= 0) throw new ArgumentException($"iterations must be positive, got {Iterations}");
         if (MaxSteps <= 0) throw new ArgumentException($"max-steps must be positive, got {MaxSteps}");
+        if (MaxSteps > MaxStepsLimit) throw new ArgumentException($"max-steps must be at most {MaxStepsLimit}, got {MaxSteps}");
         if (Workers is <= 0 or > MaxWorkers) throw new ArgumentException($"workers must be from 1 to {MaxWorkers}, got {Workers}");
         if (PctDepth <= 0) throw new ArgumentException($"pct-depth must be positive, got {PctDepth}");
         if (LivenessThreshold is <= 0) throw new ArgumentException($"liveness-threshold must be positive, got {LivenessThreshold}");

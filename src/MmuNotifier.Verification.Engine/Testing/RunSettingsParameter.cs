@@ -24,8 +24,8 @@ internal sealed record RunSettingsParameter(
             (o, v) => PositiveLong(v) is { } n ? o with { Iterations = n } : null),
         new("strategy", "COYOTE_STRATEGY", "one of " + string.Join(", ", Strategies),
             (o, v) => Strategies.Contains(v.Trim().ToLowerInvariant()) ? o with { Strategy = v.Trim().ToLowerInvariant() } : null),
-        new("max-steps", "COYOTE_MAX_STEPS", "a positive integer",
-            (o, v) => PositiveLong(v) is { } n && n <= int.MaxValue ? o with { MaxSteps = (int)n } : null),
+        new("max-steps", "COYOTE_MAX_STEPS", $"a positive integer, at most {ExplorationOptions.MaxStepsLimit}",
+            (o, v) => PositiveLong(v) is { } n && n <= ExplorationOptions.MaxStepsLimit ? o with { MaxSteps = (int)n } : null),
         new("seed", "COYOTE_SEED", "an unsigned 64-bit integer",
             (o, v) => ulong.TryParse(v.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? o with { Seed = s } : null),
         // Seconds, like Coyote's --timeout; 0 means no wall-clock budget. Below the clock's tick a

@@ -105,6 +105,8 @@ public sealed class RunSettingsTests : IDisposable
     [InlineData("check-determinism", "yes", "expected true or false, found 'yes'")]
     [InlineData("colour", "blue", "unknown parameter 'colour'")]
     [InlineData("backend", "spin", "parameter 'backend': expected ours or coyote, found 'spin'")]
+    // Every step of a run is kept in memory: 2^31 - 1 on a spinning test ran out of it.
+    [InlineData("max-steps", "2147483647", "parameter 'max-steps': expected a positive integer, at most 1000000, found '2147483647'")]
     // Below the clock's tick a positive timeout was a zero budget: every test explored nothing.
     [InlineData("timeout", "1e-300", "parameter 'timeout': expected a number of seconds from 0 (none) to 1e9, and at least 1e-7 (the clock's tick) when not 0, found '1e-300'")]
     // The first of two values was dropped without a word.
@@ -123,7 +125,7 @@ public sealed class RunSettingsTests : IDisposable
     {
         var env = new Dictionary<string, string?> { ["COYOTE_MAX_STEPS"] = "lots" };
         var e = Assert.Throws<RunSettingsException>(() => RunSettings.Load(_root, env.GetValueOrDefault));
-        Assert.Equal("environment variable COYOTE_MAX_STEPS: expected a positive integer, found 'lots'", e.Message);
+        Assert.Equal("environment variable COYOTE_MAX_STEPS: expected a positive integer, at most 1000000, found 'lots'", e.Message);
     }
 
     [Fact]
