@@ -5,8 +5,8 @@ using Spectre.Console;
 namespace MmuNotifier.Verification.Cli.Output;
 
 /// <summary>
-/// A live progress bar for long explorations, shown only on an interactive terminal; elsewhere the
-/// exploration runs silently and only the summary is printed, so logs stay clean.
+/// A live progress bar for long explorations, shown only on an interactive terminal; elsewhere a
+/// line on standard error now and then (<see cref="ProgressHeartbeat"/>), so logs stay short.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -19,7 +19,12 @@ internal static class ProgressDisplay
 
     private static T Show<T>(CliContext context, string label, ExplorationOptions options, string unit, Func<ExplorationOptions, T> run)
     {
-        if (!context.Interactive) return run(options);
+        if (!context.Interactive)
+        {
+            var heartbeat = new ProgressHeartbeat(context.Err, label, unit, ProgressHeartbeat.DefaultInterval);
+            var caller = options.Progress;
+            return run(options with { Progress = p => { caller?.Invoke(p); heartbeat.Report(p); } });
+        }
 
         return context.Console.Progress()
             .AutoClear(true)
