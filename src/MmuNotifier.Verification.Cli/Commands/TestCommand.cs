@@ -39,7 +39,7 @@ internal static class TestCommand
         {
             Description = "Schedules spent looking for a shorter run showing the same bug (0: report the first one found)",
             DefaultValueFactory = _ => 2000,
-        };
+        }.NonNegative();
         var defects = new Option<string[]>("--defect")
         {
             Description = "Switch on a catalogued defect (repeatable; see 'list defects'); without a program, runs the scenarios it shows on",
@@ -63,7 +63,7 @@ internal static class TestCommand
             var run = new TestRun(
                 parse.GetValue(program),
                 exploration.Read(parse),
-                OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
+                parse.GetValue(shorten),
                 parse.GetValue(defects) ?? []);
             var (shard, report) = sharding.Read(parse);
             var outputs = new TestOutputs(parse.GetValue(outDir)!, parse.GetValue(html), CoverageOutput.From(parse, coverage));

@@ -33,15 +33,15 @@ internal static class VerifyCommand
         {
             Description = "Stop after this many executions (the verdict is then \"incomplete\")",
             DefaultValueFactory = _ => 100_000,
-        };
-        var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" };
-        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 };
+        }.Positive();
+        var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" }.NonNegative();
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 }.MaxSteps();
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" };
         var workers = new Option<int>("--workers", "-w")
         {
             Description = "Engines searching in parallel, one per core (the tree is split into tasks; the result is the same for any count)",
             DefaultValueFactory = _ => 1,
-        };
+        }.Workers();
         var memoryModel = MemoryModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var outDir = new Option<string>("--out", "-o")
@@ -73,11 +73,11 @@ internal static class VerifyCommand
         {
             var options = new ExplorationOptions
             {
-                Iterations = OptionChecks.Positive("--max-executions", parse.GetValue(maxExecutions)),
-                PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
-                MaxSteps = OptionChecks.MaxSteps("--max-steps", parse.GetValue(maxSteps)),
+                Iterations = parse.GetValue(maxExecutions),
+                PreemptionBound = parse.GetValue(bound),
+                MaxSteps = parse.GetValue(maxSteps),
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
-                Workers = OptionChecks.Workers("--workers", parse.GetValue(workers)),
+                Workers = parse.GetValue(workers),
                 MemoryModel = MemoryModelOption.Read(parse, memoryModel),
             };
             var name = parse.GetValue(program);
