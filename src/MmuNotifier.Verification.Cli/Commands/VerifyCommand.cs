@@ -169,15 +169,19 @@ internal static class VerifyCommand
         var rows = targets.Select((target, i) =>
         {
             var report = reports[i % reports.Count];
-            var part = report.Programs.FirstOrDefault(p => p.Name == target.Name)
-                ?? throw new UsageException($"{report.File}: at $.programs: expected program '{target.Name}' (shard {report.Shard} verifies it in this checkout), found none (models/ changed?)");
+            var at = report.Programs.ToList().FindIndex(p => p.Name == target.Name);
+            if (at < 0)
+                throw new UsageException($"{report.File}: at $.programs: expected program '{target.Name}' (shard {report.Shard} verifies it in this checkout), found none (models/ changed?)");
+            var part = report.Programs[at];
             if (part.ContentHash != target.CreateProgram().Subject.ContentHash)
-                throw new UsageException($"{report.File}: {target.Name} was verified from another version of its scenario file (sha256 {part.ContentHash})");
-            return VerifyRow.FromResult(report.File, target, part);
+                throw new UsageException($"{report.File}: at $.programs[{at}].contentHash: {target.Name} was verified from another version of its scenario file (sha256 {part.ContentHash})");
+            return VerifyRow.FromResult(report.File, $"$.programs[{at}]", target, part);
         }).ToList();
-        var given = reports.Sum(r => r.Programs.Count);
-        if (given != rows.Count)
-            throw new UsageException($"merge: the reports hold {given} programs, but this checkout's sweep has {rows.Count} (models/ changed?)");
+        // Each report holds its share of the sweep, no more: name the first that holds another count.
+        var odd = reports.Select((r, k) => (Report: r, Owned: targets.Where((_, i) => i % reports.Count == k).Count()))
+            .FirstOrDefault(p => p.Report.Programs.Count != p.Owned);
+        if (odd.Report is not null)
+            throw new UsageException($"{odd.Report.File}: at $.programs: expected {odd.Owned} program{(odd.Owned == 1 ? "" : "s")} (those shard {odd.Report.Shard} verifies in this checkout), found {odd.Report.Programs.Count} (models/ changed?)");
         PrintRows(context, rows, run.Json);
         return ExitCode(rows);
     }
