@@ -4,13 +4,14 @@ using System.CommandLine.Completions;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
+using MmuNotifier.Verification.Cli.Commands;
 
 namespace MmuNotifier.Verification.Cli;
 
 /// <summary>
 /// A parse error of System.CommandLine in the words the rest of the CLI uses: the option first,
 /// then what was expected and what was found (<c>--seed: expected an integer in [0, ...], found
-/// '-1'</c>), instead of the parser's own text, which names .NET types
+/// '-1'</c>; the range an option declares with <see cref="OptionRange"/>, else its type's), instead of the parser's own text, which names .NET types
 /// (<c>System.Nullable`1[System.Int32]</c>) and leaves out the option of a value not among its choices.
 /// Built from the error's symbol, not its message, so it reads the same in every locale.
 /// </summary>
@@ -20,7 +21,8 @@ internal static class ParseErrorText
     {
         if (error.SymbolResult is OptionResult { Option: var option } result)
         {
-            var number = ExpectedNumber(option.ValueType);
+            // The option's own range where it declares one: `--workers x` takes 1 to 1024, not any int.
+            var number = OptionRange.Describe(option) ?? ExpectedNumber(option.ValueType);
             var choices = Choices(option);
             foreach (var found in result.Tokens.Select(t => t.Value))
             {

@@ -55,9 +55,9 @@ public sealed partial class BenchKillShardTests
         var a1 = Shard(1, "200", "a1.json");
         var b1 = Shard(1, "300", "b1.json");
 
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, b1), $"{b1}: settings differ from {a0}'s: maxSchedules '300' here, '200' there");
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, a0), $"{a0}: shard 0/2 again ({a0} is that shard already)");
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0), $"merge: missing shard 1/2 of the run {a0} belongs to");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, b1), $"{b1}: at $.settings.maxSchedules: settings differ from {a0}'s: maxSchedules '300' here, '200' there");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, a0), $"{a0}: at $.shard: shard 0/2 again ({a0} is that shard already)");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0), $"{a0}: at $.shard: missing shard 1/2 of the run this report is shard 0/2 of");
 
         // Rows are not under the fingerprint; a row moved to the wrong shard, or dropped, is still refused.
         var text = File.ReadAllText(a1);

@@ -91,7 +91,7 @@ public sealed class ForgedShardReportTests : IDisposable
     {
         var programs = Enumerable.Repeat(new ShardProgram("p", null, Commands.OptionChecks.MaxSeconds, null), 1000).ToList();
         var error = Assert.Throws<UsageException>(() => ShardReport.Elapsed(programs));
-        Assert.StartsWith("merge: the reports' seconds add up to", error.Message);
+        Assert.StartsWith("the reports' seconds add up to", error.Message);
         Assert.Equal(TimeSpan.FromSeconds(2e9), ShardReport.Elapsed(programs.Take(2)));
     }
 
@@ -116,6 +116,6 @@ public sealed class ForgedShardReportTests : IDisposable
         });
         // A regression fails with a TimeoutException instead of holding up the run.
         var result = await Task.Run(() => CliRunner.Run("merge", path, "--out", _dir.Path)).WaitAsync(TimeSpan.FromSeconds(30));
-        CliRunner.AssertCleanError(result, $"merge: missing shards 1/{int.MaxValue}, 2/{int.MaxValue}, ");
+        CliRunner.AssertCleanError(result, $"{path}: at $.shard: missing shards 1/{int.MaxValue}, 2/{int.MaxValue}, ");
     }
 }

@@ -40,17 +40,46 @@ public sealed class OptionRangeTests
     [InlineData("unknown defect 'nope'", "bench", "kill", "--defect", "nope")]
     [InlineData("unknown defect 'nope'", "fuzz", "--defect", "nope")]
     [InlineData("--seeds: expected a positive number, found 0", "corpus", "--seeds", "0")]
-    [InlineData("--iterations: expected an integer in [-9223372036854775808, 9223372036854775807], found 'abc'", "test", "lost-update", "--iterations", "abc")]
+    [InlineData("--iterations: expected an integer in [1, 9223372036854775807], found 'abc'", "test", "lost-update", "--iterations", "abc")]
     [InlineData("--seed: expected an integer in [0, 18446744073709551615], found '-1'", "test", "lost-update", "--seed", "-1")]
-    [InlineData("--max-steps: expected an integer in [-2147483648, 2147483647], found '99999999999999999999'", "test", "lost-update", "--max-steps", "99999999999999999999")]
-    [InlineData("--shard-count: expected an integer in [-2147483648, 2147483647], found 'x'", "test", "lost-update", "--shard", "auto", "--shard-count", "x")]
+    [InlineData("--max-steps: expected an integer in [1, 1000000], found '99999999999999999999'", "test", "lost-update", "--max-steps", "99999999999999999999")]
+    [InlineData("--shard-count: expected an integer in [1, 2147483647], found 'x'", "test", "lost-update", "--shard", "auto", "--shard-count", "x")]
     [InlineData("--timeout: expected a number, found 'abc'", "test", "lost-update", "--timeout", "abc")]
-    [InlineData("--max-executions: expected an integer in [-9223372036854775808, 9223372036854775807], found '1e3'", "verify", "lost-update", "--max-executions", "1e3")]
+    [InlineData("--max-executions: expected an integer in [1, 9223372036854775807], found '1e3'", "verify", "lost-update", "--max-executions", "1e3")]
     [InlineData("--no-detector: expected one of kasan, kcsan, lockdep, found 'nope'", "test", "lost-update", "--no-detector", "kasan", "--no-detector", "nope")]
     [InlineData("--memory-model: expected one of lkmm, sc, found 'tso'", "test", "lost-update", "--memory-model", "tso")]
     [InlineData("--strategy: expected one of pct, q-learning, random, found 'dfs'", "bench", "first-bug", "--strategy", "dfs")]
     public void Is_a_usage_error(string expected, params string[] args) =>
         CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
+    /// <summary>
+    /// A value that is no number is told the range the option declares (OptionRange), not its
+    /// type's: `--iterations abc` was told [-9223372036854775808, ...] of an option that takes only
+    /// positive counts. An option with no declared range (--seed) keeps its type's, which is its own.
+    /// </summary>
+    [Theory]
+    [InlineData("--iterations: expected an integer in [1, 9223372036854775807], found '1e99'", "test", "lost-update", "--iterations", "1e99")]
+    [InlineData("--iterations: expected an integer in [1, 9223372036854775807], found 'abc'", "test", "lost-update", "-i", "abc")]
+    [InlineData("--workers: expected an integer in [1, 1024], found 'x'", "test", "lost-update", "--workers", "x")]
+    [InlineData("--workers: expected an integer in [1, 1024], found 'x'", "verify", "lost-update", "--workers", "x")]
+    [InlineData("--runs: expected an integer in [1, 2147483647], found 'x'", "bench", "--runs", "x")]
+    [InlineData("--preemption-bound: expected an integer in [0, 2147483647], found '1.5'", "test", "lost-update", "-s", "dfs", "--preemption-bound", "1.5")]
+    [InlineData("--shorten: expected an integer in [0, 9223372036854775807], found 'none'", "test", "lost-update", "--shorten", "none")]
+    [InlineData("--coyote-schedules: expected an integer in [0, 4294967295], found 'x'", "bench", "kill", "--coyote-schedules", "x")]
+    [InlineData("--liveness-threshold: expected an integer in [1, 2147483647], found 'x'", "bench", "liveness", "--liveness-threshold", "x")]
+    public void A_value_that_is_no_number_is_told_the_options_own_range(string expected, params string[] args) =>
+        CliRunner.AssertCleanError(CliRunner.Run(args), expected);
+
+    /// <summary>
+    /// The declared range is also what a given number is checked against, as the parse is: every
+    /// option out of range is named at once, not only the first the verb happened to read.
+    /// </summary>
+    [Fact]
+    public void Every_number_outside_its_declared_range_is_named()
+    {
+        var result = CliRunner.Run("test", "lost-update", "-i", "0", "-w", "0", "--liveness-threshold", "0", "-s", "fair-random");
+        CliRunner.AssertCleanError(result, "--iterations: expected a positive number, found 0; --workers: expected a number from 1 to 1024, found 0; --liveness-threshold: expected a positive number of steps, found 0");
+    }
 
     /// <summary>A value of a repeatable option given twice ran twice, or (bench coyote --json) ended as exit 3 on a duplicate key.</summary>
     [Theory]

@@ -21,7 +21,7 @@ public sealed class OutputPathTests : IDisposable
     public void An_output_path_that_is_a_file_is_refused_before_exploring(string verb, string option)
     {
         var result = CliRunner.Run(verb, option, "/dev/full");
-        CliRunner.AssertCleanError(result, $"{option} /dev/full: expected a directory, but /dev/full is a file");
+        CliRunner.AssertCleanError(result, $"{option} /dev/full: expected a directory, but /dev/full is a character device, not a directory");
         Assert.Equal("", result.Out);
     }
 
@@ -31,7 +31,7 @@ public sealed class OutputPathTests : IDisposable
     public void Verify_refuses_an_output_path_that_is_a_file_before_searching(params string[] args)
     {
         var result = CliRunner.Run([.. args, "--out", "/dev/full"]);
-        CliRunner.AssertCleanError(result, "--out /dev/full: expected a directory, but /dev/full is a file");
+        CliRunner.AssertCleanError(result, "--out /dev/full: expected a directory, but /dev/full is a character device, not a directory");
         Assert.Equal("", result.Out);
     }
 

@@ -166,10 +166,10 @@ public sealed partial class ShardCliTests
         var b1 = Shard(1, 2, "31", "b1.json");
         var c1 = Shard(1, 3, "30", "c1.json");
 
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, b1), $"{b1}: settings differ from {a0}'s: iterations '31' here, '30' there");
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, c1), $"{c1}: shard 1/3 of a run cut into 3, but {a0} is of one cut into 2");
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, a0), $"{a0}: shard 0/2 again ({a0} is that shard already)");
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0), $"merge: missing shard 1/2 of the run {a0} belongs to");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, b1), $"{b1}: at $.settings.iterations: settings differ from {a0}'s: iterations '31' here, '30' there");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, c1), $"{c1}: at $.shard.count: shard 1/3 of a run cut into 3, but {a0} is of one cut into 2");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, a0), $"{a0}: at $.shard: shard 0/2 again ({a0} is that shard already)");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0), $"{a0}: at $.shard: missing shard 1/2 of the run this report is shard 0/2 of");
 
         File.WriteAllText(temp.File("bad.json"), "{\"formatVersion\": 1,");
         CliRunner.AssertCleanError(CliRunner.Run("merge", a0, temp.File("bad.json")), temp.File("bad.json"));
@@ -179,7 +179,7 @@ public sealed partial class ShardCliTests
         CliRunner.AssertCleanError(CliRunner.Run("merge", a0, temp.File("edited.json")), "$.fingerprint: expected the fingerprint of the settings in this file");
 
         File.WriteAllText(temp.File("cut.json"), File.ReadAllText(a1).Replace("\"interrupted\":false", "\"interrupted\":true"));
-        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, temp.File("cut.json")), $"{temp.File("cut.json")}: shard 1/2 was interrupted");
+        CliRunner.AssertCleanError(CliRunner.Run("merge", a0, temp.File("cut.json")), $"{temp.File("cut.json")}: at $.interrupted: shard 1/2 was interrupted");
 
         File.WriteAllText(temp.File("trace.json"), File.ReadAllText(a1).Replace("\"kind\":\"mmu-verify shard report\"", "\"kind\":\"trace\""));
         CliRunner.AssertCleanError(CliRunner.Run("merge", a0, temp.File("trace.json")), "$.kind: expected \"mmu-verify shard report\"");

@@ -88,9 +88,10 @@ public sealed class ShardReportConsistencyTests : IDisposable
     [Fact]
     public void A_schedule_past_the_budget_is_refused()
     {
+        var runs = JsonNode.Parse(File.ReadAllText(_first))!["programs"]![0]!["log"]!["segments"]![0]!["runs"]!.AsArray().Count;
         var path = Edited(segment => segment["runs"]!.AsArray().Add(JsonNode.Parse("[100000, 6, 1]")));
         CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path),
-            "merge: lost-update: shard 0/2 holds schedule 100000, but the run explores schedules 0 to 19 (iterations 20)");
+            $"{path}: at $.programs[0].log.segments[0].runs[{runs}]: shard 0/2 holds schedule 100000, but the run explores schedules 0 to 19 (iterations 20)");
     }
 
     [Theory]

@@ -29,6 +29,31 @@ public sealed class SpecialOutputTests : IDisposable
         Assert.Equal("a FIFO", SpecialFile.Describe(fifo));
     }
 
+    /// <summary>
+    /// An output directory that is a device or FIFO was called a file ("expected a directory, but
+    /// /dev/null is a file"); the message says what it is. Checking never writes to it, so /dev/null
+    /// itself is safe to name here.
+    /// </summary>
+    [Theory]
+    [InlineData("--out", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    [InlineData("--out", "verify", "lost-update", "--max-executions", "5")]
+    [InlineData("--models-out", "fuzz", "--count", "1")]
+    [InlineData("--html", "test", "lost-update", "--iterations", "5", "--shorten", "0")]
+    public void An_output_directory_that_is_a_device_or_fifo_says_what_it_is(string option, params string[] args)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        CliRunner.AssertCleanError(CliRunner.Run([.. args, option, "/dev/null"]),
+            $"{option} /dev/null: expected a directory, but /dev/null is a character device, not a directory");
+        var fifo = Fifo("out");
+        CliRunner.AssertCleanError(CliRunner.Run([.. args, option, Path.Combine(fifo, "traces")]),
+            $"{option} {Path.Combine(fifo, "traces")}: expected a directory, but {fifo} is a FIFO, not a directory");
+        // Through a symbolic link, what it points at.
+        var link = _dir.File("link");
+        File.CreateSymbolicLink(link, "/dev/null");
+        CliRunner.AssertCleanError(CliRunner.Run([.. args, option, link]), $"{option} {link}: expected a directory, but {link} is a character device, not a directory");
+        Assert.Equal("a FIFO", SpecialFile.Describe(fifo));
+    }
+
     [Fact]
     public void Writing_over_a_fifo_is_refused_even_past_the_option_checks()
     {

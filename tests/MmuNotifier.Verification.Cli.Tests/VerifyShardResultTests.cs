@@ -43,7 +43,8 @@ public sealed class VerifyShardResultTests : IDisposable
     public void A_bug_count_past_an_int_is_refused()
     {
         var result = MergeWith("bugs", "99999999999");
-        CliRunner.AssertCleanError(result, $"at result.bugs: expected a whole number from 0 to {int.MaxValue}, found '99999999999'");
+        CliRunner.AssertCleanError(result, $"{_dir.File("edited.json")}: at $.programs[0].result.bugs: ");
+        CliRunner.AssertCleanError(result, $"expected a whole number from 0 to {int.MaxValue}, found '99999999999'");
     }
 
     /// <summary>Before, the line break and the escape sequence reached stdout raw, breaking the table.</summary>

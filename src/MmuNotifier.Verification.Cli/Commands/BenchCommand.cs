@@ -13,8 +13,8 @@ internal static class BenchCommand
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var runs = new Option<int>("--runs") { Description = "Measured runs per worker count (the median is reported)", DefaultValueFactory = _ => 5 };
-        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per run", DefaultValueFactory = _ => 20_000 };
+        var runs = new Option<int>("--runs") { Description = "Measured runs per worker count (the median is reported)", DefaultValueFactory = _ => 5 }.Positive();
+        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per run", DefaultValueFactory = _ => 20_000 }.Positive();
         var command = new Command("bench", "Measure exploration speed (random strategy, 1 and 2 workers)");
         command.Options.Add(json);
         command.Options.Add(runs);
@@ -30,8 +30,6 @@ internal static class BenchCommand
 
     private static int Run(CliContext context, bool json, int runs, long iterations)
     {
-        OptionChecks.Positive("--runs", runs);
-        OptionChecks.Positive("--iterations", iterations);
 
         // Progress lines for a person at a terminal, on stderr so stdout stays pure JSON with --json.
         Action<string>? log = context.Interactive ? message => context.Err.WriteLine($"bench: {message}") : null;

@@ -24,9 +24,9 @@ internal static class BenchCoyoteCommand
 
     public static Command Create(CliContext context)
     {
-        var rounds = new Option<int>("--rounds") { Description = "Rounds per scenario (each runs both engines)", DefaultValueFactory = _ => 5 };
-        var ours = new Option<long>("--iterations", "-i") { Description = "Schedules per round on our engine", DefaultValueFactory = _ => 20_000 };
-        var coyote = new Option<int>("--coyote-iterations") { Description = "Schedules per round under Coyote", DefaultValueFactory = _ => 300 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds per scenario (each runs both engines)", DefaultValueFactory = _ => 5 }.Positive();
+        var ours = new Option<long>("--iterations", "-i") { Description = "Schedules per round on our engine", DefaultValueFactory = _ => 20_000 }.Positive();
+        var coyote = new Option<int>("--coyote-iterations") { Description = "Schedules per round under Coyote", DefaultValueFactory = _ => 300 }.Positive();
         var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to run (repeatable; default: fault-vs-unmap, deferred-remove, kvm-faults, get-put)" };
         var json = new Option<bool>("--json") { Description = "Print the figures as JSON" };
         var strategy = new Option<string>("--strategy", "-s") { Description = "random or pct: ours and Coyote's of that name, with their default settings", DefaultValueFactory = _ => "random" }
@@ -50,9 +50,6 @@ internal static class BenchCoyoteCommand
 
     private static int Run(CliContext context, int rounds, long ourIterations, int coyoteIterations, string[] names, string strategy, bool json)
     {
-        OptionChecks.Positive("--rounds", rounds);
-        OptionChecks.Positive("--iterations", ourIterations);
-        OptionChecks.Positive("--coyote-iterations", coyoteIterations);
         var scenarios = ScenarioTargets.RequireAll("--scenario", names);
         var progress = BenchProgress.For(context, "coyote", scenarios.Count);
         var rows = scenarios.Select(scenario =>

@@ -28,8 +28,8 @@ internal static class BenchFirstBugCommand
     {
         var strategy = new Option<string>("--strategy", "-s") { Description = "random, pct or q-learning: ours and Coyote's", DefaultValueFactory = _ => "q-learning" }
             .AcceptOnlyFromAmong(CoyoteStrategies);
-        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N per defect and engine", DefaultValueFactory = _ => 10 };
-        var budget = new Option<int>("--max-schedules") { Description = "Schedules per (defect, engine, seed) before it counts as missed", DefaultValueFactory = _ => 1000 };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N per defect and engine", DefaultValueFactory = _ => 10 }.Positive();
+        var budget = new Option<int>("--max-schedules") { Description = "Schedules per (defect, engine, seed) before it counts as missed", DefaultValueFactory = _ => 1000 }.Positive();
         var defects = new Option<string[]>("--defect") { Description = "Catalogued defect (repeatable; default: " + string.Join(", ", DefaultDefects) + "), on the first scenario it shows on" };
         var command = new Command("first-bug", "Schedules to the first finding of catalogued defects under one strategy, ours and Coyote's, seeds 1..N");
         foreach (var option in new Option[] { strategy, seeds, budget, defects }) command.Options.Add(option);
@@ -40,8 +40,6 @@ internal static class BenchFirstBugCommand
 
     private static int Run(CliContext context, string strategy, int seeds, int budget, string[] names)
     {
-        OptionChecks.Positive("--seeds", seeds);
-        OptionChecks.Positive("--max-schedules", budget);
         var catalog = ScenarioTargets.RequireCatalog();
         var table = TableWriter.New(context);
         foreach (var column in new[] { "defect", "scenario", "ours found", "ours median", "Coyote found", "Coyote median" })

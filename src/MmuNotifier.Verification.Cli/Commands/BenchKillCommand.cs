@@ -22,16 +22,17 @@ internal static class BenchKillCommand
     {
         var defaults = KillMatrixOptions.Default;
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds };
-        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds }.Positive();
+        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules }.Positive();
         var maxSeconds = new Option<double>("--max-seconds") { Description = "Seconds per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxTime!.Value.TotalSeconds };
         var stressSeconds = new Option<double>("--stress-seconds") { Description = "Seconds of real-thread stress per defect (0 skips it)", DefaultValueFactory = _ => defaults.StressTime.TotalSeconds };
-        var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => defaults.Budget.PreemptionBound };
+        var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => defaults.Budget.PreemptionBound }.NonNegative();
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => [.. defaults.Budget.Strategies] };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var html = new Option<string?>("--html") { Description = "Also write the matrix as an HTML report with an SVG chart to this file" };
-        var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules };
-        var detectorSchedules = new Option<long>("--detector-schedules") { Description = "Schedules per defect, detector column, strategy and seed of the detector hunts (0 skips the detector table)", DefaultValueFactory = _ => defaults.DetectorSchedules };
+        // Coyote counts schedules in 32 bits; 0 skips the Coyote columns.
+        var coyote = new Option<long>("--coyote-schedules") { Description = "Schedules per defect, Coyote strategy and seed under Coyote's TestingEngine (0 skips the Coyote columns)", DefaultValueFactory = _ => defaults.CoyoteSchedules }.InRange(0, uint.MaxValue);
+        var detectorSchedules = new Option<long>("--detector-schedules") { Description = "Schedules per defect, detector column, strategy and seed of the detector hunts (0 skips the detector table)", DefaultValueFactory = _ => defaults.DetectorSchedules }.NonNegative();
         var coverage = CoverageOutput.CreateOption();
         var sharding = new ShardOptionSet();
         var command = new Command("kill", "Kill matrix: every catalogued defect on each scenario it shows on × strategy over seeds, and a stress baseline");
@@ -42,16 +43,16 @@ internal static class BenchKillCommand
         {
             Budget = defaults.Budget with
             {
-                Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
-                MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+                Seeds = parse.GetValue(seeds),
+                MaxSchedules = parse.GetValue(maxSchedules),
                 MaxTime = OptionChecks.Seconds("--max-seconds", parse.GetValue(maxSeconds), allowZero: false),
-                PreemptionBound = OptionChecks.NonNegative("--preemption-bound", parse.GetValue(bound)),
+                PreemptionBound = parse.GetValue(bound),
                 Strategies = Canonical(parse.GetValue(strategies) ?? [], parse.GetResult(bound) is { Implicit: false }),
                 RecordCoverage = parse.GetResult(coverage) is not null,
             },
             StressTime = OptionChecks.Seconds("--stress-seconds", parse.GetValue(stressSeconds), allowZero: true),
-            CoyoteSchedules = CoyoteBudget(parse.GetValue(coyote)),
-            DetectorSchedules = OptionChecks.NonNegative("--detector-schedules", parse.GetValue(detectorSchedules)),
+            CoyoteSchedules = (uint)parse.GetValue(coyote),
+            DetectorSchedules = parse.GetValue(detectorSchedules),
         }, parse.GetValue(defects) ?? [], parse.GetValue(html), sharding.Read(parse), CoverageOutput.From(parse, coverage)));
         return command;
     }
@@ -171,9 +172,6 @@ internal static class BenchKillCommand
     private static string DetectorCellText(DetectorCell cell) => cell.Found == 0
         ? $"0/{cell.Attempts}"
         : $"{cell.Found}/{cell.Attempts}, {Num(cell.MedianSchedules!.Value)} ({cell.FewestSchedules:N0})";
-
-    /// <summary>Coyote counts schedules in 32 bits; 0 skips the Coyote columns.</summary>
-    private static uint CoyoteBudget(long schedules) => (uint)OptionChecks.InRange("--coyote-schedules", schedules, 0, uint.MaxValue);
 
     private static string Cell(KillCell cell) => cell.Found == 0
         ? $"0/{cell.Seeds}"

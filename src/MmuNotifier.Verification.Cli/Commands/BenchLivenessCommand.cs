@@ -27,10 +27,10 @@ internal static class BenchLivenessCommand
     {
         var programs = new Option<string[]>("--program") { Description = "Sample or scenario (repeatable; default: " + string.Join(", ", DefaultPrograms) + ")" };
         var defects = new Option<string[]>("--defect") { Description = "Catalogued defect (repeatable): adds a row on the first scenario it shows on" };
-        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N per program, strategy and engine", DefaultValueFactory = _ => 10 };
-        var budget = new Option<int>("--max-schedules") { Description = "Schedules per (program, strategy, engine, seed) before it counts as not found", DefaultValueFactory = _ => 100 };
-        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one schedule, both engines", DefaultValueFactory = _ => 2000 };
-        var threshold = new Option<int?>("--liveness-threshold") { Description = "Steps a monitor may stay hot (Coyote: its temperature threshold); default half of --max-steps" };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds 1..N per program, strategy and engine", DefaultValueFactory = _ => 10 }.Positive();
+        var budget = new Option<int>("--max-schedules") { Description = "Schedules per (program, strategy, engine, seed) before it counts as not found", DefaultValueFactory = _ => 100 }.Positive();
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one schedule, both engines", DefaultValueFactory = _ => 2000 }.MaxSteps();
+        var threshold = new Option<int?>("--liveness-threshold") { Description = "Steps a monitor may stay hot (Coyote: its temperature threshold); default half of --max-steps" }.Steps();
         var command = new Command("liveness", "Liveness bugs under fair schedules: ours (fair-random, fair-pct) and Coyote's, seeds 1..N");
         foreach (var option in new Option[] { programs, defects, seeds, budget, maxSteps, threshold }) command.Options.Add(option);
         command.SetAction(parse => Run(context, parse.GetValue(programs) is { Length: > 0 } named ? named : DefaultPrograms,
@@ -40,9 +40,6 @@ internal static class BenchLivenessCommand
 
     private static int Run(CliContext context, string[] programNames, string[] defectNames, int seeds, int budget, int maxSteps, int? threshold)
     {
-        OptionChecks.Positive("--seeds", seeds);
-        OptionChecks.Positive("--max-schedules", budget);
-        OptionChecks.MaxSteps("--max-steps", maxSteps);
         OptionChecks.LivenessThreshold("--liveness-threshold", threshold, maxSteps);
         var targets = programNames.Select(TargetCatalog.Find).ToList();
         foreach (var defect in DefectTargets.Resolve(defectNames))

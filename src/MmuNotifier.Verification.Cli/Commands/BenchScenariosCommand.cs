@@ -22,9 +22,9 @@ internal static class BenchScenariosCommand
 {
     public static Command Create(CliContext context)
     {
-        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per scenario and round", DefaultValueFactory = _ => 20_000 };
-        var workers = new Option<int>("--workers") { Description = "Also measure on this many workers and report the speedup over 1 (1: one worker only)", DefaultValueFactory = _ => 1 };
-        var rounds = new Option<int?>("--rounds") { Description = "Rounds per scenario, medians reported (default 1; 3 with --compare-detectors)" };
+        var iterations = new Option<long>("--iterations", "-i") { Description = "Schedules per scenario and round", DefaultValueFactory = _ => 20_000 }.Positive();
+        var workers = new Option<int>("--workers") { Description = "Also measure on this many workers and report the speedup over 1 (1: one worker only)", DefaultValueFactory = _ => 1 }.Workers();
+        var rounds = new Option<int?>("--rounds") { Description = "Rounds per scenario, medians reported (default 1; 3 with --compare-detectors)" }.Positive();
         var scenarios = new Option<string[]>("--scenario") { Description = "Scenario to run (repeatable; default: every scenario of models/)" };
         var noDetector = DetectorOption.Create();
         var compare = new Option<bool>("--compare-detectors") { Description = "Also run every scenario with no detector, alternating, and print the steps/s ratio" };
@@ -35,9 +35,9 @@ internal static class BenchScenariosCommand
         {
             var comparing = parse.GetValue(compare);
             var settings = new BenchScenariosSettings(
-                OptionChecks.Positive("--iterations", parse.GetValue(iterations)),
-                OptionChecks.Workers("--workers", parse.GetValue(workers)),
-                OptionChecks.Positive("--rounds", parse.GetValue(rounds) ?? (comparing ? 3 : 1)),
+                parse.GetValue(iterations),
+                parse.GetValue(workers),
+                parse.GetValue(rounds) ?? (comparing ? 3 : 1),
                 DetectorOption.Read(parse.GetValue(noDetector)),
                 comparing);
             return Run(context, settings, parse.GetValue(scenarios) ?? [], parse.GetValue(html));

@@ -20,9 +20,9 @@ internal static class CorpusCommand
     {
         var outDir = new Option<string>("--out", "-o") { Description = "Directory for the traces", DefaultValueFactory = _ => "traces" };
         var defaults = CorpusOptions.Default;
-        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds };
-        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per scenario, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules };
-        var shorten = new Option<long>("--shorten") { Description = "Schedules spent shortening each finding", DefaultValueFactory = _ => defaults.Shorten };
+        var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds }.Positive();
+        var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per scenario, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules }.Positive();
+        var shorten = new Option<long>("--shorten") { Description = "Schedules spent shortening each finding", DefaultValueFactory = _ => defaults.Shorten }.NonNegative();
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };
         var command = new Command("corpus", "Write a minimal reproducer trace for every catalogued defect (the regression corpus)");
         foreach (var option in new Option[] { outDir, seeds, maxSchedules, shorten, defects }) command.Options.Add(option);
@@ -30,10 +30,10 @@ internal static class CorpusCommand
         {
             Budget = defaults.Budget with
             {
-                Seeds = OptionChecks.Positive("--seeds", parse.GetValue(seeds)),
-                MaxSchedules = OptionChecks.Positive("--max-schedules", parse.GetValue(maxSchedules)),
+                Seeds = parse.GetValue(seeds),
+                MaxSchedules = parse.GetValue(maxSchedules),
             },
-            Shorten = OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
+            Shorten = parse.GetValue(shorten),
         }));
         return command;
     }

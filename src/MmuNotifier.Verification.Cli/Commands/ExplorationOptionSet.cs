@@ -12,11 +12,11 @@ namespace MmuNotifier.Verification.Cli.Commands;
 internal sealed class ExplorationOptionSet
 {
 
-    public Option<long> Iterations { get; } = new("--iterations", "-i")
+    public Option<long> Iterations { get; } = new Option<long>("--iterations", "-i")
     {
         Description = "Schedules to explore per program",
         DefaultValueFactory = _ => 10_000,
-    };
+    }.Positive();
 
     /// <summary>
     /// The portfolio by default, not Coyote's random: over the defect catalogue its slowest find
@@ -34,33 +34,33 @@ internal sealed class ExplorationOptionSet
         Description = "Seed of the first schedule; the same seed explores the same schedules",
     };
 
-    public Option<int> MaxSteps { get; } = new("--max-steps")
+    public Option<int> MaxSteps { get; } = new Option<int>("--max-steps")
     {
         Description = "Scheduling steps per schedule before it is reported as a possible livelock",
         DefaultValueFactory = _ => new ExplorationOptions().MaxSteps,
-    };
+    }.MaxSteps();
 
-    public Option<int> Workers { get; } = new("--workers", "-w")
+    public Option<int> Workers { get; } = new Option<int>("--workers", "-w")
     {
         Description = "Engines exploring in parallel, one per core",
         DefaultValueFactory = _ => 1,
-    };
+    }.Workers();
 
     public Option<double?> Timeout { get; } = new("--timeout", "-t")
     {
         Description = "Wall-clock budget per program in seconds, shortening included (stops at whichever of this and --iterations comes first)",
     };
 
-    public Option<int?> PreemptionBound { get; } = new("--preemption-bound")
+    public Option<int?> PreemptionBound { get; } = new Option<int?>("--preemption-bound")
     {
         Description = "dfs: at most this many preemptions per schedule",
-    };
+    }.NonNegative();
 
-    public Option<int> PctDepth { get; } = new("--pct-depth")
+    public Option<int> PctDepth { get; } = new Option<int>("--pct-depth")
     {
         Description = "pct: priority change points plus one (d)",
         DefaultValueFactory = _ => new ExplorationOptions().PctDepth,
-    };
+    }.Positive();
 
     public Option<bool> CheckDeterminism { get; } = new("--check-determinism")
     {
@@ -76,10 +76,10 @@ internal sealed class ExplorationOptionSet
         Description = "Spawn is a scheduling point: a new thread starts only when the strategy picks it (docs/engine.md)",
     };
 
-    public Option<int?> LivenessThreshold { get; } = new("--liveness-threshold")
+    public Option<int?> LivenessThreshold { get; } = new Option<int?>("--liveness-threshold")
     {
         Description = "fair-random, fair-pct: steps a liveness monitor may stay hot before it is a liveness bug (default: max-steps / 2)",
-    };
+    }.Steps();
 
     public void AddTo(Command command)
     {
@@ -87,23 +87,23 @@ internal sealed class ExplorationOptionSet
             command.Options.Add(option);
     }
 
-    /// <summary>The options as given; out-of-range values become a usage error naming the option.</summary>
+    /// <summary>The options as given; ranges are checked as declared (<see cref="OptionRange"/>), combinations here.</summary>
     public ExplorationOptions Read(ParseResult parse)
     {
         var timeout = parse.GetValue(Timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : (TimeSpan?)null;
-        var maxSteps = OptionChecks.MaxSteps("--max-steps", parse.GetValue(MaxSteps));
+        var maxSteps = parse.GetValue(MaxSteps);
 
-        // Checked here in the words of every other verb; Validate below stays the engine's own guard.
+        // Validate below stays the engine's own guard.
         var options = new ExplorationOptions
         {
-            Iterations = OptionChecks.Positive("--iterations", parse.GetValue(Iterations)),
+            Iterations = parse.GetValue(Iterations),
             Strategy = parse.GetValue(Strategy)!,
             Seed = parse.GetValue(Seed),
             MaxSteps = maxSteps,
-            Workers = OptionChecks.Workers("--workers", parse.GetValue(Workers)),
+            Workers = parse.GetValue(Workers),
             TimeBudget = timeout,
-            PreemptionBound = parse.GetValue(PreemptionBound) is { } bound ? OptionChecks.NonNegative("--preemption-bound", bound) : null,
-            PctDepth = OptionChecks.Positive("--pct-depth", parse.GetValue(PctDepth)),
+            PreemptionBound = parse.GetValue(PreemptionBound),
+            PctDepth = parse.GetValue(PctDepth),
             CheckDeterminism = parse.GetValue(CheckDeterminism),
             MemoryModel = MemoryModelOption.Read(parse, MemoryModel),
             Detectors = DetectorOption.Read(parse.GetValue(NoDetector)),

@@ -21,9 +21,9 @@ internal static class FuzzCommand
     public static Command Create(CliContext context)
     {
         var defects = new Option<string[]>("--defect", "-d") { Description = "Catalogued defect to switch on (repeatable; see docs/defects.md); none: the faithful port" };
-        var count = new Option<int>("--count", "-n") { Description = "Scenarios to generate and explore", DefaultValueFactory = _ => 100 };
+        var count = new Option<int>("--count", "-n") { Description = "Scenarios to generate and explore", DefaultValueFactory = _ => 100 }.Positive();
         var seed = new Option<ulong>("--seed") { Description = "FsCheck seed: the same seed generates the same scenarios" };
-        var budget = new Option<int>("--budget", "-b") { Description = "Sampled schedules per scenario (bounded dfs is added for small scenarios)", DefaultValueFactory = _ => FuzzBudget.Default.Schedules };
+        var budget = new Option<int>("--budget", "-b") { Description = "Sampled schedules per scenario (bounded dfs is added for small scenarios)", DefaultValueFactory = _ => FuzzBudget.Default.Schedules }.Positive();
         var modelsDir = new Option<string>("--models-out") { Description = "Where the shrunk scenario is written", DefaultValueFactory = _ => Path.Combine("models", "found") };
         var memoryModel = MemoryModelOption.Create();
         var tracesDir = new Option<string>("--traces-out") { Description = "Where its trace is written", DefaultValueFactory = _ => Path.Combine("traces", "found") };
@@ -40,11 +40,11 @@ internal static class FuzzCommand
             {
                 RecordCoverage = coverageOutput is not null,
                 Defects = DefectTargets.Resolve(parse.GetValue(defects) ?? []).Select(d => d.Name).ToList(),
-                Count = OptionChecks.Positive("--count", parse.GetValue(count)),
+                Count = parse.GetValue(count),
                 Seed = parse.GetValue(seed),
                 Budget = FuzzBudget.Default with
                 {
-                    Schedules = OptionChecks.Positive("--budget", parse.GetValue(budget)),
+                    Schedules = parse.GetValue(budget),
                     MemoryModel = MemoryModelOption.Read(parse, memoryModel),
                 },
                 ModelsDirectory = parse.GetValue(modelsDir)!,

@@ -39,14 +39,14 @@ internal static class FuzzShard
         var defects = Get("defects");
         var options = new FuzzOptions
         {
-            Count = Number(report.File, "settings.count", Get("count")),
+            Count = Number(report.File, "$.settings.count", Get("count")),
             Seed = ulong.TryParse(Get("seed"), NumberStyles.None, CultureInfo.InvariantCulture, out var seed)
                 ? seed
                 : throw new UsageException($"{report.File}: at $.settings.seed: expected a whole number, found '{Get("seed")}'"),
             Defects = defects.Length == 0 ? [] : defects.Split(','),
             Budget = FuzzBudget.Default with
             {
-                Schedules = Number(report.File, "settings.schedules", Get("schedules")),
+                Schedules = Number(report.File, "$.settings.schedules", Get("schedules")),
                 MemoryModel = MemoryModelNames.Parse(Get("memoryModel"))
                     ?? throw new UsageException($"{report.File}: at $.settings.memoryModel: expected sc or lkmm, found '{Get("memoryModel")}'"),
             },
@@ -81,17 +81,17 @@ internal static class FuzzShard
     /// <summary>The single run's result from every shard's: the lowest failing scenario wins; its counterexample is written anew here.</summary>
     public static FuzzResult Merge(IReadOnlyList<ShardReport> reports, FuzzOptions options)
     {
-        var elapsed = ShardReport.Elapsed(reports.SelectMany(r => r.Programs));
+        var elapsed = ReportPlace.At(reports[0], "$.programs[0].seconds", () => ShardReport.Elapsed(reports.SelectMany(r => r.Programs)));
         var parts = reports.Select(r => (Report: r, Values: Values(r))).ToList();
         var failing = parts.Where(p => p.Values["failingScenario"] != "")
-            .Select(p => (p.Report, p.Values, Number: Number(p.Report.File, "failingScenario", p.Values["failingScenario"])))
+            .Select(p => (p.Report, p.Values, Number: Number(p.Report.File, "$.programs[0].result.failingScenario", p.Values["failingScenario"])))
             .OrderBy(p => p.Number)
             .ToList();
         if (failing.Count == 0) return new FuzzResult(options.Count, options.Count, null, elapsed);
 
         var (report, values, number) = failing[0];
         var tested = number + 1;
-        var explorations = tested + Number(report.File, "shrinkExplorations", values["shrinkExplorations"]);
+        var explorations = tested + Number(report.File, "$.programs[0].result.shrinkExplorations", values["shrinkExplorations"]);
         return new FuzzResult(tested, explorations, Rebuild(report, values, options), elapsed)
         {
             FailingScenario = number,
@@ -103,23 +103,23 @@ internal static class FuzzShard
     {
         string Get(string name) => values.TryGetValue(name, out var value)
             ? value
-            : throw new UsageException($"{report.File}: at result.{name}: missing (the shard's counterexample)");
+            : throw new UsageException($"{report.File}: at $.programs[0].result.{name}: missing (the shard's counterexample)");
         OutputDirectory.Require("--models-out", options.ModelsDirectory);
         OutputDirectory.Require("--traces-out", options.TracesDirectory);
         var scenarioFile = Path.GetFileName(Get("scenarioFile"));
         var scenarioPath = Path.Combine(options.ModelsDirectory, scenarioFile);
         Engine.IO.AtomicFile.WriteAllText(scenarioPath, Get("scenario"));
         var scenario = ScenarioParser.Load(scenarioPath);
-        var original = ScenarioParser.Parse(Encoding.UTF8.GetBytes(Get("original")), $"{report.File} at result.original");
-        var recorded = TraceFile.Parse(Get("trace"), $"{report.File} at result.trace");
+        var original = ScenarioParser.Parse(Encoding.UTF8.GetBytes(Get("original")), $"{report.File} at $.programs[0].result.original");
+        var recorded = TraceFile.Parse(Get("trace"), $"{report.File} at $.programs[0].result.trace");
         var trace = recorded with { Subject = recorded.Subject with { Path = scenario.Path, ContentHash = scenario.ContentHash } };
         var tracePath = Path.Combine(options.TracesDirectory, Path.ChangeExtension(scenarioFile, TraceFile.Extension));
         TraceFile.Save(trace, tracePath);
         var replay = Explorer.Replay(ScenarioProgram.Build(scenario, options.Defects), trace);
-        var bug = trace.Bug ?? throw new UsageException($"{report.File}: at result.trace: expected the trace of a finding, found one without a bug");
+        var bug = trace.Bug ?? throw new UsageException($"{report.File}: at $.programs[0].result.trace: expected the trace of a finding, found one without a bug");
         var bound = Get("preemptionBound");
-        return new Counterexample(original, scenario, Number(report.File, "shrinkSteps", Get("shrinkSteps")), FindingSignature.Of(bug),
-            bound == "" ? null : Number(report.File, "preemptionBound", bound), new BugReport(bug, replay.Bugs, trace, replay.Steps), tracePath);
+        return new Counterexample(original, scenario, Number(report.File, "$.programs[0].result.shrinkSteps", Get("shrinkSteps")), FindingSignature.Of(bug),
+            bound == "" ? null : Number(report.File, "$.programs[0].result.preemptionBound", bound), new BugReport(bug, replay.Bugs, trace, replay.Steps), tracePath);
     }
 
     private static IReadOnlyDictionary<string, string> Values(ShardReport report)

@@ -36,10 +36,13 @@ internal static class OptionChecks
     public static int? LivenessThreshold(string name, int? value, int maxSteps) => value switch
     {
         null => null,
-        <= 0 => throw Expected(name, "a positive number of steps", value.Value),
+        <= 0 => PositiveSteps(name, value.Value),
         _ when value >= maxSteps => throw Expected(name, $"fewer steps than --max-steps ({maxSteps}), which cuts every run first", value.Value),
         _ => value,
     };
+
+    public static int PositiveSteps(string name, int value) =>
+        value > 0 ? value : throw Expected(name, "a positive number of steps", value);
 
     /// <summary>An option given for strategies none of which reads it is a mistake, not a setting to drop silently.</summary>
     public static void RequireRead(string option, IReadOnlyList<StrategyDescriptor> chosen, string chosenText, Func<StrategyDescriptor, bool> reads)

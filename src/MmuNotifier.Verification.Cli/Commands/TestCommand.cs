@@ -39,7 +39,7 @@ internal static class TestCommand
         {
             Description = "Schedules spent looking for a shorter run showing the same bug (0: report the first one found)",
             DefaultValueFactory = _ => 2000,
-        };
+        }.NonNegative();
         var defects = new Option<string[]>("--defect")
         {
             Description = "Switch on a catalogued defect (repeatable; see 'list defects'); without a program, runs the scenarios it shows on",
@@ -63,7 +63,7 @@ internal static class TestCommand
             var run = new TestRun(
                 parse.GetValue(program),
                 exploration.Read(parse),
-                OptionChecks.NonNegative("--shorten", parse.GetValue(shorten)),
+                parse.GetValue(shorten),
                 parse.GetValue(defects) ?? []);
             var (shard, report) = sharding.Read(parse);
             var outputs = new TestOutputs(parse.GetValue(outDir)!, parse.GetValue(html), CoverageOutput.From(parse, coverage));
@@ -114,16 +114,12 @@ internal static class TestCommand
             var index = position++;
             var program = target.CreateProgram();
             var parts = reports.Select(r => ShardProgramAt(r, index, target.Name, program.Subject.ContentHash)).ToList();
-            try
-            {
-                return Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), ShardReport.Elapsed(parts));
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"merge: {target.Name}: {e.Message}");
-            }
-        }, $"merged from {reports.Count} shards", expectedPrograms: reports[0].Programs.Count);
+            var elapsed = ReportPlace.At(reports[0], $"$.programs[{index}].seconds", () => ShardReport.Elapsed(parts));
+            return ReportPlace.MergingLogs(reports, index, () => Explorer.MergeShards(program, targetOptions, parts.Select(p => p.Log!).ToList(), elapsed));
+        }, $"merged from {reports.Count} shards", merged: reports);
     }
+
+    private static string Programs(int count) => count == 1 ? "1 program" : $"{count} programs";
 
     private static ShardProgram ShardProgramAt(ShardReport report, int index, string name, string? contentHash)
     {
@@ -140,7 +136,7 @@ internal static class TestCommand
     /// exploring or from merging shards, so that a merge prints what the single run prints.
     /// </summary>
     private static int Sweep(CliContext context, TestRun run, TestOutputs outputs, bool verbose,
-        Func<CheckTarget, ExplorationOptions, ExplorationReport> explore, string runNote, bool isShare = false, int? expectedPrograms = null)
+        Func<CheckTarget, ExplorationOptions, ExplorationReport> explore, string runNote, bool isShare = false, IReadOnlyList<ShardReport>? merged = null)
     {
         var interruption = context.Interruption;
         interruption.Graceful = true;
@@ -148,20 +144,23 @@ internal static class TestCommand
         var options = run.Options with { Cancellation = interruption.Token, RecordCoverage = coverage is not null };
         var name = run.Program;
         var notes = new List<string>();
+        // In a merge the program and defects come from the reports' settings (alike in all, by ShardSet).
+        var settings = merged?[0];
         IReadOnlyList<CheckTarget> targets;
         if (run.Defects.Count == 0)
         {
-            targets = name is null ? TargetCatalog.All() : [TargetCatalog.Find(name)];
+            targets = name is null ? TargetCatalog.All() : [ReportPlace.At(settings, "$.settings.program", () => TargetCatalog.Find(name))];
         }
         else
         {
-            (targets, notes) = DefectTargets.Select(name, DefectTargets.Resolve(run.Defects));
+            var defects = ReportPlace.At(settings, "$.settings.defects", () => DefectTargets.Resolve(run.Defects));
+            (targets, notes) = ReportPlace.At(settings, "$.settings", () => DefectTargets.Select(name, defects));
         }
 
         foreach (var note in notes) context.Out.WriteLine(note);
-        if (targets.Count == 0) throw new UsageException("there are no programs to explore");
-        if (expectedPrograms is { } expected && expected != targets.Count)
-            throw new UsageException($"merge: the reports hold {expected} programs, but this checkout lists {targets.Count} for the same settings (models/ changed?)");
+        if (targets.Count == 0) throw new UsageException(settings is null ? "there are no programs to explore" : $"{settings.File}: at $.settings: there are no programs to explore");
+        if (merged?.FirstOrDefault(r => r.Programs.Count != targets.Count) is { } odd)
+            throw new UsageException($"{odd.File}: at $.programs: expected {Programs(targets.Count)} (as this checkout lists them for these settings), found {odd.Programs.Count} (models/ changed?)");
 
         var table = new SummaryTable(context);
         var unexpected = 0;

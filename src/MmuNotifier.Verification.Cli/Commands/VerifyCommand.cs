@@ -33,15 +33,15 @@ internal static class VerifyCommand
         {
             Description = "Stop after this many executions (the verdict is then \"incomplete\")",
             DefaultValueFactory = _ => 100_000,
-        };
-        var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" };
-        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 };
+        }.Positive();
+        var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" }.NonNegative();
+        var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 }.MaxSteps();
         var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" };
         var workers = new Option<int>("--workers", "-w")
         {
             Description = "Engines searching in parallel, one per core (the tree is split into tasks; the result is the same for any count)",
             DefaultValueFactory = _ => 1,
-        };
+        }.Workers();
         var memoryModel = MemoryModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var outDir = new Option<string>("--out", "-o")
@@ -73,11 +73,11 @@ internal static class VerifyCommand
         {
             var options = new ExplorationOptions
             {
-                Iterations = OptionChecks.Positive("--max-executions", parse.GetValue(maxExecutions)),
-                PreemptionBound = parse.GetValue(bound) is { } k ? (int)OptionChecks.NonNegative("--preemption-bound", k) : null,
-                MaxSteps = OptionChecks.MaxSteps("--max-steps", parse.GetValue(maxSteps)),
+                Iterations = parse.GetValue(maxExecutions),
+                PreemptionBound = parse.GetValue(bound),
+                MaxSteps = parse.GetValue(maxSteps),
                 TimeBudget = parse.GetValue(timeout) is { } seconds ? OptionChecks.Seconds("--timeout", seconds, allowZero: false) : null,
-                Workers = OptionChecks.Workers("--workers", parse.GetValue(workers)),
+                Workers = parse.GetValue(workers),
                 MemoryModel = MemoryModelOption.Read(parse, memoryModel),
             };
             var name = parse.GetValue(program);
@@ -169,15 +169,19 @@ internal static class VerifyCommand
         var rows = targets.Select((target, i) =>
         {
             var report = reports[i % reports.Count];
-            var part = report.Programs.FirstOrDefault(p => p.Name == target.Name)
-                ?? throw new UsageException($"{report.File}: at $.programs: expected program '{target.Name}' (shard {report.Shard} verifies it in this checkout), found none (models/ changed?)");
+            var at = report.Programs.ToList().FindIndex(p => p.Name == target.Name);
+            if (at < 0)
+                throw new UsageException($"{report.File}: at $.programs: expected program '{target.Name}' (shard {report.Shard} verifies it in this checkout), found none (models/ changed?)");
+            var part = report.Programs[at];
             if (part.ContentHash != target.CreateProgram().Subject.ContentHash)
-                throw new UsageException($"{report.File}: {target.Name} was verified from another version of its scenario file (sha256 {part.ContentHash})");
-            return VerifyRow.FromResult(report.File, target, part);
+                throw new UsageException($"{report.File}: at $.programs[{at}].contentHash: {target.Name} was verified from another version of its scenario file (sha256 {part.ContentHash})");
+            return VerifyRow.FromResult(report.File, $"$.programs[{at}]", target, part);
         }).ToList();
-        var given = reports.Sum(r => r.Programs.Count);
-        if (given != rows.Count)
-            throw new UsageException($"merge: the reports hold {given} programs, but this checkout's sweep has {rows.Count} (models/ changed?)");
+        // Each report holds its share of the sweep, no more: name the first that holds another count.
+        var odd = reports.Select((r, k) => (Report: r, Owned: targets.Where((_, i) => i % reports.Count == k).Count()))
+            .FirstOrDefault(p => p.Report.Programs.Count != p.Owned);
+        if (odd.Report is not null)
+            throw new UsageException($"{odd.Report.File}: at $.programs: expected {odd.Owned} program{(odd.Owned == 1 ? "" : "s")} (those shard {odd.Report.Shard} verifies in this checkout), found {odd.Report.Programs.Count} (models/ changed?)");
         PrintRows(context, rows, run.Json);
         return ExitCode(rows);
     }

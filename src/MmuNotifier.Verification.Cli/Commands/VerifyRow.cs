@@ -56,24 +56,25 @@ internal sealed record VerifyRow(
         ["status"] = Status,
     };
 
-    /// <summary>The row a shard report holds for <paramref name="target"/>; a missing or bad value is refused naming the file.</summary>
-    public static VerifyRow FromResult(string file, CheckTarget target, ShardProgram part)
+    /// <summary>The row a shard report holds for <paramref name="target"/>; a missing or bad value is refused naming the file and place.</summary>
+    /// <param name="place">Where <paramref name="part"/> is in the report: <c>$.programs[i]</c>.</param>
+    public static VerifyRow FromResult(string file, string place, CheckTarget target, ShardProgram part)
     {
-        var result = part.Result ?? throw new UsageException($"{file}: {target.Name}: expected a 'result', found none");
+        var result = part.Result ?? throw new UsageException($"{file}: at {place}: {target.Name}: expected a 'result', found none");
         string Get(string name) => result.TryGetValue(name, out var value)
             ? value
-            : throw new UsageException($"{file}: {target.Name}: at result.{name}: missing");
+            : throw new UsageException($"{file}: at {place}.result.{name}: {target.Name}: missing");
         // At most max: a bug count past int's range was cast and wrapped (99999999999 printed as 1215752191).
         long Number(string name, long max = long.MaxValue) => long.TryParse(Get(name), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
             ? value
-            : throw new UsageException($"{file}: {target.Name}: at result.{name}: expected a whole number from 0 to {max}, found '{Get(name)}'");
+            : throw new UsageException($"{file}: at {place}.result.{name}: {target.Name}: expected a whole number from 0 to {max}, found '{Get(name)}'");
         // Printed in the table as they are: a line break or an escape sequence in them would reach the terminal raw.
         string Text(string name) => ErrorText.Visible(Get(name));
         bool Flag(string name) => Get(name) switch
         {
             "true" => true,
             "false" => false,
-            var other => throw new UsageException($"{file}: {target.Name}: at result.{name}: expected true or false, found '{other}'"),
+            var other => throw new UsageException($"{file}: at {place}.result.{name}: {target.Name}: expected true or false, found '{other}'"),
         };
 
         return new VerifyRow(target.Name, Flag("foundExpected"), Flag("foundBug"), Flag("complete"), Number("executions"), Number("blocked"),

@@ -28,15 +28,19 @@ internal static class OutputDirectory
         var existing = full;
         while (!Directory.Exists(existing))
         {
-            // File.Exists is true for anything that is not a directory: a file, a device, a pipe.
+            // File.Exists is true for anything that is not a directory: a file, a device, a pipe;
+            // `--out /dev/null` was told /dev/null "is a file", so the message says which.
             if (File.Exists(existing))
-                throw new UsageException($"{option} {path}: expected a directory, but {existing} is a file");
+                throw new UsageException($"{option} {path}: expected a directory, but {existing} is {NotADirectory(existing)}");
             existing = Path.GetDirectoryName(existing) ?? throw new UsageException($"{option} {path}: expected a directory path");
         }
 
         ProbeWritable(option, path, existing);
         return path;
     }
+
+    private static string NotADirectory(string path) =>
+        Engine.IO.SpecialFile.Describe(path, followLinks: true) is { } special ? $"{special}, not a directory" : "a file";
 
     /// <summary>
     /// `--html --verbose` takes "--verbose" as the file and writes ./--verbose: a value that looks

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.CommandLine;
+using MmuNotifier.Verification.Cli.Commands;
 using MmuNotifier.Verification.Cli.Output;
 using MmuNotifier.Verification.Engine.Testing.Sharding;
 
@@ -13,10 +14,10 @@ internal sealed class ShardOptionSet
         Description = "Explore only share K of N (K/N, 0 <= K < N), or 'auto' to read it from the batch engine's environment (docs/scale-out.md); needs --report",
     };
 
-    public Option<int?> ShardCount { get; } = new("--shard-count")
+    public Option<int?> ShardCount { get; } = new Option<int?>("--shard-count")
     {
         Description = "With --shard auto: the number of shards, for engines that give only the index (a Kubernetes Indexed Job)",
-    };
+    }.Positive();
 
     public Option<string?> Report { get; } = new("--report")
     {

@@ -50,7 +50,7 @@ internal sealed record ShardReport(
         return seconds <= Commands.OptionChecks.MaxSeconds * 100
             ? TimeSpan.FromSeconds(seconds)
             : throw new UsageException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"merge: the reports' seconds add up to {seconds:R}, more than any run takes (at most {Commands.OptionChecks.MaxSeconds * 100:R})"));
+                $"the reports' seconds add up to {seconds:R}, more than any run takes (at most {Commands.OptionChecks.MaxSeconds * 100:R})"));
     }
 
     /// <summary>SHA-256 of the engine version, the verb, the shard count and the settings: equal for every shard of one run.</summary>

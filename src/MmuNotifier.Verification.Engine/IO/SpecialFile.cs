@@ -21,13 +21,17 @@ public static class SpecialFile
     private const int TypeMask = 0xF000;
 
     /// <summary>What <paramref name="path"/> names when it is a device, FIFO or socket ("a character device"); null otherwise.</summary>
-    public static string? Describe(string path)
+    /// <param name="followLinks">
+    /// Judge what a symbolic link points at: for a path used as a directory, where nothing is
+    /// renamed over the entry and what matters is what it resolves to.
+    /// </param>
+    public static string? Describe(string path, bool followLinks = false)
     {
         if (!OperatingSystem.IsLinux()) return null;
         var buffer = new byte[StatxSize];
         try
         {
-            if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0) return null;
+            if (Statx(AtCurrentDirectory, path, followLinks ? 0 : AtSymlinkNoFollow, StatxType, buffer) != 0) return null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

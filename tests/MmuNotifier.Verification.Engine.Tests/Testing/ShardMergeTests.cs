@@ -109,10 +109,12 @@ public sealed class ShardMergeTests
         var logs = RunShards(program, options, 3);
 
         var missing = Assert.Throws<ArgumentException>(() => Explorer.MergeShards(program, options, logs.Take(2).ToList(), TimeSpan.Zero));
-        var twice = Assert.Throws<ArgumentException>(() => Explorer.MergeShards(program, options, [logs[0], logs[0], logs[1]], TimeSpan.Zero));
+        var twice = Assert.Throws<ShardLogException>(() => Explorer.MergeShards(program, options, [logs[0], logs[0], logs[1]], TimeSpan.Zero));
 
         Assert.Contains("each of the 3 shards once", missing.Message);
         Assert.Contains("0/3, 0/3, 1/3", twice.Message);
+        // The log given second is the one at fault, so a caller can name the file it came from.
+        Assert.Equal((1, ".shard"), (twice.Log, twice.Place));
     }
 
     [Theory]

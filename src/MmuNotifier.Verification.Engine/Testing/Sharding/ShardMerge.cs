@@ -67,11 +67,19 @@ internal static class ShardMerge
     {
         if (shards.Count == 0) throw new ArgumentException("no shards to merge");
         var count = shards[0].Shard.Count;
-        if (shards.Any(s => s.Shard.Count != count || s.BySubtree != shards[0].BySubtree || s.SubtreeCount != shards[0].SubtreeCount))
-            throw new ArgumentException("the shards were not cut alike (shard count or subtree count differ)");
-        var indices = shards.Select(s => s.Shard.Index).ToHashSet();
-        if (indices.Count != shards.Count || indices.Count != count)
-            throw new ArgumentException($"expected each of the {count} shards once, got {string.Join(", ", shards.Select(s => s.Shard))}");
+        var unlike = shards.ToList().FindIndex(s => s.Shard.Count != count || s.SubtreeCount != shards[0].SubtreeCount);
+        if (unlike >= 0)
+        {
+            var place = shards[unlike].Shard.Count != count ? ".shard" : ".subtreeCount";
+            throw new ShardLogException(unlike, place, "the shards were not cut alike (shard count or subtree count differ)");
+        }
+
+        var twice = shards.Select((s, i) => (s.Shard.Index, i)).GroupBy(p => p.Index).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null || shards.Count != count)
+        {
+            var message = $"expected each of the {count} shards once, got {string.Join(", ", shards.Select(s => s.Shard))}";
+            throw twice is null ? new ArgumentException(message) : new ShardLogException(twice.Skip(1).First().i, ".shard", message);
+        }
     }
 
     /// <summary>
@@ -82,12 +90,17 @@ internal static class ShardMerge
     private static void RequireWithinBudget(IReadOnlyList<ShardLog> shards, ExplorationOptions options)
     {
         if (shards[0].BySubtree) return;
-        foreach (var shard in shards)
+        for (var s = 0; s < shards.Count; s++)
         {
-            foreach (var (_, log) in shard.Segments)
+            var shard = shards[s];
+            for (var g = 0; g < shard.Segments.Count; g++)
             {
+                var log = shard.Segments[g].Log;
                 if (log.Runs.FindIndex(r => r.Number >= options.Iterations) is var i and >= 0)
-                    throw new ArgumentException($"shard {shard.Shard} holds schedule {log.Runs[i].Number}, but the run explores schedules 0 to {options.Iterations - 1} (iterations {options.Iterations})");
+                {
+                    throw new ShardLogException(s, $".segments[{g}].runs[{i}]",
+                        $"shard {shard.Shard} holds schedule {log.Runs[i].Number}, but the run explores schedules 0 to {options.Iterations - 1} (iterations {options.Iterations})");
+                }
             }
         }
     }
