@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text.Json.Nodes;
 using MmuNotifier.Verification.Cli.Sharding;
-using MmuNotifier.Verification.Engine.Testing.Sharding;
 
 namespace MmuNotifier.Verification.Cli.Tests;
 
@@ -12,41 +11,12 @@ namespace MmuNotifier.Verification.Cli.Tests;
 /// </summary>
 public sealed class ForgedShardReportTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly string _first;
-    private readonly string _second;
+    private readonly ShardPair _shards = ShardPair.OfTest();
 
-    public ForgedShardReportTests()
-    {
-        _first = Shard(0);
-        _second = Shard(1);
-    }
-
-    public void Dispose() => _dir.Dispose();
-
-    private string Shard(int index)
-    {
-        var path = _dir.File($"s{index}.json");
-        var result = CliRunner.Run("test", "fault-vs-unmap", "--iterations", "20", "--shorten", "0", "--shard", $"{index}/2", "--report", path, "--out", _dir.Path);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return path;
-    }
-
-    /// <summary>The report at <paramref name="shard"/> edited, with the fingerprint its new settings and shard count have.</summary>
-    private string Forged(string shard, string name, Action<JsonObject> edit)
-    {
-        var report = JsonNode.Parse(File.ReadAllText(shard))!.AsObject();
-        edit(report);
-        var settings = report["settings"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
-        var count = report["shard"]!["count"]!.GetValue<int>();
-        report["fingerprint"] = new ShardReport(report["command"]!.GetValue<string>(), settings, new Shard(0, count), 0, false, []).Fingerprint;
-        var path = _dir.File(name);
-        File.WriteAllText(path, report.ToJsonString());
-        return path;
-    }
+    public void Dispose() => _shards.Dispose();
 
     private CliRunner.Result MergeBoth(Action<JsonObject> edit) =>
-        CliRunner.Run("merge", Forged(_first, "f0.json", edit), Forged(_second, "f1.json", edit), "--out", _dir.Path);
+        _shards.Merge(_shards.Forged(_shards.First, "f0.json", edit), _shards.Forged(_shards.Second, "f1.json", edit));
 
     [Fact]
     public void Recomputing_the_fingerprint_alone_changes_nothing()
@@ -64,7 +34,7 @@ public sealed class ForgedShardReportTests : IDisposable
     [InlineData("detectors", "999", "at $.settings.detectors: expected detector names, found '999'")]
     [InlineData("colour", "red", "at $.settings.colour: unknown setting; expected one of: checkDeterminism, defects,")]
     public void A_setting_must_read_back_as_a_shard_writes_it(string name, string value, string expected) =>
-        CliRunner.AssertCleanError(MergeBoth(r => r["settings"]![name] = value), $"{_dir.File("f0.json")}: {expected}");
+        CliRunner.AssertCleanError(MergeBoth(r => r["settings"]![name] = value), $"{_shards.File("f0.json")}: {expected}");
 
     /// <summary>Before, these merged: dpor, which cannot be sharded; a negative shortening budget; a step bound that exhausts memory.</summary>
     [Theory]
@@ -72,7 +42,7 @@ public sealed class ForgedShardReportTests : IDisposable
     [InlineData("shorten", "-1", "at $.settings: --shorten: expected 0 or more, found -1")]
     [InlineData("maxSteps", "2147483647", "at $.settings: max-steps must be at most 1000000, got 2147483647")]
     public void A_setting_the_options_refuse_is_refused(string name, string value, string expected) =>
-        CliRunner.AssertCleanError(MergeBoth(r => r["settings"]![name] = value), $"{_dir.File("f0.json")}: {expected}");
+        CliRunner.AssertCleanError(MergeBoth(r => r["settings"]![name] = value), $"{_shards.File("f0.json")}: {expected}");
 
     /// <summary>Before: exit 3, "OverflowException: TimeSpan overflowed because the duration is too long".</summary>
     [Theory]
@@ -80,10 +50,10 @@ public sealed class ForgedShardReportTests : IDisposable
     [InlineData("1e400")]
     public void Seconds_past_any_time_budget_are_refused_at_their_place(string seconds)
     {
-        var report = File.ReadAllText(_first).Replace("\"seconds\":", $"\"seconds\":{seconds},\"x\":", StringComparison.Ordinal);
-        var path = _dir.File("seconds.json");
+        var report = File.ReadAllText(_shards.First).Replace("\"seconds\":", $"\"seconds\":{seconds},\"x\":", StringComparison.Ordinal);
+        var path = _shards.File("seconds.json");
         File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(report, ",\"x\":[0-9.eE+-]+", ""));
-        CliRunner.AssertCleanError(CliRunner.Run("merge", path, _second, "--out", _dir.Path), $"{path}:1: $.programs[0].seconds: expected a number");
+        CliRunner.AssertCleanError(_shards.Merge(path, _shards.Second), $"{path}:1: $.programs[0].seconds: expected a number");
     }
 
     [Fact]
@@ -99,7 +69,7 @@ public sealed class ForgedShardReportTests : IDisposable
     [Fact]
     public async Task A_report_of_a_huge_shard_count_names_the_missing_shards_at_once()
     {
-        var path = Forged(_first, "huge.json", report =>
+        var path = _shards.Forged(_shards.First, "huge.json", report =>
         {
             report["shard"]!["count"] = int.MaxValue;
             foreach (var program in report["programs"]!.AsArray())
@@ -115,7 +85,7 @@ public sealed class ForgedShardReportTests : IDisposable
             }
         });
         // A regression fails with a TimeoutException instead of holding up the run.
-        var result = await Task.Run(() => CliRunner.Run("merge", path, "--out", _dir.Path)).WaitAsync(TimeSpan.FromSeconds(30));
+        var result = await Task.Run(() => _shards.Merge(path)).WaitAsync(TimeSpan.FromSeconds(30));
         CliRunner.AssertCleanError(result, $"{path}: at $.shard: missing shards 1/{int.MaxValue}, 2/{int.MaxValue}, ");
     }
 }

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
 using System.Text.Json.Nodes;
-using MmuNotifier.Verification.Cli.Sharding;
-using MmuNotifier.Verification.Engine.Testing.Sharding;
 
 namespace MmuNotifier.Verification.Cli.Tests;
 
@@ -13,75 +11,48 @@ namespace MmuNotifier.Verification.Cli.Tests;
 /// </summary>
 public sealed class MergeErrorPlaceTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly string _first;
-    private readonly string _second;
+    private readonly ShardPair _shards = ShardPair.OfTest();
 
-    public MergeErrorPlaceTests()
-    {
-        _first = Shard(0);
-        _second = Shard(1);
-    }
+    public void Dispose() => _shards.Dispose();
 
-    public void Dispose() => _dir.Dispose();
+    private string Edited(string shard, string name, Action<JsonObject> edit) => _shards.Forged(shard, name, edit);
 
-    private string Shard(int index)
-    {
-        var path = _dir.File($"s{index}.json");
-        var result = CliRunner.Run("test", "fault-vs-unmap", "--iterations", "20", "--shorten", "0", "--shard", $"{index}/2", "--report", path, "--out", _dir.Path);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return path;
-    }
-
-    /// <summary>The report at <paramref name="shard"/> edited, with the fingerprint its settings then have (anyone can recompute it).</summary>
-    private string Edited(string shard, string name, Action<JsonObject> edit)
-    {
-        var report = JsonNode.Parse(File.ReadAllText(shard))!.AsObject();
-        edit(report);
-        var settings = report["settings"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
-        var count = report["shard"]!["count"]!.GetValue<int>();
-        report["fingerprint"] = new ShardReport(report["command"]!.GetValue<string>(), settings, new Shard(0, count), 0, false, []).Fingerprint;
-        var path = _dir.File(name);
-        File.WriteAllText(path, report.ToJsonString());
-        return path;
-    }
-
-    private CliRunner.Result Merge(params string[] reports) => CliRunner.Run(["merge", .. reports, "--out", _dir.Path]);
+    private CliRunner.Result Merge(params string[] reports) => _shards.Merge(reports);
 
     [Fact]
     public void An_unknown_program_in_the_settings_names_the_report()
     {
         Action<JsonObject> edit = r => r["settings"]!["program"] = "no-such-program";
-        var first = Edited(_first, "f0.json", edit);
-        var result = Merge(first, Edited(_second, "f1.json", edit));
+        var first = Edited(_shards.First, "f0.json", edit);
+        var result = Merge(first, Edited(_shards.Second, "f1.json", edit));
         CliRunner.AssertCleanError(result, $"{first}: at $.settings.program: unknown program 'no-such-program'");
     }
 
     [Fact]
     public void A_report_without_its_programs_names_the_report()
     {
-        var empty = Edited(_first, "f0.json", r => r["programs"] = new JsonArray());
-        CliRunner.AssertCleanError(Merge(empty, _second),
+        var empty = Edited(_shards.First, "f0.json", r => r["programs"] = new JsonArray());
+        CliRunner.AssertCleanError(Merge(empty, _shards.Second),
             $"{empty}: at $.programs: expected 1 program (as this checkout lists them for these settings), found 0");
         // The second report, too: before, only the first one's count was compared.
-        var second = Edited(_second, "f1.json", r => r["programs"] = new JsonArray());
-        CliRunner.AssertCleanError(Merge(_first, second), $"{second}: at $.programs: expected 1 program");
+        var second = Edited(_shards.Second, "f1.json", r => r["programs"] = new JsonArray());
+        CliRunner.AssertCleanError(Merge(_shards.First, second), $"{second}: at $.programs: expected 1 program");
     }
 
     /// <summary>The engine's merge says which log is at fault; the message names its report and the run in it.</summary>
     [Fact]
     public void A_schedule_past_the_budget_names_the_report_and_the_run()
     {
-        var second = Edited(_second, "f1.json", r =>
+        var second = Edited(_shards.Second, "f1.json", r =>
             r["programs"]![0]!["log"]!["segments"]![0]!["runs"]!.AsArray().Add(JsonNode.Parse("[100001, 6, 1]")));
-        var runs = JsonNode.Parse(File.ReadAllText(_second))!["programs"]![0]!["log"]!["segments"]![0]!["runs"]!.AsArray().Count;
-        CliRunner.AssertCleanError(Merge(_first, second),
+        var runs = JsonNode.Parse(File.ReadAllText(_shards.Second))!["programs"]![0]!["log"]!["segments"]![0]!["runs"]!.AsArray().Count;
+        CliRunner.AssertCleanError(Merge(_shards.First, second),
             $"{second}: at $.programs[0].log.segments[0].runs[{runs}]: shard 1/2 holds schedule 100001, but the run explores schedules 0 to 19 (iterations 20)");
     }
 
     [Fact]
     public void A_missing_shard_is_named_at_the_report_given()
     {
-        CliRunner.AssertCleanError(Merge(_first), $"{_first}: at $.shard: missing shard 1/2 of the run this report is shard 0/2 of");
+        CliRunner.AssertCleanError(Merge(_shards.First), $"{_shards.First}: at $.shard: missing shard 1/2 of the run this report is shard 0/2 of");
     }
 }

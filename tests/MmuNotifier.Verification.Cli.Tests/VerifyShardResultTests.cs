@@ -9,41 +9,19 @@ namespace MmuNotifier.Verification.Cli.Tests;
 /// </summary>
 public sealed class VerifyShardResultTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
-    private readonly string _first;
-    private readonly string _second;
+    private readonly ShardPair _shards = new(["verify", "--max-executions", "1"], mayFindBugs: true);
 
-    public VerifyShardResultTests()
-    {
-        _first = Shard(0);
-        _second = Shard(1);
-    }
+    public void Dispose() => _shards.Dispose();
 
-    public void Dispose() => _dir.Dispose();
-
-    private string Shard(int index)
-    {
-        var path = _dir.File($"v{index}.json");
-        var result = CliRunner.Run("verify", "--max-executions", "1", "--shard", $"{index}/2", "--report", path, "--out", _dir.Path);
-        Assert.True(result.ExitCode is 0 or 1, result.ToString());
-        return path;
-    }
-
-    private CliRunner.Result MergeWith(string field, string value)
-    {
-        var report = JsonNode.Parse(File.ReadAllText(_first))!.AsObject();
-        report["programs"]![0]!["result"]![field] = value;
-        var path = _dir.File("edited.json");
-        File.WriteAllText(path, report.ToJsonString());
-        return CliRunner.Run("merge", path, _second);
-    }
+    private CliRunner.Result MergeWith(string field, string value) =>
+        CliRunner.Run("merge", _shards.Edited(_shards.First, "edited.json", report => report["programs"]![0]!["result"]![field] = value), _shards.Second);
 
     /// <summary>Before, 99999999999 was cast to int and printed as 1215752191.</summary>
     [Fact]
     public void A_bug_count_past_an_int_is_refused()
     {
         var result = MergeWith("bugs", "99999999999");
-        CliRunner.AssertCleanError(result, $"{_dir.File("edited.json")}: at $.programs[0].result.bugs: ");
+        CliRunner.AssertCleanError(result, $"{_shards.File("edited.json")}: at $.programs[0].result.bugs: ");
         CliRunner.AssertCleanError(result, $"expected a whole number from 0 to {int.MaxValue}, found '99999999999'");
     }
 
