@@ -170,10 +170,15 @@ internal static class DporDependence
         or AccessKind.AcquireRead or AccessKind.TryAcquireRead or AccessKind.ReleaseRead;
 
     private static bool IsCell(AccessKind kind) => kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire
-        or AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease or AccessKind.AtomicRmw;
+        || Writes(kind);
 
+    /// <summary>
+    /// A store: plain, marked, or any read-modify-write, atomic_* and the ones that
+    /// <see cref="IAtomic.ReadModifyWrite"/> names by their operation (xchg, cmpxchg, fetch_*).
+    /// </summary>
     private static bool Writes(AccessKind kind) => kind is AccessKind.Write or AccessKind.WriteOnce or AccessKind.StoreRelease
-        or AccessKind.AtomicRmw;
+        or AccessKind.AtomicRmw or AccessKind.Exchange or AccessKind.CompareExchange
+        or AccessKind.FetchAdd or AccessKind.FetchSub or AccessKind.FetchOr or AccessKind.FetchAnd;
 
     /// <summary>The access changes nothing a monitor could read (it and the code after it only read).</summary>
     public static bool OnlyReads(AccessKind kind, bool spawned) => !spawned && kind is AccessKind.Read or AccessKind.ReadOnce or AccessKind.LoadAcquire

@@ -13,11 +13,31 @@ internal sealed class DporNode
     /// <summary>The branch being explored, or null at a point just backtracked to.</summary>
     public WakeupNode? Current { get; set; }
 
-    /// <summary>The current step was picked freely: the other values of a choice it makes are explored here too.</summary>
+    /// <summary>The current step was picked freely, not planned by a wakeup sequence.</summary>
     public bool FreeStep { get; set; }
 
     /// <summary>How many values the current step's choice has (0: it made none).</summary>
     public int ChoiceCount { get; set; }
+
+    /// <summary>
+    /// The value the current step's choice took first here: 0 for a free step, the recorded one
+    /// for a planned step. The other values follow it, wrapping around, at this same point.
+    /// </summary>
+    public int ChoiceFirst { get; set; }
+
+    /// <summary>The value to explore after <paramref name="value"/> at this point, or null once all were.</summary>
+    public int? NextChoiceValue(int value)
+    {
+        if (ChoiceCount <= 1 || value < 0) return null;
+        var next = (value + 1) % ChoiceCount;
+        return next == ChoiceFirst ? null : next;
+    }
+
+    /// <summary>The values of the current step's choice still to explore here after the first, in order.</summary>
+    public IEnumerable<int> OtherChoiceValues()
+    {
+        for (var value = NextChoiceValue(ChoiceFirst); value is { } v; value = NextChoiceValue(v)) yield return v;
+    }
 
     /// <summary>Taking the current branch switches away from a thread that could have gone on.</summary>
     public bool CurrentPreempts { get; set; }

@@ -21,9 +21,11 @@ namespace MmuNotifier.Verification.Engine.Strategies.Dpor;
 /// treatment of locks, where the race that matters is the one between the two acquires, and
 /// counted in <see cref="Infeasible"/>. A run that ends in a deadlock (or stops at a bug) leaves
 /// threads parked at steps that never ran; those steps join its race analysis as its last steps,
-/// since the orders in which they would have gone earlier are reached only by reversing them. A choice point's values are explored at the point the
-/// choice is first made (all values, one after the other); a reversal replays the value its
-/// execution took.
+/// since the orders in which they would have gone earlier are reached only by reversing them. A choice point's values are explored at
+/// every point where its step is taken, freely or as the first step of a planned sequence (all
+/// values, one after the other, starting with the one taken): a reversal replays the value its
+/// execution took, and the other values start executions of their own there. A choice step in a
+/// sleep set so stands for all its values.
 /// </para>
 /// <para>
 /// With a preemption bound, a branch that would exceed it is not taken and
@@ -131,9 +133,15 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         var step = node.Current!.Step;
         // A weak-memory load's candidates depend on the order of stores, so a reversal's recorded
         // value may not exist here: the step then chooses afresh, like a first visit.
-        if (step.ChoiceValue >= 0 && step.ChoiceValue < count) return step.ChoiceValue;
+        if (step.ChoiceValue >= 0 && step.ChoiceValue < count)
+        {
+            // A planned step replays its recorded value first; the others follow at this point.
+            if (node.ChoiceCount == 0) (node.ChoiceCount, node.ChoiceFirst) = (count, step.ChoiceValue);
+            return step.ChoiceValue;
+        }
+
         step.ChoiceValue = 0;
-        node.ChoiceCount = count;
+        (node.ChoiceCount, node.ChoiceFirst) = (count, 0);
         return 0;
     }
 
@@ -163,8 +171,27 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         {
             // A step that stopped the run cut its thread short: where it would have parked next is not known.
             if (_events.Count > 0 && _events[^1].Thread == thread && !_lastStepParked) continue;
+            // A thread asleep on a wait queue that no wake-up reached after it slept takes no step
+            // in any order of this run's steps: a reversal that asks for it could never run.
+            if (StillAsleep(thread)) continue;
             _unfinished.Add(DporEvent.Unfinished(thread, access, threadCount));
         }
+    }
+
+    /// <summary>Whether <paramref name="thread"/>'s last step left it asleep and no later wake-up of that queue ran.</summary>
+    private bool StillAsleep(int thread)
+    {
+        for (var k = _events.Count - 1; k >= 0; k--)
+        {
+            var e = _events[k];
+            if (e.Thread != thread) continue;
+            if (!e.Slept) return false;
+            for (var w = k + 1; w < _events.Count; w++)
+                if (_events[w].Kind == AccessKind.Wake && _events[w].Target == e.Target) return false;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The point after step <paramref name="depth"/> - 1: the sleep set carried over and the current branch's subtree.</summary>
@@ -233,6 +260,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         node.Current = child;
         node.FreeStep = free;
         node.ChoiceCount = 0;
+        node.ChoiceFirst = 0;
         node.CurrentPreempts = IsPreemption(view, child.Step.Thread);
         return child.Step.Thread;
     }
@@ -290,9 +318,11 @@ public sealed class DporStrategy : IStrategy, IStepObserver
             if (node.Current is { } current)
             {
                 var step = current.Step;
-                if (node.FreeStep && node.ChoiceCount > 0 && step.ChoiceValue + 1 < node.ChoiceCount)
+                // Every value of a choice is explored where its step was taken, planned or not: the
+                // sleep set entry the step leaves below stands for all of them.
+                if (node.NextChoiceValue(step.ChoiceValue) is { } value)
                 {
-                    var next = new WakeupNode(new DporEvent(step.Thread, step.ChoiceValue + 1));
+                    var next = new WakeupNode(new DporEvent(step.Thread, value));
                     node.Wakeup.Children[node.Wakeup.Children.IndexOf(current)] = next;
                     node.Current = next;
                     var count = node.ChoiceCount;

@@ -57,8 +57,8 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
 
     /// <summary>
     /// Commits <paramref name="task"/>: takes over the points its first execution walked above the
-    /// split (the branch taken committed, the rest of their wakeup trees and a free step's other
-    /// choice values planned), then inserts the reversals it handed back, in order.
+    /// split (the branch taken committed, the rest of their wakeup trees and a choice's other
+    /// values planned, the task's own branch's included), then inserts the reversals it handed back, in order.
     /// </summary>
     public void Commit(DporTask task, IReadOnlyList<DporNode> points, IReadOnlyList<DporRequest> requests)
     {
@@ -68,6 +68,15 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
         {
             committed.State = BranchState.Committed;
             path.Add((task.Point!, committed));
+            // A planned step that made a choice: its other values are explored at this point too,
+            // right after it, as the sequential search does before it moves on to the next branch.
+            if (!committed.Alternative && committed.Group < 0 && task.Path.Count < points.Count && points[task.Path.Count] is { ChoiceCount: > 1 } node)
+            {
+                committed.Group = _groups++;
+                var at = task.Point!.Branches.IndexOf(committed) + 1;
+                task.Point.Branches.InsertRange(at, node.OtherChoiceValues().Select(value =>
+                    new UpperBranch(new WakeupNode(new DporEvent(committed.Step.Thread, value)), committed.Group, alternative: true)));
+            }
         }
 
         for (var depth = path.Count; task.Unusable.Count == 0 && depth < points.Count; depth++)
@@ -75,10 +84,10 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
             var node = points[depth];
             var current = node.Current!;
             var point = new UpperPoint([.. node.Sleep], node.View!, node.Preemptions);
-            var group = node.FreeStep && node.ChoiceCount > 1 ? _groups++ : -1;
+            var group = node.ChoiceCount > 1 ? _groups++ : -1;
             var taken = new UpperBranch(new WakeupNode(current.Step.Clone()), group, alternative: false) { State = BranchState.Committed };
             point.Branches.Add(taken);
-            for (var value = current.Step.ChoiceValue + 1; group >= 0 && value < node.ChoiceCount; value++)
+            foreach (var value in group >= 0 ? node.OtherChoiceValues() : [])
                 point.Branches.Add(new UpperBranch(new WakeupNode(new DporEvent(current.Step.Thread, value)), group, alternative: true));
             foreach (var planned in node.Wakeup.Children)
                 if (planned != current) point.Branches.Add(new UpperBranch(WakeupNodes.Copy(planned), -1, alternative: false));
@@ -144,7 +153,7 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
         branch.Task = new DporTask([.. path], point, branch, [], SleepFor(point, branch));
     }
 
-    /// <summary>As the sequential search's Select: enabled, not asleep, within the bound. Another value of a free choice always is.</summary>
+    /// <summary>As the sequential search's Select: enabled, not asleep, within the bound. Another value of a choice always is.</summary>
     private bool Usable(UpperPoint point, UpperBranch branch)
     {
         if (branch.Alternative) return true;
@@ -233,10 +242,10 @@ internal sealed class UpperBranch(WakeupNode plan, int group, bool alternative)
 
     public DporEvent Step => Plan.Step;
 
-    /// <summary>The values of one free choice share a group (they do not sleep on each other); -1 alone.</summary>
-    public int Group { get; } = group;
+    /// <summary>The values of one choice at a point share a group (they do not sleep on each other); -1 alone.</summary>
+    public int Group { get; set; } = group;
 
-    /// <summary>A free choice's value after the first: taken without the checks a planned step meets, as in the sequential search.</summary>
+    /// <summary>A choice's value after the one taken first: taken without the checks a planned step meets, as in the sequential search.</summary>
     public bool Alternative { get; } = alternative;
 
     public BranchState State { get; set; }

@@ -1,0 +1,511 @@
+// SPDX-License-Identifier: GPL-2.0-only
+using MmuNotifier.Verification.Engine.Abstractions;
+using MmuNotifier.Verification.Engine.Checking;
+using MmuNotifier.Verification.Engine.Testing;
+
+namespace MmuNotifier.Verification.Engine.Tests.Dpor;
+
+/// <summary>
+/// DPOR against exhaustive DFS on generated programs over many primitives: two mutexes and a
+/// spinlock (blocking and trylock sections, nested in either order, so lock-order deadlocks
+/// happen), plain, READ_ONCE/WRITE_ONCE and acquire/release accesses of two shared cells, atomic
+/// read-modify-writes, a wait queue (wait_event on a flag cell, a waker that sets the flag and
+/// wakes, or wakes first and loses the wake-up), SRCU read sections and synchronize_srcu, a thread
+/// spawned by another thread and joined by it, a controlled choice, and a private cell per thread
+/// as a step that touches nothing shared. Both must see the same set of outcomes (every value
+/// read, every trylock's and atomic's result, every choice, the final values) and agree on
+/// whether some interleaving deadlocks; neither may report anything else.
+/// </summary>
+public sealed class PrimitivesAgainstDfsTests
+{
+    /// <summary>Accesses per program at most, so DFS mostly stays within its budget.</summary>
+    private const int MaxAccesses = 10;
+
+    private const int DfsBudget = 100_000;
+
+    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 300)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DporSeesWhatDfsSees(int seed) => Compare(seed, MaxAccesses);
+
+    /// <summary>
+    /// Seeds that found a gap (besides those of <see cref="Seeds"/>): 375 and 383 lost outcomes to
+    /// the two gaps below; 20, 22, 36, 52, 57 and 58 (an xchg, cmpxchg or fetch_add that DPOR took
+    /// for independent of every other access of the atomic) and 17, 47, 51, 76, 79, 161, 260 and 268
+    /// (a choice made by a planned step) are among <see cref="Seeds"/>. 1512 deadlocks in some runs
+    /// with a thread asleep in wait_event: its unfinished re-test joined the race analysis, a
+    /// reversal asked for it while no wake-up had come, and the blocked run that followed dropped
+    /// the reversal of a trylock and an unlock.
+    /// </summary>
+    [Theory]
+    [InlineData(375)]
+    [InlineData(383)]
+    [InlineData(1512)]
+    public void DporSeesWhatDfsSeesOnSeedsThatFoundAGap(int seed) => Compare(seed, MaxAccesses);
+
+    /// <summary>
+    /// Still missed: a planned sequence that starts with another value of a choice at a point where
+    /// that choice's step was taken. The point explores every value of the choice, but the planned
+    /// sequences of the other values (each with the reversal it carries) sleep behind the choice's
+    /// thread and are dropped. Smallest: t0: READ_ONCE y || t1: choose; WRITE_ONCE y=1 || t2:
+    /// READ_ONCE y misses (choice 1, t2 reads 0, t0 reads 1).
+    /// </summary>
+    [Theory(Skip = "DPOR drops a planned sequence of another value of a choice taken at its point (see the summary)")]
+    [InlineData(454)]
+    [InlineData(1524)]
+    [InlineData(1797)]
+    public void DporSeesWhatDfsSeesWhenAChoiceHasPlannedValues(int seed) => Compare(seed, MaxAccesses);
+
+    [Fact(Skip = "DPOR drops a planned sequence of another value of a choice taken at its point (see DporSeesWhatDfsSeesWhenAChoiceHasPlannedValues)")]
+    public void DporSeesWhatDfsSeesWhenAChoicePrecedesAWriteTwoThreadsRead() =>
+        Assert.Null(CompareProgram("choice-then-write-vs-two-reads",
+            [[new ReadCell(1, Mode.Once)], [new Branch([], []), new WriteCell(1, 1, Mode.Once)], [new ReadCell(1, Mode.Once)]]));
+
+    /// <summary>
+    /// The smallest programs of the gaps found. <c>IAtomic.ReadModifyWrite</c> reports its
+    /// operation's own access kind (xchg, cmpxchg, atomic_fetch_add ...), which the dependence did
+    /// not count as a write: two of them, or one and an atomic_read, were independent. And a choice
+    /// made by the first step of a planned sequence had only the planned value explored, while its
+    /// sleep-set entry then stood for all values: the other value's reversal, planned at the same
+    /// point, was taken for covered.
+    /// </summary>
+    [Theory]
+    [InlineData("fetch-add-vs-fetch-add")]
+    [InlineData("xchg-vs-atomic-read")]
+    [InlineData("cmpxchg-vs-cmpxchg")]
+    [InlineData("write-vs-choice-then-read")]
+    [InlineData("lock-vs-choice-then-trylock")]
+    public void DporSeesWhatDfsSeesOnTheSmallestReproducers(string name) => Assert.Null(CompareProgram(name, Reproducers[name]));
+
+    private static readonly Dictionary<string, Op[][]> Reproducers = new()
+    {
+        ["fetch-add-vs-fetch-add"] = [[new Atomic(AtomicKind.FetchAdd, 1)], [new Atomic(AtomicKind.FetchAdd, 2)]],
+        ["xchg-vs-atomic-read"] = [[new Atomic(AtomicKind.Exchange, 1)], [new Atomic(AtomicKind.Read, 0)]],
+        ["cmpxchg-vs-cmpxchg"] = [[new Atomic(AtomicKind.CompareExchange, 1)], [new Atomic(AtomicKind.CompareExchange, 2)]],
+        ["write-vs-choice-then-read"] = [[new WriteCell(0, 1, Mode.Once)], [new Branch([], []), new ReadCell(0, Mode.Once)]],
+        ["lock-vs-choice-then-trylock"] = [[new Section(2, false, [])], [new Branch([], []), new Section(2, true, [])]],
+    };
+
+    internal static string? Compare(int seed, int maxAccesses, bool assert = true)
+    {
+        var failure = CompareProgram($"seed {seed}", Generate(seed, maxAccesses));
+        if (assert) Assert.True(failure is null or "skip", failure);
+        return failure;
+    }
+
+    /// <summary>Null when DFS and DPOR agree, "skip" when DFS does not finish, else what differs.</summary>
+    private static string? CompareProgram(string label, Op[][] program)
+    {
+        var dfs = Outcomes(program, "dfs");
+        if (!dfs.Exhausted)
+        {
+            // Too large for DFS's budget: such a seed says nothing.
+            return "skip";
+        }
+
+        string? failure = null;
+        // The search as the explorer runs it (these programs lie above the split, in the
+        // coordinator's tree) and with the split at 0 (every point in one task's own search).
+        foreach (var splitDepth in new[] { DporSearch.SplitDepth, 0 })
+        {
+            failure = Differs(label, program, dfs, Outcomes(program, "dpor", splitDepth: splitDepth), splitDepth);
+            if (failure is not null) break;
+        }
+
+        return failure;
+    }
+
+    private static string? Differs(string label, Op[][] program, (HashSet<string> Seen, bool Deadlocks, bool Exhausted, SortedSet<string> Others) dfs,
+        (HashSet<string> Seen, bool Deadlocks, bool Exhausted, SortedSet<string> Others) dpor, int splitDepth)
+    {
+        string? failure = null;
+        if (!dpor.Exhausted) failure = $"{label}: DPOR did not finish: {Describe(program)}";
+        else if (dfs.Others.Count > 0 || dpor.Others.Count > 0)
+            failure = $"{label}: other reports, DFS [{string.Join(", ", dfs.Others)}], DPOR [{string.Join(", ", dpor.Others)}]: {Describe(program)}";
+        else if (dfs.Deadlocks != dpor.Deadlocks)
+            failure = $"{label}: deadlock DFS {dfs.Deadlocks}, DPOR {dpor.Deadlocks}: {Describe(program)}";
+        else if (!dfs.Seen.SetEquals(dpor.Seen))
+            failure = $"{label}: DPOR missed [{string.Join(" | ", dfs.Seen.Except(dpor.Seen))}]"
+                + $" and saw extra [{string.Join(" | ", dpor.Seen.Except(dfs.Seen))}] of {Describe(program)}";
+        return failure is null ? null : $"split depth {splitDepth}: {failure}";
+    }
+
+    internal enum Mode
+    {
+        Plain,
+        Once,
+        Ordered,
+    }
+
+    internal enum AtomicKind
+    {
+        FetchAdd,
+        CompareExchange,
+        Exchange,
+        AddReturn,
+        Read,
+    }
+
+    internal abstract record Op;
+
+    /// <summary>A read of x or y: plain, READ_ONCE, or smp_load_acquire.</summary>
+    internal sealed record ReadCell(int Cell, Mode Mode) : Op;
+
+    /// <summary>A write of x or y: plain, WRITE_ONCE, or smp_store_release.</summary>
+    internal sealed record WriteCell(int Cell, int Value, Mode Mode) : Op;
+
+    internal sealed record Atomic(AtomicKind Kind, int Value) : Op;
+
+    /// <summary>A write to the thread's own cell: a step that touches nothing shared (not a yield, which DFS ranks apart).</summary>
+    internal sealed record Pause : Op;
+
+    /// <summary>A critical section of lock 0 or 1 (mutexes) or 2 (the spinlock), taken by lock or trylock.</summary>
+    internal sealed record Section(int Lock, bool Try, Op[] Body) : Op;
+
+    internal sealed record SrcuSection(Op[] Body) : Op;
+
+    internal sealed record Synchronize : Op;
+
+    /// <summary>wait_event(wq, flag != 0).</summary>
+    internal sealed record Wait : Op;
+
+    /// <summary>WRITE_ONCE(flag, 1); wake_up_all(wq), or the wake-up first when <see cref="LosesWakeUp"/>.</summary>
+    internal sealed record Signal(bool LosesWakeUp) : Op;
+
+    /// <summary>Spawns a child running <see cref="Body"/>; the parent joins it after its own last op.</summary>
+    internal sealed record Fork(Op[] Body) : Op;
+
+    /// <summary>A controlled coin flip: runs <see cref="IfTrue"/> or <see cref="IfFalse"/>.</summary>
+    internal sealed record Branch(Op[] IfTrue, Op[] IfFalse) : Op;
+
+    /// <summary>What the code around an op may do: the locks it holds, whether it is in atomic context or an SRCU reader.</summary>
+    private readonly record struct Context(int Held, bool Atomic, bool InSrcu, int Depth, bool TopLevel);
+
+    internal static Op[][] Generate(int seed, int maxAccesses)
+    {
+        var random = new Random(seed);
+        var threads = new Op[random.Next(2, 4)][];
+        var budget = maxAccesses;
+        var forked = false;
+        for (var t = 0; t < threads.Length; t++)
+        {
+            var ops = new List<Op>();
+            var share = budget / (threads.Length - t);
+            var used = 0;
+            while (used < share)
+            {
+                var op = NewOp(random, share - used, new Context(0, false, false, 0, TopLevel: !forked));
+                if (op is null) break;
+                if (op is Fork) forked = true;
+                ops.Add(op);
+                used += Accesses(op);
+            }
+
+            budget -= used;
+            threads[t] = [.. ops];
+        }
+
+        // Mostly let every wait have a waker in another thread; otherwise every run that gets
+        // there sleeps for good, and both must agree on that too.
+        var waiter = Array.FindIndex(threads, ops => ops.Any(op => Contains<Wait>(op)));
+        if (waiter >= 0 && random.Next(4) != 0)
+        {
+            var other = (waiter + 1 + random.Next(threads.Length - 1)) % threads.Length;
+            if (!threads.Where((_, t) => t != waiter).Any(ops => ops.Any(op => Contains<Signal>(op))))
+                threads[other] = [.. threads[other], new Signal(false)];
+        }
+
+        return threads;
+    }
+
+    private static bool Contains<T>(Op op) where T : Op => op switch
+    {
+        T => true,
+        Section s => s.Body.Any(Contains<T>),
+        SrcuSection s => s.Body.Any(Contains<T>),
+        Branch b => b.IfTrue.Any(Contains<T>) || b.IfFalse.Any(Contains<T>),
+        _ => false,  // a fork's body runs on another thread
+    };
+
+    private static Op? NewOp(Random random, int room, Context context)
+    {
+        if (room <= 0) return null;
+        while (true)
+        {
+            var kind = random.Next(room >= 2 && context.Depth < 2 ? 14 : 6);
+            switch (kind)
+            {
+                case 0:
+                case 1: return new ReadCell(random.Next(2), (Mode)random.Next(3));
+                case 2: return new WriteCell(random.Next(2), random.Next(1, 3), (Mode)random.Next(3));
+                case 3: return new Atomic((AtomicKind)random.Next(5), random.Next(1, 3));
+                case 4: return new Pause();
+                case 5:
+                    if (context.Atomic || context.InSrcu) continue;  // sleeping, or synchronize_srcu inside its own reader
+                    return random.Next(2) == 0 ? new Wait() : new Synchronize();
+                case 6:
+                case 7:
+                case 8:
+                {
+                    var free = Enumerable.Range(0, 3).Where(l => (context.Held & (1 << l)) == 0).ToArray();
+                    if (free.Length == 0) continue;
+                    var lockId = free[random.Next(free.Length)];
+                    var tryLock = random.Next(3) == 0;
+                    if (context.Atomic && lockId < 2 && !tryLock) continue;  // mutex_lock sleeps
+                    var inner = context with
+                    {
+                        Held = context.Held | (1 << lockId),
+                        Atomic = context.Atomic || lockId == 2,
+                        Depth = context.Depth + 1,
+                        TopLevel = false,
+                    };
+                    return new Section(lockId, tryLock, Body(random, room - 2, inner));
+                }
+                case 9:
+                    if (context.InSrcu) continue;
+                    return new SrcuSection(Body(random, room - 2, context with { InSrcu = true, Depth = context.Depth + 1, TopLevel = false }));
+                case 10:
+                    return new Signal(random.Next(4) == 0);
+                case 11:
+                {
+                    if (!context.TopLevel) continue;
+                    var body = Body(random, room - 1, new Context(0, false, false, 1, false));
+                    return body.Length == 0 ? new Pause() : new Fork(body);
+                }
+                case 12:
+                {
+                    var inner = context with { Depth = context.Depth + 1, TopLevel = false };
+                    var ifTrue = Body(random, (room - 1) / 2, inner);
+                    var ifFalse = Body(random, room - 1 - ifTrue.Sum(Accesses), inner);
+                    return new Branch(ifTrue, ifFalse);
+                }
+                default:
+                    return new ReadCell(random.Next(2), Mode.Once);
+            }
+        }
+    }
+
+    private static Op[] Body(Random random, int room, Context context)
+    {
+        var body = new List<Op>();
+        while (room > 0 && random.Next(3) != 0)
+        {
+            var op = NewOp(random, room, context);
+            if (op is null) break;
+            body.Add(op);
+            room -= Accesses(op);
+        }
+
+        return [.. body];
+    }
+
+    private static int Accesses(Op op) => op switch
+    {
+        Section s => 2 + s.Body.Sum(Accesses),
+        SrcuSection s => 2 + s.Body.Sum(Accesses),
+        Signal => 2,
+        Fork f => 1 + f.Body.Sum(Accesses),
+        Branch b => 1 + b.IfTrue.Sum(Accesses) + b.IfFalse.Sum(Accesses),
+        _ => 1,
+    };
+
+    private sealed class World
+    {
+        public required IRuntime Runtime { get; init; }
+
+        public required IMutex[] Mutexes { get; init; }
+
+        public required ISpinLock Spin { get; init; }
+
+        public required ICell<int>[] Cells { get; init; }
+
+        public required IAtomic Counter { get; init; }
+
+        public required ICell<int> Flag { get; init; }
+
+        public required IWaitQueue Queue { get; init; }
+
+        public required ISrcu Srcu { get; init; }
+    }
+
+    internal static (HashSet<string> Seen, bool Deadlocks, bool Exhausted, SortedSet<string> Others) Outcomes(
+        Op[][] program, string strategy, int budget = DfsBudget, int splitDepth = DporSearch.SplitDepth)
+    {
+        var seen = new HashSet<string>();
+        var test = TestProgram.Sample("primitives-vs-dfs", async rt =>
+        {
+            var world = new World
+            {
+                Runtime = rt,
+                Mutexes = [rt.NewMutex("m0"), rt.NewMutex("m1")],
+                Spin = rt.NewSpinLock("s"),
+                Cells = [rt.NewCell("x", 0), rt.NewCell("y", 0)],
+                Counter = rt.NewAtomic("a", 0),
+                Flag = rt.NewCell("flag", 0),
+                Queue = rt.NewWaitQueue("wq"),
+                Srcu = rt.NewSrcu("srcu"),
+            };
+            var logs = new List<List<string>>();
+            var handles = new List<IThreadHandle>();
+            for (var t = 0; t < program.Length; t++)
+            {
+                var log = new List<string>();
+                logs.Add(log);
+                var childLog = new List<string>();
+                logs.Add(childLog);
+                var own = rt.NewCell($"own{t}", 0);
+                var ops = program[t];
+                var name = $"t{t}";
+                handles.Add(rt.Spawn(name, () => RunThread(world, name, ops, own, log, childLog)));
+            }
+
+            foreach (var handle in handles) await handle.Join();
+            seen.Add(string.Join(" / ", logs.Select(l => string.Join(",", l)))
+                + $" => x={await world.Cells[0].Read()} y={await world.Cells[1].Read()} a={await world.Counter.Read()} f={await world.Flag.Read()}");
+        });
+        var options = new ExplorationOptions { Strategy = strategy, Iterations = budget, StopAtFirstBug = false, Detectors = Detectors.None };
+        ExplorationReport report;
+        if (strategy == "dpor" && splitDepth != DporSearch.SplitDepth)
+        {
+            var shared = new ExplorationShared(options);
+            var search = DporSearch.Run(test, options, shared, splitDepth);
+            report = ScheduleMerge.Merge(search.Logs, search.Exhausted, strategy, options, shared, workers: 1);
+        }
+        else report = Explorer.Explore(test, options);
+
+        var others = new SortedSet<string>(report.Bugs.Where(b => b.Bug.Kind != BugKind.Deadlock).Select(b => b.Bug.ToString()));
+        foreach (var hit in report.StepBoundHits) others.Add("step bound: " + hit.Bug);
+        return (seen, report.Bugs.Any(b => b.Bug.Kind == BugKind.Deadlock), report.Exhausted, others);
+    }
+
+    private static async Task RunThread(World world, string name, Op[] ops, ICell<int> own, List<string> log, List<string> childLog)
+    {
+        IThreadHandle? child = null;
+        foreach (var op in ops)
+        {
+            if (op is Fork fork)
+            {
+                var childOwn = world.Runtime.NewCell($"{name}c-own", 0);
+                child = world.Runtime.Spawn($"{name}c", () => Run(world, fork.Body, childOwn, childLog));
+                continue;
+            }
+
+            await Run(world, [op], own, log);
+        }
+
+        if (child is not null) await child.Join();
+    }
+
+    private static async Task Run(World world, Op[] ops, ICell<int> own, List<string> log)
+    {
+        foreach (var op in ops)
+        {
+            switch (op)
+            {
+                case ReadCell read:
+                    var cell = world.Cells[read.Cell];
+                    var value = read.Mode switch
+                    {
+                        Mode.Plain => await cell.Read(),
+                        Mode.Once => await cell.ReadOnce(),
+                        _ => await cell.LoadAcquire(),
+                    };
+                    log.Add($"r{read.Cell}={value}");
+                    break;
+                case WriteCell write:
+                    var target = world.Cells[write.Cell];
+                    if (write.Mode == Mode.Plain) await target.Write(write.Value);
+                    else if (write.Mode == Mode.Once) await target.WriteOnce(write.Value);
+                    else await target.StoreRelease(write.Value);
+                    break;
+                case Atomic atomic:
+                    var result = atomic.Kind switch
+                    {
+                        AtomicKind.FetchAdd => await world.Counter.FetchAdd(atomic.Value),
+                        AtomicKind.CompareExchange => await world.Counter.CompareExchange(0, atomic.Value, MemoryOrder.SequentiallyConsistent),
+                        AtomicKind.Exchange => await world.Counter.Exchange(atomic.Value),
+                        AtomicKind.AddReturn => await world.Counter.AddReturn(atomic.Value),
+                        _ => await world.Counter.Read(),
+                    };
+                    log.Add($"a{(int)atomic.Kind}={result}");
+                    break;
+                case Pause:
+                    await own.Write(1);
+                    break;
+                case Section section:
+                    if (section.Try)
+                    {
+                        var taken = section.Lock == 2 ? await world.Spin.TryLock() : await world.Mutexes[section.Lock].TryLock();
+                        log.Add(taken ? $"try{section.Lock}+" : $"try{section.Lock}-");
+                        if (!taken) break;
+                    }
+                    else if (section.Lock == 2) await world.Spin.Lock();
+                    else await world.Mutexes[section.Lock].Lock();
+
+                    await Run(world, section.Body, own, log);
+                    if (section.Lock == 2) await world.Spin.Unlock();
+                    else await world.Mutexes[section.Lock].Unlock();
+                    break;
+                case SrcuSection srcu:
+                    var index = await world.Srcu.ReadLock();
+                    await Run(world, srcu.Body, own, log);
+                    await world.Srcu.ReadUnlock(index);
+                    break;
+                case Synchronize:
+                    await world.Srcu.Synchronize();
+                    break;
+                case Wait:
+                    await world.Queue.WaitEvent(world.Flag, f => f != 0);
+                    log.Add("woke");
+                    break;
+                case Signal signal:
+                    if (signal.LosesWakeUp)
+                    {
+                        await world.Queue.WakeUpAll();
+                        await world.Flag.WriteOnce(1);
+                    }
+                    else
+                    {
+                        await world.Flag.WriteOnce(1);
+                        await world.Queue.WakeUpAll();
+                    }
+
+                    break;
+                case Branch branch:
+                    var coin = await world.Runtime.ChooseBool("coin");
+                    log.Add(coin ? "c+" : "c-");
+                    await Run(world, coin ? branch.IfTrue : branch.IfFalse, own, log);
+                    break;
+            }
+        }
+    }
+
+    internal static string Describe(Op[][] program) =>
+        string.Join(" || ", program.Select((ops, t) => $"t{t}: {DescribeOps(ops)}"));
+
+    private static readonly string[] LockNames = ["m0", "m1", "s"];
+
+    private static string DescribeOps(IEnumerable<Op> ops) => string.Join("; ", ops.Select(op => op switch
+    {
+        ReadCell r => $"{(r.Mode switch { Mode.Plain => "read", Mode.Once => "READ_ONCE", _ => "load_acquire" })} {(r.Cell == 0 ? "x" : "y")}",
+        WriteCell w => $"{(w.Mode switch { Mode.Plain => "", Mode.Once => "WRITE_ONCE ", _ => "store_release " })}{(w.Cell == 0 ? "x" : "y")}={w.Value}",
+        Atomic a => a.Kind switch
+        {
+            AtomicKind.FetchAdd => $"fetch_add(a, {a.Value})",
+            AtomicKind.CompareExchange => $"cmpxchg(a, 0, {a.Value})",
+            AtomicKind.Exchange => $"xchg(a, {a.Value})",
+            AtomicKind.AddReturn => $"add_return(a, {a.Value})",
+            _ => "atomic_read(a)",
+        },
+        Pause => "pause",
+        Section s => $"{(s.Try ? "try" : "")}lock({LockNames[s.Lock]}) {{ {DescribeOps(s.Body)} }}",
+        SrcuSection s => $"srcu_read {{ {DescribeOps(s.Body)} }}",
+        Synchronize => "synchronize_srcu",
+        Wait => "wait_event(flag)",
+        Signal s => s.LosesWakeUp ? "wake_up; flag=1" : "flag=1; wake_up",
+        Fork f => $"spawn {{ {DescribeOps(f.Body)} }}",
+        Branch b => $"if (choose) {{ {DescribeOps(b.IfTrue)} }} else {{ {DescribeOps(b.IfFalse)} }}",
+        _ => "?",
+    }));
+}
