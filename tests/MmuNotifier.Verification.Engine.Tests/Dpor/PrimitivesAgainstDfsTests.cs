@@ -45,19 +45,22 @@ public sealed class PrimitivesAgainstDfsTests
     public void DporSeesWhatDfsSeesOnSeedsThatFoundAGap(int seed) => Compare(seed, MaxAccesses);
 
     /// <summary>
-    /// Still missed: a planned sequence that starts with another value of a choice at a point where
-    /// that choice's step was taken. The point explores every value of the choice, but the planned
-    /// sequences of the other values (each with the reversal it carries) sleep behind the choice's
-    /// thread and are dropped. Smallest: t0: READ_ONCE y || t1: choose; WRITE_ONCE y=1 || t2:
-    /// READ_ONCE y misses (choice 1, t2 reads 0, t0 reads 1).
+    /// A planned sequence that starts with another value of a choice at a point where that
+    /// choice's step was taken: it is the branch of that value, taken up with what it plans below
+    /// when the point comes to the value (DporStrategy.Backtrack, DporUpperTree.Adopt), not a
+    /// branch left to sleep behind the choice's thread. Smallest: t0: READ_ONCE y || t1: choose;
+    /// WRITE_ONCE y=1 || t2: READ_ONCE y missed (choice 1, t2 reads 0, t0 reads 1).
     /// </summary>
-    [Theory(Skip = "DPOR drops a planned sequence of another value of a choice taken at its point (see the summary)")]
+    [Theory]
     [InlineData(454)]
-    [InlineData(1524)]
     [InlineData(1797)]
     public void DporSeesWhatDfsSeesWhenAChoiceHasPlannedValues(int seed) => Compare(seed, MaxAccesses);
 
-    [Fact(Skip = "DPOR drops a planned sequence of another value of a choice taken at its point (see DporSeesWhatDfsSeesWhenAChoiceHasPlannedValues)")]
+    /// <summary>A choice followed by a read and a release store on one side of it: one outcome still missed, cause not found.</summary>
+    [Fact(Skip = "DPOR still misses one outcome of seed 1524 (t2: if (choose) { x=2 } else { read y; store_release x=2 }), in the sequential search too; cause not found")]
+    public void DporSeesWhatDfsSeesWhenAChoiceGuardsAReadAndARelease() => Compare(1524, MaxAccesses);
+
+    [Fact]
     public void DporSeesWhatDfsSeesWhenAChoicePrecedesAWriteTwoThreadsRead() =>
         Assert.Null(CompareProgram("choice-then-write-vs-two-reads",
             [[new ReadCell(1, Mode.Once)], [new Branch([], []), new WriteCell(1, 1, Mode.Once)], [new ReadCell(1, Mode.Once)]]));

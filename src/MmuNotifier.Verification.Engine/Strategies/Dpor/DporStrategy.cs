@@ -322,7 +322,11 @@ public sealed class DporStrategy : IStrategy, IStepObserver
                 // sleep set entry the step leaves below stands for all of them.
                 if (node.NextChoiceValue(step.ChoiceValue) is { } value)
                 {
-                    var next = new WakeupNode(new DporEvent(step.Thread, value));
+                    // A reversal planned here may start with that value already: it is that branch,
+                    // with what it plans below, not one the value's sleep entry would later drop.
+                    var planned = node.Wakeup.Children.Find(c => c != current && c.Step.Thread == step.Thread && c.Step.ChoiceValue == value);
+                    if (planned is not null) node.Wakeup.Children.Remove(planned);
+                    var next = planned ?? new WakeupNode(new DporEvent(step.Thread, value));
                     node.Wakeup.Children[node.Wakeup.Children.IndexOf(current)] = next;
                     node.Current = next;
                     var count = node.ChoiceCount;

@@ -73,9 +73,10 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
             if (!committed.Alternative && committed.Group < 0 && task.Path.Count < points.Count && points[task.Path.Count] is { ChoiceCount: > 1 } node)
             {
                 committed.Group = _groups++;
-                var at = task.Point!.Branches.IndexOf(committed) + 1;
-                task.Point.Branches.InsertRange(at, node.OtherChoiceValues().Select(value =>
-                    new UpperBranch(new WakeupNode(new DporEvent(committed.Step.Thread, value)), committed.Group, alternative: true)));
+                var branches = task.Point!.Branches;
+                var alternatives = node.OtherChoiceValues().Select(value =>
+                    new UpperBranch(Adopt(branches, committed.Step.Thread, value), committed.Group, alternative: true)).ToList();
+                branches.InsertRange(branches.IndexOf(committed) + 1, alternatives);
             }
         }
 
@@ -87,16 +88,31 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
             var group = node.ChoiceCount > 1 ? _groups++ : -1;
             var taken = new UpperBranch(new WakeupNode(current.Step.Clone()), group, alternative: false) { State = BranchState.Committed };
             point.Branches.Add(taken);
+            var others = node.Wakeup.Children.Where(planned => planned != current)
+                .Select(planned => new UpperBranch(WakeupNodes.Copy(planned), -1, alternative: false)).ToList();
             foreach (var value in group >= 0 ? node.OtherChoiceValues() : [])
-                point.Branches.Add(new UpperBranch(new WakeupNode(new DporEvent(current.Step.Thread, value)), group, alternative: true));
-            foreach (var planned in node.Wakeup.Children)
-                if (planned != current) point.Branches.Add(new UpperBranch(WakeupNodes.Copy(planned), -1, alternative: false));
+                point.Branches.Add(new UpperBranch(Adopt(others, current.Step.Thread, value), group, alternative: true));
+            point.Branches.AddRange(others);
             if (depth == 0) _first = point;
             else path[depth - 1].Branch.Below = point;
             path.Add((point, taken));
         }
 
         foreach (var request in requests) Insert(path[request.Depth].Point, path[request.Depth].Branch, request.Sequence);
+    }
+
+    /// <summary>
+    /// The plan of a choice's later <paramref name="value"/>: a planned branch that starts with that
+    /// value already, taken out of <paramref name="branches"/> (the sequential search takes such a
+    /// branch up when it comes to the value, with what it plans below), else the bare step.
+    /// </summary>
+    private static WakeupNode Adopt(List<UpperBranch> branches, int thread, int value)
+    {
+        var planned = branches.FindIndex(b => b.State == BranchState.Planned && b.Group < 0 && b.Step.Thread == thread && b.Step.ChoiceValue == value);
+        if (planned < 0) return new WakeupNode(new DporEvent(thread, value));
+        var plan = branches[planned].Plan;
+        branches.RemoveAt(planned);
+        return plan;
     }
 
     /// <summary>The tasks of <paramref name="point"/>'s subtree in order, up to the count; false once the scan must stop.</summary>
@@ -204,6 +220,16 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
             if (branch.Plan.Subtree.IsEmpty) return;
             branch.Plan.Subtree.Insert(after);
             branch.Version++;
+            return;
+        }
+
+        // A sequence that starts with a later value of the origin's own choice goes where the
+        // sequential search puts it when it takes that value up (DporStrategy.Backtrack).
+        var value = point.Branches.Find(b => b.SameGroup(origin) && b.State != BranchState.Committed && b.Step.SameStep(sequence[0]));
+        if (value is not null)
+        {
+            value.Plan.Subtree.Insert(sequence[1..]);
+            value.Version++;
             return;
         }
 
