@@ -205,7 +205,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         return new DporNode
         {
             Wakeup = parent.Current!.Subtree,
-            Sleep = parent.Sleep.Where(s => DporDependence.Independent(s, taken)).ToList(),
+            // A choice's step touches nothing, but the access its value leads to may conflict with the
+            // step taken: a sleeping choice is woken by any step (PrimitivesAgainstDfsTests, seed 1524).
+            Sleep = parent.Sleep.Where(s => s.Kind != AccessKind.Choose && DporDependence.Independent(s, taken)).ToList(),
             Preemptions = parent.Preemptions + (parent.CurrentPreempts ? 1 : 0),
         };
     }
