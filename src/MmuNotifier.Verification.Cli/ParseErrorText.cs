@@ -48,7 +48,7 @@ internal static class ParseErrorText
         TypeCode.Int64 => Range<long>(),
         TypeCode.UInt32 => Range<uint>(),
         TypeCode.UInt64 => Range<ulong>(),
-        TypeCode.Double => "a number",
+        TypeCode.Double => "a finite number",
         _ => null,
     };
 
@@ -62,7 +62,7 @@ internal static class ParseErrorText
         TypeCode.Int64 => long.TryParse(text, CultureInfo.InvariantCulture, out _),
         TypeCode.UInt32 => uint.TryParse(text, CultureInfo.InvariantCulture, out _),
         TypeCode.UInt64 => ulong.TryParse(text, CultureInfo.InvariantCulture, out _),
-        TypeCode.Double => StrictNumbers.TryParse(text, out _),
+        TypeCode.Double => StrictNumbers.TryParse(text, out var value) && double.IsFinite(value),
         _ => true,
     };
 

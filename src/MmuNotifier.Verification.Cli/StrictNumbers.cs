@@ -2,13 +2,15 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using MmuNotifier.Verification.Cli.Commands;
 
 namespace MmuNotifier.Verification.Cli;
 
 /// <summary>
 /// Fractional options (seconds) read as plain decimal numbers. The parser's own reading allows
 /// thousands separators, so `--timeout 1,5` was 15 seconds, not the 1.5 a decimal comma means
-/// (nor an error): a number with a ',' is refused, like any other text that is not one.
+/// (nor an error): a number with a ',' is refused, like any other text that is not one, and so
+/// are infinity and NaN.
 /// </summary>
 internal static class StrictNumbers
 {
@@ -32,8 +34,9 @@ internal static class StrictNumbers
     private static double? Parse(Option option, ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
-        if (TryParse(text, out var value)) return value;
-        result.AddError($"{option.Name}: expected a number, found '{text}'");
+        // A number too large for a double reads as infinity: quote what was typed, not "Infinity".
+        if (TryParse(text, out var value) && double.IsFinite(value)) return value;
+        result.AddError($"{option.Name}: expected {OptionRange.Describe(option) ?? "a finite number"}, found '{text}'");
         return null;
     }
 }

@@ -44,7 +44,7 @@ public sealed class OptionRangeTests
     [InlineData("--seed: expected an integer in [0, 18446744073709551615], found '-1'", "test", "lost-update", "--seed", "-1")]
     [InlineData("--max-steps: expected an integer in [1, 1000000], found '99999999999999999999'", "test", "lost-update", "--max-steps", "99999999999999999999")]
     [InlineData("--shard-count: expected an integer in [1, 2147483647], found 'x'", "test", "lost-update", "--shard", "auto", "--shard-count", "x")]
-    [InlineData("--timeout: expected a number, found 'abc'", "test", "lost-update", "--timeout", "abc")]
+    [InlineData("--timeout: expected a positive number of seconds, at most 1e9, found 'abc'", "test", "lost-update", "--timeout", "abc")]
     [InlineData("--max-executions: expected an integer in [1, 9223372036854775807], found '1e3'", "verify", "lost-update", "--max-executions", "1e3")]
     [InlineData("--no-detector: expected one of kasan, kcsan, lockdep, found 'nope'", "test", "lost-update", "--no-detector", "kasan", "--no-detector", "nope")]
     [InlineData("--memory-model: expected one of lkmm, sc, found 'tso'", "test", "lost-update", "--memory-model", "tso")]

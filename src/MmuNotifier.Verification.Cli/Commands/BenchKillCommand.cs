@@ -24,8 +24,8 @@ internal static class BenchKillCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per strategy (1..N)", DefaultValueFactory = _ => defaults.Budget.Seeds }.Positive();
         var maxSchedules = new Option<long>("--max-schedules") { Description = "Schedules per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxSchedules }.Positive();
-        var maxSeconds = new Option<double>("--max-seconds") { Description = "Seconds per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxTime!.Value.TotalSeconds };
-        var stressSeconds = new Option<double>("--stress-seconds") { Description = "Seconds of real-thread stress per defect (0 skips it)", DefaultValueFactory = _ => defaults.StressTime.TotalSeconds };
+        var maxSeconds = new Option<double>("--max-seconds") { Description = "Seconds per defect, strategy and seed", DefaultValueFactory = _ => defaults.Budget.MaxTime!.Value.TotalSeconds }.Seconds(allowZero: false);
+        var stressSeconds = new Option<double>("--stress-seconds") { Description = "Seconds of real-thread stress per defect (0 skips it)", DefaultValueFactory = _ => defaults.StressTime.TotalSeconds }.Seconds(allowZero: true);
         var bound = new Option<int>("--preemption-bound") { Description = "Preemption bound of dfs", DefaultValueFactory = _ => defaults.Budget.PreemptionBound }.NonNegative();
         var strategies = new Option<string[]>("--strategy") { Description = "Strategies to run (repeatable)", DefaultValueFactory = _ => [.. defaults.Budget.Strategies] };
         var defects = new Option<string[]>("--defect") { Description = "Only these defects (repeatable)" };

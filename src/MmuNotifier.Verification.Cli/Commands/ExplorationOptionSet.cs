@@ -46,10 +46,10 @@ internal sealed class ExplorationOptionSet
         DefaultValueFactory = _ => 1,
     }.Workers();
 
-    public Option<double?> Timeout { get; } = new("--timeout", "-t")
+    public Option<double?> Timeout { get; } = new Option<double?>("--timeout", "-t")
     {
         Description = "Wall-clock budget per program in seconds, shortening included (stops at whichever of this and --iterations comes first)",
-    };
+    }.Seconds();
 
     public Option<int?> PreemptionBound { get; } = new Option<int?>("--preemption-bound")
     {

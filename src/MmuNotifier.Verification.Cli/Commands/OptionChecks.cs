@@ -56,11 +56,15 @@ internal static class OptionChecks
     public static TimeSpan Seconds(string name, double value, bool allowZero)
     {
         var ok = double.IsFinite(value) && value <= MaxSeconds && (value > 0 || (allowZero && value == 0));
-        if (!ok) throw Expected(name, $"{(allowZero ? "0 or more" : "a positive number of")} seconds, at most {MaxSeconds:0e0}", value);
+        if (!ok) throw Expected(name, SecondsText(allowZero), value);
         // Below the clock's tick a positive value became a zero budget (--timeout 1e-300 ran nothing; --stress-seconds skipped).
         var span = TimeSpan.FromSeconds(value);
         return value == 0 || span > TimeSpan.Zero ? span : throw Expected(name, $"at least {TimeSpan.FromTicks(1).TotalSeconds:0e0} seconds (the clock's tick)", value);
     }
+
+    /// <summary>What <see cref="Seconds"/> accepts, in the words of its errors.</summary>
+    public static string SecondsText(bool allowZero) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(allowZero ? "0 or more" : "a positive number of")} seconds, at most {MaxSeconds:0e0}");
 
     private static UsageException Expected<T>(string name, string what, T value) =>
         new($"{name}: expected {what}, found {Convert.ToString(value, CultureInfo.InvariantCulture)}");

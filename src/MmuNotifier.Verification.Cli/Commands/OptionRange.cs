@@ -50,6 +50,18 @@ internal static class OptionRange
     public static Option<int?> Steps(this Option<int?> option) =>
         Declare(option, 1, int.MaxValue, OptionChecks.PositiveSteps);
 
+    /// <summary>A budget in seconds (<see cref="OptionChecks.Seconds"/>, checked where it is read): what a text that is no number is told.</summary>
+    public static Option<double?> Seconds(this Option<double?> option) => DeclareText(option, OptionChecks.SecondsText(allowZero: false));
+
+    /// <inheritdoc cref="Seconds(Option{double?})"/>
+    public static Option<double> Seconds(this Option<double> option, bool allowZero) => DeclareText(option, OptionChecks.SecondsText(allowZero));
+
+    private static TOption DeclareText<TOption>(TOption option, string accepted) where TOption : Option
+    {
+        Accepted.AddOrUpdate(option, accepted);
+        return option;
+    }
+
     private static TOption Declare<TOption, T>(TOption option, T min, T max, Func<string, T, T> check)
         where TOption : Option where T : struct, INumber<T>
     {

@@ -36,7 +36,7 @@ internal static class VerifyCommand
         }.Positive();
         var bound = new Option<int?>("--preemption-bound") { Description = "At most this many preemptions per execution (the verdict is then at best \"bounded\")" }.NonNegative();
         var maxSteps = new Option<int>("--max-steps") { Description = "Step bound of one execution", DefaultValueFactory = _ => 10_000 }.MaxSteps();
-        var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" };
+        var timeout = new Option<double?>("--timeout") { Description = "Stop after this many seconds per program" }.Seconds();
         var workers = new Option<int>("--workers", "-w")
         {
             Description = "Engines searching in parallel, one per core (the tree is split into tasks; the result is the same for any count)",

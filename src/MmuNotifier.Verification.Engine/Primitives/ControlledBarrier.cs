@@ -25,7 +25,12 @@ internal sealed class ControlledBarrier(ControlledRuntime runtime, string name, 
 
     public override bool Execute(LogicalThread thread, AccessKind kind)
     {
-        if (thread.Phase == 1) return true;
+        if (thread.Phase == 1)
+        {
+            thread.Sleeping = false;
+            return true;
+        }
+
         thread.Arg1 = _round;
         if (++_arrived == Parties)
         {
@@ -34,7 +39,9 @@ internal sealed class ControlledBarrier(ControlledRuntime runtime, string name, 
             return true;
         }
 
+        // Asleep until the round's last arrival, as on a wait queue until its wake-up (what DPOR orders the two by).
         thread.Phase = 1;
+        thread.Sleeping = true;
         return false;
     }
 

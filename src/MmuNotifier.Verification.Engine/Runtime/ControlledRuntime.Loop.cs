@@ -62,7 +62,7 @@ internal sealed partial class ControlledRuntime
             previous = chosen;
         }
 
-        _stepObserver?.RunEnded(ParkedThreads());
+        _stepObserver?.RunEnded(ParkedThreads(), _stopped ? _enabled.AsSpan(0, CollectEnabled()).ToArray() : []);
     }
 
     /// <summary>

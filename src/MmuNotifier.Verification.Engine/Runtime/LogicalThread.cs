@@ -100,7 +100,7 @@ internal sealed class LogicalThread : ControlledPrimitive, IThreadHandle,
 
     public object? ArgObject { get; set; }
 
-    /// <summary>On a wait queue and not yet woken.</summary>
+    /// <summary>On a wait queue and not yet woken, or at a barrier whose round has not yet ended.</summary>
     public bool Sleeping { get; set; }
 
     public long Ticket { get; set; }

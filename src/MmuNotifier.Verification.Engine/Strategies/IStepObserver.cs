@@ -24,8 +24,10 @@ public interface IStepObserver
     /// The run is over with these threads unfinished, each with the access it is parked at: the
     /// threads of a deadlock, or those a bug or the step bound stopped. Their next steps never
     /// ran, yet they race with what did (a blocked acquire with the acquire that blocked it).
+    /// <paramref name="enabled"/> are those of them that could have gone on: none after a
+    /// deadlock, the others a stop cut short.
     /// </summary>
-    void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished);
+    void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished, IReadOnlyList<int> enabled);
 }
 
 /// <summary>What one step did.</summary>
@@ -44,7 +46,7 @@ public interface IStepObserver
 /// step changed; a monitor that declares none sets its bit after every step.
 /// </param>
 /// <param name="Touched">Lifetimes the step's code checked outside a scheduling point (CheckAlive), or null.</param>
-/// <param name="Slept">The step put its thread to sleep on a wait queue (wait_event with its condition false, or a raw sleep): it waits for a wake-up.</param>
+/// <param name="Slept">The step put its thread to sleep on a wait queue (wait_event with its condition false, or a raw sleep), waiting for a wake-up, or at a barrier, waiting for its round's last arrival.</param>
 /// <param name="SpawnedAt">
 /// The access each thread the step spawned parked at (in spawn order; null for one that already
 /// finished), or null when it spawned none: a child runs up to its first scheduling point inside

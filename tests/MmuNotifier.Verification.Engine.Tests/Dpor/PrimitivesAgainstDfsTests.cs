@@ -103,9 +103,58 @@ public sealed class PrimitivesAgainstDfsTests
         ["lock-vs-choice-then-trylock"] = [[new Section(2, false, [])], [new Branch([], []), new Section(2, true, [])]],
     };
 
-    internal static string? Compare(int seed, int maxAccesses, bool assert = true)
+    /// <summary>
+    /// The same programs with pthread_barrier_wait on a barrier of two parties among the ops.
+    /// Arrivals were independent of each other, so DPOR explored one pairing of the waits into
+    /// rounds and missed the deadlocks of the others (seeds 103 and 134).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DporSeesWhatDfsSeesWithABarrier(int seed) => Compare(seed, MaxAccesses, Extras.Barrier);
+
+    /// <summary>
+    /// The same programs with kfree of an allocation and marked accesses of its field among the
+    /// ops: DPOR must find a use-after-free or double free on every thread DFS finds one on.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DporSeesWhatDfsSeesWithAFreedAllocation(int seed) => Compare(seed, MaxAccesses, Extras.Lifetime);
+
+    /// <summary>
+    /// Seed 103 made smaller: t1 waits twice on a barrier of two, so it must meet t0 once and t2
+    /// once; if t0 and t2 meet first, t1 waits alone for good. Both runs, the one that ends and
+    /// the deadlock, must be seen.
+    /// </summary>
+    [Fact]
+    public void DporSeesEveryPairingOfBarrierArrivals()
     {
-        var failure = CompareProgram($"seed {seed}", Generate(seed, maxAccesses));
+        Op[][] program = [[new BarrierWait()], [new BarrierWait(), new BarrierWait()], [new BarrierWait()]];
+        Assert.Null(CompareProgram("barrier-pairings", program));
+        var dpor = Outcomes(program, "dpor");
+        Assert.True(dpor.Deadlocks);
+        Assert.Single(dpor.Seen);
+    }
+
+    /// <summary>
+    /// A deadlocked run leaves several threads parked: t0 took m0 by trylock and sleeps for good, t1
+    /// (which spawned its child before the first step) waits to join the child, the child waits for
+    /// m0, and main waits to join them. The race of the trylock with the child's lock was reversed
+    /// with the other parked threads' joins put first, which could never run, and the order where
+    /// the child takes m0 first (t0's trylock fails, everything ends) was never run (seed 1999 of
+    /// the barrier programs, with a barrier there instead of the wait).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DporReversesARaceWithOneOfSeveralParkedThreads(bool barrier)
+    {
+        Op sleepsForGood = barrier ? new BarrierWait() : new Wait();
+        Assert.Null(CompareProgram("parked-threads", [[new Section(0, true, [sleepsForGood])], [new Fork([new Section(0, false, [])])]]));
+    }
+
+    internal static string? Compare(int seed, int maxAccesses, Extras extras = Extras.None, bool assert = true)
+    {
+        var failure = CompareProgram($"seed {seed}{(extras == Extras.None ? "" : $" with {extras}")}", Generate(seed, maxAccesses, extras));
         if (assert) Assert.True(failure is null or "skip", failure);
         return failure;
     }
@@ -132,15 +181,15 @@ public sealed class PrimitivesAgainstDfsTests
         return failure;
     }
 
-    private static string? Differs(string label, Op[][] program, (HashSet<string> Seen, bool Deadlocks, bool Exhausted, SortedSet<string> Others) dfs,
-        (HashSet<string> Seen, bool Deadlocks, bool Exhausted, SortedSet<string> Others) dpor, int splitDepth)
+    private static string? Differs(string label, Op[][] program, Outcome dfs, Outcome dpor, int splitDepth)
     {
         string? failure = null;
         if (!dpor.Exhausted) failure = $"{label}: DPOR did not finish: {Describe(program)}";
         else if (dfs.Others.Count > 0 || dpor.Others.Count > 0)
             failure = $"{label}: other reports, DFS [{string.Join(", ", dfs.Others)}], DPOR [{string.Join(", ", dpor.Others)}]: {Describe(program)}";
-        else if (dfs.Deadlocks != dpor.Deadlocks)
-            failure = $"{label}: deadlock DFS {dfs.Deadlocks}, DPOR {dpor.Deadlocks}: {Describe(program)}";
+        // Only the first reports are kept: a full list may lack a kind met later, an unfilled one lacks none.
+        else if ((!dpor.Capped && dfs.Kinds.Except(dpor.Kinds).Any()) || (!dfs.Capped && dpor.Kinds.Except(dfs.Kinds).Any()))
+            failure = $"{label}: bugs DFS [{string.Join(", ", dfs.Kinds)}], DPOR [{string.Join(", ", dpor.Kinds)}]: {Describe(program)}";
         else if (!dfs.Seen.SetEquals(dpor.Seen))
             failure = $"{label}: DPOR missed [{string.Join(" | ", dfs.Seen.Except(dpor.Seen))}]"
                 + $" and saw extra [{string.Join(" | ", dpor.Seen.Except(dfs.Seen))}] of {Describe(program)}";
@@ -192,13 +241,31 @@ public sealed class PrimitivesAgainstDfsTests
     /// <summary>Spawns a child running <see cref="Body"/>; the parent joins it after its own last op.</summary>
     internal sealed record Fork(Op[] Body) : Op;
 
+    /// <summary>pthread_barrier_wait on a barrier of two parties.</summary>
+    internal sealed record BarrierWait : Op;
+
+    /// <summary>kfree of the one allocation: a use after it is a use-after-free, a second one a double free.</summary>
+    internal sealed record FreeObject : Op;
+
+    /// <summary>READ_ONCE or WRITE_ONCE of a field of the allocation.</summary>
+    internal sealed record UseObject(bool Write) : Op;
+
     /// <summary>A controlled coin flip: runs <see cref="IfTrue"/> or <see cref="IfFalse"/>.</summary>
     internal sealed record Branch(Op[] IfTrue, Op[] IfFalse) : Op;
 
     /// <summary>What the code around an op may do: the locks it holds, whether it is in atomic context or an SRCU reader.</summary>
-    private readonly record struct Context(int Held, bool Atomic, bool InSrcu, int Depth, bool TopLevel);
+    private readonly record struct Context(int Held, bool Atomic, bool InSrcu, int Depth, bool TopLevel, Extras Extras = Extras.None);
 
-    internal static Op[][] Generate(int seed, int maxAccesses)
+    /// <summary>Ops drawn besides the original mix, each before it, so the programs of seeds without them stay as they were.</summary>
+    [Flags]
+    internal enum Extras
+    {
+        None = 0,
+        Barrier = 1,
+        Lifetime = 2,
+    }
+
+    internal static Op[][] Generate(int seed, int maxAccesses, Extras extras = Extras.None)
     {
         var random = new Random(seed);
         var threads = new Op[random.Next(2, 4)][];
@@ -211,7 +278,7 @@ public sealed class PrimitivesAgainstDfsTests
             var used = 0;
             while (used < share)
             {
-                var op = NewOp(random, share - used, new Context(0, false, false, 0, TopLevel: !forked));
+                var op = NewOp(random, share - used, new Context(0, false, false, 0, TopLevel: !forked, extras));
                 if (op is null) break;
                 if (op is Fork) forked = true;
                 ops.Add(op);
@@ -247,6 +314,8 @@ public sealed class PrimitivesAgainstDfsTests
     private static Op? NewOp(Random random, int room, Context context)
     {
         if (room <= 0) return null;
+        if ((context.Extras & Extras.Barrier) != 0 && !context.Atomic && random.Next(6) == 0) return new BarrierWait();
+        if ((context.Extras & Extras.Lifetime) != 0 && random.Next(5) == 0) return random.Next(3) == 0 ? new FreeObject() : new UseObject(random.Next(2) == 0);
         while (true)
         {
             var kind = random.Next(room >= 2 && context.Depth < 2 ? 14 : 6);
@@ -286,7 +355,7 @@ public sealed class PrimitivesAgainstDfsTests
                 case 11:
                 {
                     if (!context.TopLevel) continue;
-                    var body = Body(random, room - 1, new Context(0, false, false, 1, false));
+                    var body = Body(random, room - 1, new Context(0, false, false, 1, false, context.Extras));
                     return body.Length == 0 ? new Pause() : new Fork(body);
                 }
                 case 12:
@@ -343,14 +412,33 @@ public sealed class PrimitivesAgainstDfsTests
         public required IWaitQueue Queue { get; init; }
 
         public required ISrcu Srcu { get; init; }
+
+        public required IBarrier Barrier { get; init; }
+
+        public required ILifetime Object { get; init; }
+
+        public required ICell<int> Field { get; init; }
     }
 
-    internal static (HashSet<string> Seen, bool Deadlocks, bool Exhausted, SortedSet<string> Others) Outcomes(
+    /// <summary>
+    /// What a search saw: the outcomes of the runs that ended, the kinds of bug that stopped runs
+    /// (deadlock, use-after-free, double free; <paramref name="Capped"/> when the report list was
+    /// full, so some may be missing), and any other report, which no program here should make.
+    /// </summary>
+    internal sealed record Outcome(HashSet<string> Seen, SortedSet<BugKind> Kinds, bool Capped, bool Exhausted, SortedSet<string> Others)
+    {
+        public bool Deadlocks => Kinds.Contains(BugKind.Deadlock);
+    }
+
+    private static readonly BugKind[] Expected = [BugKind.Deadlock, BugKind.UseAfterFree, BugKind.DoubleFree];
+
+    internal static Outcome Outcomes(
         Op[][] program, string strategy, int budget = DfsBudget, int splitDepth = DporSearch.SplitDepth)
     {
         var seen = new HashSet<string>();
         var test = TestProgram.Sample("primitives-vs-dfs", async rt =>
         {
+            var obj = rt.NewLifetime("obj");
             var world = new World
             {
                 Runtime = rt,
@@ -361,6 +449,9 @@ public sealed class PrimitivesAgainstDfsTests
                 Flag = rt.NewCell("flag", 0),
                 Queue = rt.NewWaitQueue("wq"),
                 Srcu = rt.NewSrcu("srcu"),
+                Barrier = rt.NewBarrier("b", 2),
+                Object = obj,
+                Field = rt.NewCell("obj.f", 0, obj),
             };
             var logs = new List<List<string>>();
             var handles = new List<IThreadHandle>();
@@ -390,9 +481,10 @@ public sealed class PrimitivesAgainstDfsTests
         }
         else report = Explorer.Explore(test, options);
 
-        var others = new SortedSet<string>(report.Bugs.Where(b => b.Bug.Kind != BugKind.Deadlock).Select(b => b.Bug.ToString()));
+        var others = new SortedSet<string>(report.Bugs.Where(b => !Expected.Contains(b.Bug.Kind)).Select(b => b.Bug.ToString()));
         foreach (var hit in report.StepBoundHits) others.Add("step bound: " + hit.Bug);
-        return (seen, report.Bugs.Any(b => b.Bug.Kind == BugKind.Deadlock), report.Exhausted, others);
+        var kinds = new SortedSet<BugKind>(report.Bugs.Select(b => b.Bug.Kind).Where(Expected.Contains));
+        return new Outcome(seen, kinds, report.Bugs.Count >= ScheduleRunner.MaxBugReports, report.Exhausted, others);
     }
 
     private static async Task RunThread(World world, string name, Op[] ops, ICell<int> own, List<string> log, List<string> childLog)
@@ -488,6 +580,17 @@ public sealed class PrimitivesAgainstDfsTests
                     }
 
                     break;
+                case FreeObject:
+                    await world.Object.Free();
+                    break;
+                case UseObject use:
+                    if (use.Write) await world.Field.WriteOnce(1);
+                    else log.Add($"o={await world.Field.ReadOnce()}");
+                    break;
+                case BarrierWait:
+                    await world.Barrier.Wait();
+                    log.Add("passed");
+                    break;
                 case Branch branch:
                     var coin = await world.Runtime.ChooseBool("coin");
                     log.Add(coin ? "c+" : "c-");
@@ -521,6 +624,9 @@ public sealed class PrimitivesAgainstDfsTests
         Wait => "wait_event(flag)",
         Signal s => s.LosesWakeUp ? "wake_up; flag=1" : "flag=1; wake_up",
         Fork f => $"spawn {{ {DescribeOps(f.Body)} }}",
+        BarrierWait => "barrier_wait(b)",
+        FreeObject => "kfree(obj)",
+        UseObject u => u.Write ? "WRITE_ONCE obj.f=1" : "READ_ONCE obj.f",
         Branch b => $"if (choose) {{ {DescribeOps(b.IfTrue)} }} else {{ {DescribeOps(b.IfFalse)} }}",
         _ => "?",
     }));

@@ -45,7 +45,8 @@ internal sealed class TraceClasses(IStrategy inner) : IStrategy, IStepObserver
 
     public void RunStarted(IReadOnlyList<(int Thread, PendingAccess Access)> parked) => (inner as IStepObserver)?.RunStarted(parked);
 
-    public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished) => (inner as IStepObserver)?.RunEnded(unfinished);
+    public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished, IReadOnlyList<int> enabled) =>
+        (inner as IStepObserver)?.RunEnded(unfinished, enabled);
 
     /// <summary>Runs <paramref name="program"/> under this strategy until it is used up or <paramref name="budget"/> schedules ran.</summary>
     public TraceClasses Explore(TestProgram program, long budget)

@@ -43,6 +43,7 @@ internal enum Relation
 /// that would still run a thread while it is blocked is dropped when it is met
 /// (<see cref="DporStrategy"/>).</item>
 /// </list>
+/// A barrier's waiter leaves it after the arrival that completed its round (<see cref="WakeUps"/>).
 /// Choice points and yields are independent of everything: a choice is the thread's own
 /// branching, explored value by value at the point it is made.
 /// </summary>
@@ -149,6 +150,8 @@ internal static class DporDependence
             _ when IsCell(a) && IsCell(b) => Writes(a) || Writes(b),
             _ when IsLock(a) && IsLock(b) => LockConflict(a, b) || LockConflict(b, a),
             (AccessKind.Wake, AccessKind.Wait or AccessKind.Sleep) or (AccessKind.Wait or AccessKind.Sleep, AccessKind.Wake) => true,
+            // The order of arrival decides who waits and which arrivals share a round (who can deadlock).
+            (AccessKind.BarrierWait, AccessKind.BarrierWait) => true,
             // srcu_read_lock hands out increasing indices; two readers entering in either order are alike to every
             // grace period, since one that could tell them apart parked in between and conflicts with both.
             (AccessKind.CallSrcu, AccessKind.SrcuReadLock or AccessKind.CallSrcu) or (AccessKind.SrcuReadLock, AccessKind.CallSrcu) => true,

@@ -38,7 +38,13 @@ internal sealed class DporEvent
 
     public bool Spawned { get; private set; }
 
-    /// <summary>The step left its thread asleep on the wait queue it targets, until a wake-up of that queue.</summary>
+    /// <summary>
+    /// The step stopped its run (a bug, a failed monitor): nothing can run after it, so it is a weak
+    /// initial of no sequence that has steps of other threads (<see cref="WeakInitials"/>).
+    /// </summary>
+    public bool StoppedRun { get; set; }
+
+    /// <summary>The step left its thread asleep on the wait queue it targets, until a wake-up of that queue, or at the barrier it targets, until its round's last arrival.</summary>
     public bool Slept { get; private set; }
 
     /// <summary>

@@ -53,6 +53,8 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     private Park[] _setupParks = [];
 
     private bool _lastStepParked;
+    private bool _stoppedByLastStep;
+    private HashSet<int> _enabledAtStop = [];
     private int _depth;
     private int _divergence;
     private bool _started;
@@ -164,34 +166,28 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     public void RunStarted(IReadOnlyList<(int Thread, PendingAccess Access)> parked) =>
         _setupParks = Park.Of(parked);
 
-    public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished)
+    public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished, IReadOnlyList<int> enabled)
     {
+        // A step that stopped the run (a bug) kept the threads that could still run from running after it.
+        _stoppedByLastStep = _events.Count > 0 && !_lastStepParked && enabled.Count > 0;
+        _enabledAtStop = [.. enabled];
+        if (_stoppedByLastStep)
+        {
+            _events[^1].StoppedRun = true;
+            if (_events.Count <= _nodes.Count && _nodes[_events.Count - 1].Current is { } taken) taken.Step.StoppedRun = true;
+        }
         var threadCount = _events.Count == 0 ? 0 : _events[^1].ThreadCount;
+        var sleepers = WakeUps.After(_events);
         foreach (var (thread, access) in unfinished)
         {
             // A step that stopped the run cut its thread short: where it would have parked next is not known.
             if (_events.Count > 0 && _events[^1].Thread == thread && !_lastStepParked) continue;
-            // A thread asleep on a wait queue that no wake-up reached after it slept takes no step
-            // in any order of this run's steps: a reversal that asks for it could never run.
-            if (StillAsleep(thread)) continue;
+            // A thread asleep on a wait queue that no wake-up reached after it slept (at a barrier
+            // whose round no one completed) takes no step in any order of this run's steps: a
+            // reversal that asks for it could never run.
+            if (sleepers.IsAsleep(thread)) continue;
             _unfinished.Add(DporEvent.Unfinished(thread, access, threadCount));
         }
-    }
-
-    /// <summary>Whether <paramref name="thread"/>'s last step left it asleep and no later wake-up of that queue ran.</summary>
-    private bool StillAsleep(int thread)
-    {
-        for (var k = _events.Count - 1; k >= 0; k--)
-        {
-            var e = _events[k];
-            if (e.Thread != thread) continue;
-            if (!e.Slept) return false;
-            for (var w = k + 1; w < _events.Count; w++)
-                if (_events[w].Kind == AccessKind.Wake && _events[w].Target == e.Target) return false;
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>The point after step <paramref name="depth"/> - 1: the sleep set carried over and the current branch's subtree.</summary>
@@ -293,7 +289,9 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     {
         // A thread a deadlock (or a bug) left parked races with the steps that kept it from going on,
         // though its step never ran: as the run's last steps, reversals can put it earlier.
-        var analysis = new RaceAnalysis(_unfinished.Count == 0 ? _events : [.. _events, .. _unfinished], _divergence, _setupParks);
+        var analysis = new RaceAnalysis(_unfinished.Count == 0 ? _events : [.. _events, .. _unfinished], _divergence, _setupParks,
+            executed: _events.Count);
+        if (_stoppedByLastStep) analysis.StoppedBy(_events.Count - 1, _enabledAtStop);
         foreach (var (i, j) in analysis.Races)
         {
             if (i >= _nodes.Count) continue;

@@ -13,11 +13,14 @@ internal sealed class RaceAnalysis
 {
     private readonly List<DporEvent> _events;
     private readonly VectorClock[] _clocks;
+    private readonly int _executed;
 
     /// <param name="setupParks">Where threads parked before the first step, among those parkings that decide something.</param>
-    public RaceAnalysis(List<DporEvent> events, int reportFrom, IReadOnlyList<Park> setupParks)
+    /// <param name="executed">How many of <paramref name="events"/> ran; those after are where threads were left parked.</param>
+    public RaceAnalysis(List<DporEvent> events, int reportFrom, IReadOnlyList<Park> setupParks, int executed = int.MaxValue)
     {
         _events = events;
+        _executed = executed;
         _clocks = new VectorClock[events.Count];
         var lastOfThread = new Dictionary<int, int>();
         var spawner = new Dictionary<int, int>();
@@ -75,12 +78,36 @@ internal sealed class RaceAnalysis
     /// <summary>The races (earlier step, later step) whose later step is at or after the index asked for.</summary>
     public List<(int Earlier, int Later)> Races { get; } = [];
 
-    /// <summary>notdep(e_i).e_j: the steps between i and j that do not happen after i, then j.</summary>
+    /// <summary>
+    /// The step that stopped the run (a bug it made or a monitor it failed) against the parked
+    /// steps of the threads that could still have run: the stop kept them from running after it,
+    /// so each races with it whatever both touch. Without these races a thread whose next step
+    /// commutes with the stop was never run before it, nor were its later steps, which may not
+    /// (t0: kfree(o); kfree(o) || t1: trylock(s); unlock(s); o->f = 1: the double free stopped
+    /// every run before t1's use of o after the first kfree was ever reached).
+    /// </summary>
+    public void StoppedBy(int stop, IReadOnlySet<int> enabled)
+    {
+        var stopper = _events[stop].Thread;
+        for (var u = _executed; u < _events.Count; u++)
+        {
+            var parked = _events[u].Thread;
+            if (parked != stopper && enabled.Contains(parked) && !_clocks[u].HasSeen(stopper, stop + 1) && !Races.Contains((stop, u)))
+                Races.Add((stop, u));
+        }
+    }
+
+    /// <summary>
+    /// notdep(e_i).e_j: the steps between i and j that do not happen after i, then j. Of the
+    /// threads left parked, only j's own step: the others never ran in this execution, so a
+    /// sequence that asked for them first would ask for a thread that was blocked (a deadlocked
+    /// run's joins of one another, say) and be dropped with the order j stands for.
+    /// </summary>
     public List<DporEvent> Reversal(int i, int j)
     {
         var thread = _events[i].Thread;
         var sequence = new List<DporEvent>();
-        for (var k = i + 1; k < j; k++)
+        for (var k = i + 1; k < Math.Min(j, _executed); k++)
             if (!_clocks[k].HasSeen(thread, i + 1)) sequence.Add(_events[k]);
         sequence.Add(_events[j]);
         return sequence;
@@ -135,13 +162,16 @@ internal sealed class HeldLocks(int count)
 }
 
 /// <summary>
-/// Which wake-up ended each sleep: a step that left its thread asleep on a queue, then the first
-/// wake_up of that queue after it (a wake-up wakes every sleeper of its queue).
+/// Which step ended each sleep: a step that left its thread asleep on a queue, then the first
+/// wake_up of that queue after it (a wake-up wakes every sleeper of its queue); or one that left
+/// it at a barrier, then the arrival that completed the round (it lets every waiter of the round go).
 /// </summary>
 internal sealed class WakeUps
 {
     private readonly Dictionary<int, int> _asleepOn = [];
     private readonly Dictionary<int, int> _wokenBy = [];
+    /// <summary>Threads let go by a barrier's last arrival whose next step leaves the barrier (not a new arrival).</summary>
+    private readonly HashSet<int> _leavingBarrier = [];
 
     public void Step(int index, DporEvent e)
     {
@@ -151,14 +181,39 @@ internal sealed class WakeUps
             return;
         }
 
-        if (e.Kind != AccessKind.Wake) return;
-        foreach (var (thread, queue) in _asleepOn.Where(s => s.Value == e.Target).ToList())
+        switch (e.Kind)
         {
-            _asleepOn.Remove(thread);
-            _wokenBy[thread] = index;
+            case AccessKind.Wake:
+                WakeAll(e.Target, index, leavesBarrier: false);
+                break;
+            case AccessKind.BarrierWait when !_leavingBarrier.Remove(e.Thread):
+                // An arrival that did not sleep was the last of its round.
+                WakeAll(e.Target, index, leavesBarrier: true);
+                break;
         }
     }
 
-    /// <summary>The wake-up that ended <paramref name="thread"/>'s sleep, once, at its first step after it; null when it did not sleep.</summary>
+    private void WakeAll(int target, int index, bool leavesBarrier)
+    {
+        foreach (var (thread, _) in _asleepOn.Where(s => s.Value == target).ToList())
+        {
+            _asleepOn.Remove(thread);
+            _wokenBy[thread] = index;
+            if (leavesBarrier) _leavingBarrier.Add(thread);
+        }
+    }
+
+    /// <summary>The step that ended <paramref name="thread"/>'s sleep, once, at its first step after it; null when it did not sleep.</summary>
     public int? WokenBy(int thread) => _wokenBy.Remove(thread, out var wake) ? wake : null;
+
+    /// <summary>Whether <paramref name="thread"/> is asleep after the steps seen so far, with nothing come to end it.</summary>
+    public bool IsAsleep(int thread) => _asleepOn.ContainsKey(thread);
+
+    /// <summary>The sleepers left when <paramref name="events"/> are over.</summary>
+    public static WakeUps After(List<DporEvent> events)
+    {
+        var wakeUps = new WakeUps();
+        for (var k = 0; k < events.Count; k++) wakeUps.Step(k, events[k]);
+        return wakeUps;
+    }
 }

@@ -96,7 +96,7 @@ internal static class WeakInitials
             }
         }
 
-        if (!step.Known) return null;
+        if (!step.Known || step.StoppedRun) return null;
         foreach (var other in sequence)
             if (!DporDependence.Independent(other, step)) return null;
         return sequence;
