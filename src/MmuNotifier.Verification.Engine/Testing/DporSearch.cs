@@ -61,7 +61,7 @@ internal static class DporSearch
 
             if (outcome.Stop == DporTaskStop.Exhausted && kept == outcome.Runs.Count)
             {
-                tree.Commit(head, outcome.Points, outcome.Requests);
+                tree.Commit(head, outcome.Points, outcome.Requests, outcome.BranchStopped);
                 continue;
             }
 
@@ -88,7 +88,7 @@ internal static class DporSearch
         {
             if (abandoned()) return DporTaskOutcome.Skipped;
             if (!strategy.InitializeIteration(local))
-                return new(DporTaskStop.Exhausted, log, runs, strategy.PointsAbove(root.SplitDepth), root.Requests);
+                return new(DporTaskStop.Exhausted, log, runs, strategy.PointsAbove(root.SplitDepth), root.Requests, BranchStopped: root.BranchStopped);
             if (local >= limit) return new(DporTaskStop.Budget, log, runs, [], [], strategy.PendingBranches);
             if (shared.Interrupted || options.TimeBudget is { } budget && shared.Elapsed > budget)
                 return new(DporTaskStop.Time, log, runs, [], [], strategy.PendingBranches);
@@ -124,8 +124,9 @@ internal readonly record struct DporRun(bool Blocked, long Infeasible, long CutB
 
 /// <summary>A task's executions (numbered from 0) and, when it ran to its end, the points above the split it walked.</summary>
 /// <param name="Pending">When cut by the budget or time: the branches its wakeup trees still held.</param>
+/// <param name="BranchStopped">A run stopped at the step of the task's own branch (<see cref="DporTaskRoot.BranchStopped"/>).</param>
 internal sealed record DporTaskOutcome(DporTaskStop Stop, ScheduleLog Log, List<DporRun> Runs, IReadOnlyList<DporNode> Points,
-    IReadOnlyList<DporRequest> Requests, long Pending = 0)
+    IReadOnlyList<DporRequest> Requests, long Pending = 0, bool BranchStopped = false)
 {
     public static DporTaskOutcome Skipped { get; } = new(DporTaskStop.Skipped, new ScheduleLog(), [], [], []);
 }

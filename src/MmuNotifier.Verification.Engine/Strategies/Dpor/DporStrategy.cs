@@ -175,6 +175,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         {
             _events[^1].StoppedRun = true;
             if (_events.Count <= _nodes.Count && _nodes[_events.Count - 1].Current is { } taken) taken.Step.StoppedRun = true;
+            _task?.NoteStop(_events.Count - 1);
         }
         var threadCount = _events.Count == 0 ? 0 : _events[^1].ThreadCount;
         var sleepers = WakeUps.After(_events);

@@ -18,6 +18,19 @@ internal sealed class DporTaskRoot(IReadOnlyList<DporLevel> levels, IReadOnlyLis
 {
     public int SplitDepth { get; } = splitDepth;
 
+    /// <summary>
+    /// A run of this task stopped at the step its own branch takes (the last point of the prefix):
+    /// that step covers no reversal there (<see cref="DporEvent.StoppedRun"/>), and the coordinator
+    /// marks its branch so when the task is committed.
+    /// </summary>
+    public bool BranchStopped { get; private set; }
+
+    /// <summary>A run stopped at the step taken at <paramref name="depth"/>.</summary>
+    public void NoteStop(int depth)
+    {
+        if (depth == levels.Count - 1) BranchStopped = true;
+    }
+
     /// <summary>How many points of the prefix are fixed (the last one holds <c>lastChildren</c>).</summary>
     public int PrefixLength => levels.Count;
 
@@ -47,7 +60,9 @@ internal sealed class DporTaskRoot(IReadOnlyList<DporLevel> levels, IReadOnlyLis
         {
             // A point whose every planned branch was infeasible has an empty tree: covered, as in the sequential search.
             if (levels[d].Origin is not { } origin) return;
-            if (WeakInitials.Remainder(rest, origin) is not { } after)
+            // Only the task's own branch can have stopped a run: every run passes the points above it.
+            var stopped = d == levels.Count - 1 && BranchStopped;
+            if ((stopped ? null : WeakInitials.Remainder(rest, origin)) is not { } after)
             {
                 Requests.Add(new DporRequest(d, rest));
                 return;

@@ -60,13 +60,21 @@ internal sealed class DporUpperTree(int splitDepth, int? preemptionBound)
     /// split (the branch taken committed, the rest of their wakeup trees and a choice's other
     /// values planned, the task's own branch's included), then inserts the reversals it handed back, in order.
     /// </summary>
-    public void Commit(DporTask task, IReadOnlyList<DporNode> points, IReadOnlyList<DporRequest> requests)
+    public void Commit(DporTask task, IReadOnlyList<DporNode> points, IReadOnlyList<DporRequest> requests, bool branchStopped = false)
     {
         _started = true;
         var path = new List<(UpperPoint Point, UpperBranch Branch)>(task.Path);
         if (task.Branch is { } committed)
         {
             committed.State = BranchState.Committed;
+            if (branchStopped && !committed.Step.StoppedRun)
+            {
+                // The sequential search knows this once the step ran, before the later branches
+                // start with it in their sleep sets: those run ahead without it are run again.
+                committed.Step.StoppedRun = true;
+                foreach (var later in task.Point!.Branches.SkipWhile(b => b != committed).Skip(1)) later.Version++;
+            }
+
             path.Add((task.Point!, committed));
             // A planned step that made a choice: its other values are explored at this point too,
             // right after it, as the sequential search does before it moves on to the next branch.

@@ -101,14 +101,15 @@ internal sealed class RaceAnalysis
     /// notdep(e_i).e_j: the steps between i and j that do not happen after i, then j. Of the
     /// threads left parked, only j's own step: the others never ran in this execution, so a
     /// sequence that asked for them first would ask for a thread that was blocked (a deadlocked
-    /// run's joins of one another, say) and be dropped with the order j stands for.
+    /// run's joins of one another, say) and be dropped with the order j stands for. Nor the step
+    /// that stopped the run: j's step, which it kept from running, would never come after it.
     /// </summary>
     public List<DporEvent> Reversal(int i, int j)
     {
         var thread = _events[i].Thread;
         var sequence = new List<DporEvent>();
         for (var k = i + 1; k < Math.Min(j, _executed); k++)
-            if (!_clocks[k].HasSeen(thread, i + 1)) sequence.Add(_events[k]);
+            if (!_clocks[k].HasSeen(thread, i + 1) && !_events[k].StoppedRun) sequence.Add(_events[k]);
         sequence.Add(_events[j]);
         return sequence;
     }
