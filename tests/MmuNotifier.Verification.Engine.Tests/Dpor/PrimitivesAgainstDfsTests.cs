@@ -130,6 +130,16 @@ public sealed class PrimitivesAgainstDfsTests
     public void DporSeesWhatDfsSeesUnderLkmm(int seed) => Compare(seed, MaxAccesses, Extras.Fence, memoryModel: MemoryModel.Lkmm);
 
     /// <summary>
+    /// The programs with call_srcu and srcu_barrier and an rw-semaphore's sections among the ops.
+    /// (Not yields: DFS does not switch to a thread at a yield while another can run, so it is no
+    /// exhaustive reference for them.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void DporSeesWhatDfsSeesWithSrcuCallbacksAndAnRwSemaphore(int seed) =>
+        Compare(seed, MaxAccesses, Extras.SrcuCallback | Extras.RwSemaphore);
+
+    /// <summary>
     /// Seed 103 made smaller: t1 waits twice on a barrier of two, so it must meet t0 once and t2
     /// once; if t0 and t2 meet first, t1 waits alone for good. Both runs, the one that ends and
     /// the deadlock, must be seen.
@@ -286,6 +296,18 @@ public sealed class PrimitivesAgainstDfsTests
     /// <summary>pthread_barrier_wait on a barrier of two parties.</summary>
     internal sealed record BarrierWait : Op;
 
+    /// <summary>The bit of <see cref="Context.Held"/> for the rw-semaphore (not taken again inside its own section).</summary>
+    private const int RwHeld = 1 << 3;
+
+    /// <summary>call_srcu with a callback that writes y=3 after a grace period.</summary>
+    internal sealed record CallSrcu : Op;
+
+    /// <summary>srcu_barrier: waits for the callbacks queued before it.</summary>
+    internal sealed record SrcuBarrier : Op;
+
+    /// <summary>A section of the rw-semaphore, for write or read, by down or trylock.</summary>
+    internal sealed record RwSection(bool Write, bool Try, Op[] Body) : Op;
+
     /// <summary>smp_mb(): orders every access before it against every access after it (lkmm).</summary>
     internal sealed record Fence : Op;
 
@@ -309,6 +331,8 @@ public sealed class PrimitivesAgainstDfsTests
         Barrier = 1,
         Lifetime = 2,
         Fence = 4,
+        SrcuCallback = 8,
+        RwSemaphore = 16,
     }
 
     internal static Op[][] Generate(int seed, int maxAccesses, Extras extras = Extras.None)
@@ -351,6 +375,7 @@ public sealed class PrimitivesAgainstDfsTests
     private static bool Contains<T>(Op op) where T : Op => op switch
     {
         T => true,
+        RwSection s => s.Body.Any(Contains<T>),
         Section s => s.Body.Any(Contains<T>),
         SrcuSection s => s.Body.Any(Contains<T>),
         Branch b => b.IfTrue.Any(Contains<T>) || b.IfFalse.Any(Contains<T>),
@@ -362,6 +387,23 @@ public sealed class PrimitivesAgainstDfsTests
         if (room <= 0) return null;
         if ((context.Extras & Extras.Barrier) != 0 && !context.Atomic && random.Next(6) == 0) return new BarrierWait();
         if ((context.Extras & Extras.Fence) != 0 && random.Next(6) == 0) return new Fence();
+        if ((context.Extras & Extras.SrcuCallback) != 0 && random.Next(5) == 0)
+        {
+            // srcu_barrier sleeps, and inside a reader of its own domain it waits on nothing it could end.
+            if (random.Next(2) == 0 || context.Atomic || context.InSrcu) return new CallSrcu();
+            return new SrcuBarrier();
+        }
+
+        if ((context.Extras & Extras.RwSemaphore) != 0 && room >= 2 && context.Depth < 2 && (context.Held & RwHeld) == 0 && random.Next(4) == 0)
+        {
+            var tryLock = random.Next(3) == 0;
+            if (!context.Atomic || tryLock)
+            {
+                var inner = context with { Held = context.Held | RwHeld, Depth = context.Depth + 1, TopLevel = false };
+                return new RwSection(random.Next(2) == 0, tryLock, Body(random, room - 2, inner));
+            }
+        }
+
         if ((context.Extras & Extras.Lifetime) != 0 && random.Next(5) == 0) return random.Next(3) == 0 ? new FreeObject() : new UseObject(random.Next(2) == 0);
         while (true)
         {
@@ -434,6 +476,7 @@ public sealed class PrimitivesAgainstDfsTests
 
     private static int Accesses(Op op) => op switch
     {
+        RwSection r => 2 + r.Body.Sum(Accesses),
         Section s => 2 + s.Body.Sum(Accesses),
         SrcuSection s => 2 + s.Body.Sum(Accesses),
         Signal => 2,
@@ -461,6 +504,8 @@ public sealed class PrimitivesAgainstDfsTests
         public required ISrcu Srcu { get; init; }
 
         public required IBarrier Barrier { get; init; }
+
+        public required IRwSemaphore Rw { get; init; }
 
         public required ILifetime Object { get; init; }
 
@@ -519,6 +564,7 @@ public sealed class PrimitivesAgainstDfsTests
                 Queue = rt.NewWaitQueue("wq"),
                 Srcu = rt.NewSrcu("srcu"),
                 Barrier = rt.NewBarrier("b", 2),
+                Rw = rt.NewRwSemaphore("rw"),
                 Object = obj,
                 Field = rt.NewCell("obj.f", 0, obj),
             };
@@ -637,6 +683,26 @@ public sealed class PrimitivesAgainstDfsTests
                 case Fence:
                     await world.Runtime.SmpMb();
                     break;
+                case CallSrcu:
+                    await world.Srcu.CallSrcu("cb", async () => await world.Cells[1].WriteOnce(3));
+                    break;
+                case SrcuBarrier:
+                    await world.Srcu.Barrier();
+                    break;
+                case RwSection rw:
+                    if (rw.Try)
+                    {
+                        var taken = rw.Write ? await world.Rw.TryDownWrite() : await world.Rw.TryDownRead();
+                        log.Add(taken ? $"try{(rw.Write ? "w" : "r")}+" : $"try{(rw.Write ? "w" : "r")}-");
+                        if (!taken) break;
+                    }
+                    else if (rw.Write) await world.Rw.DownWrite();
+                    else await world.Rw.DownRead();
+
+                    await Run(world, rw.Body, own, log);
+                    if (rw.Write) await world.Rw.UpWrite();
+                    else await world.Rw.UpRead();
+                    break;
                 case FreeObject:
                     await world.Object.Free();
                     break;
@@ -683,6 +749,9 @@ public sealed class PrimitivesAgainstDfsTests
         Fork f => $"spawn {{ {DescribeOps(f.Body)} }}",
         BarrierWait => "barrier_wait(b)",
         Fence => "smp_mb()",
+        CallSrcu => "call_srcu(y=3)",
+        SrcuBarrier => "srcu_barrier",
+        RwSection r => $"{(r.Try ? "try" : "")}down_{(r.Write ? "write" : "read")}(rw) {{ {DescribeOps(r.Body)} }}",
         FreeObject => "kfree(obj)",
         UseObject u => u.Write ? "WRITE_ONCE obj.f=1" : "READ_ONCE obj.f",
         Branch b => $"if (choose) {{ {DescribeOps(b.IfTrue)} }} else {{ {DescribeOps(b.IfFalse)} }}",
