@@ -55,7 +55,9 @@ internal sealed class WakeupTree
         var tree = this;
         foreach (var step in steps)
         {
-            var node = new WakeupNode(step);
+            // A copy: one step of a run may be planned in several trees, and a planned step learns
+            // what its own run does (DporEvent.StoppedRun) without telling the others.
+            var node = new WakeupNode(step.Clone());
             tree.Children.Add(node);
             tree = node.Subtree;
         }
