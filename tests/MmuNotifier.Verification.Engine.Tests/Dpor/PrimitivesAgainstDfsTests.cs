@@ -12,9 +12,11 @@ namespace MmuNotifier.Verification.Engine.Tests.Dpor;
 /// read-modify-writes, a wait queue (wait_event on a flag cell, a waker that sets the flag and
 /// wakes, or wakes first and loses the wake-up), SRCU read sections and synchronize_srcu, a thread
 /// spawned by another thread and joined by it, a controlled choice, and a private cell per thread
-/// as a step that touches nothing shared. Both must see the same set of outcomes (every value
-/// read, every trylock's and atomic's result, every choice, the final values) and agree on
-/// whether some interleaving deadlocks; neither may report anything else.
+/// as a step that touches nothing shared; and in further mixes (<see cref="Extras"/>) barrier
+/// waits, kfree of an allocation and uses of it, smp_mb under the weak memory model, call_srcu and
+/// srcu_barrier, and rw-semaphore sections. Both must see the same set of outcomes (every value
+/// read, every trylock's and atomic's result, every choice, the final values) and the same kinds
+/// of bug that stop runs (deadlock, use-after-free, double free); neither may report anything else.
 /// </summary>
 public sealed class PrimitivesAgainstDfsTests
 {
@@ -84,7 +86,8 @@ public sealed class PrimitivesAgainstDfsTests
     /// not count as a write: two of them, or one and an atomic_read, were independent. And a choice
     /// made by the first step of a planned sequence had only the planned value explored, while its
     /// sleep-set entry then stood for all values: the other value's reversal, planned at the same
-    /// point, was taken for covered.
+    /// point, was taken for covered. A double free that stops every run hid the use-after-free
+    /// of a thread whose first step commutes with the kfrees (its use never ran before the stop).
     /// </summary>
     [Theory]
     [InlineData("fetch-add-vs-fetch-add")]
@@ -92,6 +95,7 @@ public sealed class PrimitivesAgainstDfsTests
     [InlineData("cmpxchg-vs-cmpxchg")]
     [InlineData("write-vs-choice-then-read")]
     [InlineData("lock-vs-choice-then-trylock")]
+    [InlineData("double-free-hides-a-use-after-free")]
     public void DporSeesWhatDfsSeesOnTheSmallestReproducers(string name) => Assert.Null(CompareProgram(name, Reproducers[name]));
 
     private static readonly Dictionary<string, Op[][]> Reproducers = new()
@@ -101,6 +105,7 @@ public sealed class PrimitivesAgainstDfsTests
         ["cmpxchg-vs-cmpxchg"] = [[new Atomic(AtomicKind.CompareExchange, 1)], [new Atomic(AtomicKind.CompareExchange, 2)]],
         ["write-vs-choice-then-read"] = [[new WriteCell(0, 1, Mode.Once)], [new Branch([], []), new ReadCell(0, Mode.Once)]],
         ["lock-vs-choice-then-trylock"] = [[new Section(2, false, [])], [new Branch([], []), new Section(2, true, [])]],
+        ["double-free-hides-a-use-after-free"] = [[new FreeObject(), new FreeObject()], [new Section(2, true, []), new UseObject(Write: true)]],
     };
 
     /// <summary>
@@ -114,7 +119,7 @@ public sealed class PrimitivesAgainstDfsTests
 
     /// <summary>
     /// The same programs with kfree of an allocation and marked accesses of its field among the
-    /// ops: DPOR must find a use-after-free or double free on every thread DFS finds one on.
+    /// ops: DPOR must stop runs on the same kinds of bug as DFS (use-after-free, double free, deadlock).
     /// </summary>
     [Theory]
     [MemberData(nameof(Seeds))]
