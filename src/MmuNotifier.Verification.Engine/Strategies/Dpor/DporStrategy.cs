@@ -53,8 +53,8 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     private Park[] _setupParks = [];
 
     private bool _lastStepParked;
-    private bool _stoppedByLastStep;
-    private HashSet<int> _enabledAtStop = [];
+    /// <summary>The threads that could still have run when the last run ended (none unless a stop cut it short).</summary>
+    private IReadOnlyList<int> _enabledAtEnd = [];
     private int _depth;
     private int _divergence;
     private bool _started;
@@ -169,14 +169,14 @@ public sealed class DporStrategy : IStrategy, IStepObserver
     public void RunEnded(IReadOnlyList<(int Thread, PendingAccess Access)> unfinished, IReadOnlyList<int> enabled)
     {
         // A step that stopped the run (a bug) kept the threads that could still run from running after it.
-        _stoppedByLastStep = _events.Count > 0 && !_lastStepParked && enabled.Count > 0;
-        _enabledAtStop = [.. enabled];
-        if (_stoppedByLastStep)
+        _enabledAtEnd = enabled;
+        if (_events.Count > 0 && !_lastStepParked && enabled.Count > 0)
         {
             _events[^1].StoppedRun = true;
             if (_events.Count <= _nodes.Count && _nodes[_events.Count - 1].Current is { } taken) taken.Step.StoppedRun = true;
             _task?.NoteStop(_events.Count - 1);
         }
+
         var threadCount = _events.Count == 0 ? 0 : _events[^1].ThreadCount;
         var sleepers = WakeUps.After(_events);
         foreach (var (thread, access) in unfinished)
@@ -292,7 +292,7 @@ public sealed class DporStrategy : IStrategy, IStepObserver
         // though its step never ran: as the run's last steps, reversals can put it earlier.
         var analysis = new RaceAnalysis(_unfinished.Count == 0 ? _events : [.. _events, .. _unfinished], _divergence, _setupParks,
             executed: _events.Count);
-        if (_stoppedByLastStep) analysis.StoppedBy(_events.Count - 1, _enabledAtStop);
+        if (_events.Count > 0 && _events[^1].StoppedRun) analysis.StoppedBy(_events.Count - 1, _enabledAtEnd);
         foreach (var (i, j) in analysis.Races)
         {
             if (i >= _nodes.Count) continue;

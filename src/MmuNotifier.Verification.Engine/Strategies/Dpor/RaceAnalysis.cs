@@ -86,7 +86,7 @@ internal sealed class RaceAnalysis
     /// (t0: kfree(o); kfree(o) || t1: trylock(s); unlock(s); o->f = 1: the double free stopped
     /// every run before t1's use of o after the first kfree was ever reached).
     /// </summary>
-    public void StoppedBy(int stop, IReadOnlySet<int> enabled)
+    public void StoppedBy(int stop, IReadOnlyList<int> enabled)
     {
         var stopper = _events[stop].Thread;
         for (var u = _executed; u < _events.Count; u++)
