@@ -31,11 +31,20 @@ internal static class StrictNumbers
         foreach (var subcommand in command.Subcommands) Apply(subcommand);
     }
 
+    /// <summary>Whether the mantissa of <paramref name="text"/> (before any exponent) has a digit other than 0.</summary>
+    private static bool WritesNonZeroDigit(string text)
+    {
+        var exponent = text.IndexOfAny(['e', 'E']);
+        var mantissa = exponent < 0 ? text : text[..exponent];
+        return mantissa.Any(c => c is >= '1' and <= '9');
+    }
+
     private static double? Parse(Option option, ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Join(" ", result.Tokens.Select(t => t.Value));
-        // A number too large for a double reads as infinity: quote what was typed, not "Infinity".
-        if (TryParse(text, out var value) && double.IsFinite(value)) return value;
+        // A number too large for a double reads as infinity, and one too small (1e-400) as 0: quote
+        // what was typed, not "Infinity" or a 0 that nobody wrote.
+        if (TryParse(text, out var value) && double.IsFinite(value) && (value != 0 || !WritesNonZeroDigit(text))) return value;
         result.AddError($"{option.Name}: expected {OptionRange.Describe(option) ?? "a finite number"}, found '{text}'");
         return null;
     }

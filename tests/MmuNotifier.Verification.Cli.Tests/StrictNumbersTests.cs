@@ -19,12 +19,14 @@ public sealed class StrictNumbersTests
 
     /// <summary>
     /// Text that is no number is told what the option takes, and a number too large for a double
-    /// is quoted as typed: `--timeout abc` said only "expected a number", and `--timeout 1e400`
-    /// "found Infinity".
+    /// or too small to tell from 0 is quoted as typed: `--timeout abc` said only "expected a
+    /// number", `--timeout 1e400` "found Infinity" and `--timeout 1e-400` "found 0".
     /// </summary>
     [Theory]
     [InlineData("--timeout: expected a positive number of seconds, at most 1e9, found 'abc'", "test", "lost-update", "--timeout", "abc")]
     [InlineData("--timeout: expected a positive number of seconds, at most 1e9, found '1e400'", "test", "lost-update", "--timeout", "1e400")]
+    [InlineData("--timeout: expected a positive number of seconds, at most 1e9, found '1e-400'", "test", "lost-update", "--timeout", "1e-400")]
+    [InlineData("--stress-seconds: expected 0 or more seconds, at most 1e9, found '0.5e-330'", "bench", "kill", "--stress-seconds", "0.5e-330")]
     [InlineData("--timeout: expected a positive number of seconds, at most 1e9, found 'NaN'", "verify", "lost-update", "--timeout", "NaN")]
     [InlineData("--stress-seconds: expected 0 or more seconds, at most 1e9, found 'soon'", "bench", "kill", "--stress-seconds", "soon")]
     [InlineData("--max-seconds: expected a positive number of seconds, at most 1e9, found '-Infinity'", "bench", "kill", "--max-seconds", "-Infinity")]

@@ -14,7 +14,7 @@ namespace MmuNotifier.Verification.Engine.Tests.Dpor;
 /// spawned by another thread and joined by it, a controlled choice, and a private cell per thread
 /// as a step that touches nothing shared; and in further mixes (<see cref="Extras"/>) barrier
 /// waits, kfree of an allocation and uses of it, smp_mb under the weak memory model, call_srcu and
-/// srcu_barrier, and rw-semaphore sections. Both must see the same set of outcomes (every value
+/// srcu_barrier, and rw-semaphore sections (read sections nested too). Both must see the same set of outcomes (every value
 /// read, every trylock's and atomic's result, every choice, the final values) and the same kinds
 /// of bug that stop runs (deadlock, use-after-free, double free); neither may report anything else.
 /// </summary>
@@ -143,6 +143,44 @@ public sealed class PrimitivesAgainstDfsTests
     [MemberData(nameof(Seeds))]
     public void DporSeesWhatDfsSeesWithSrcuCallbacksAndAnRwSemaphore(int seed) =>
         Compare(seed, MaxAccesses, Extras.SrcuCallback | Extras.RwSemaphore);
+
+    /// <summary>
+    /// Programs with a read section of the rw-semaphore inside another: the inner down_read waits
+    /// behind a writer that queued after the outer one, which waits for the reader to leave, so
+    /// some orders deadlock and the others do not. The first 100 seeds whose program has such a
+    /// nested read (a program drawn with the flag holds one only about one time in ten).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NestedReadSeeds))]
+    public void DporSeesWhatDfsSeesWithNestedReadsOfAnRwSemaphore(int seed) =>
+        Compare(seed, MaxAccesses, Extras.RwSemaphore | Extras.NestedReads);
+
+    /// <summary>
+    /// The smallest such program: t0 reads inside its read section, t1 takes the semaphore for
+    /// write. Only the order where t1 queues between t0's two down_reads deadlocks.
+    /// </summary>
+    [Fact]
+    public void DporSeesTheRecursiveReadDeadlockBehindAQueuedWriter()
+    {
+        Op[][] program = [[new RwSection(false, false, [new Pause(), new RwSection(false, false, [])])], [new RwSection(true, false, [])]];
+        Assert.Null(CompareProgram("recursive-read", program));
+        var dpor = Outcomes(program, "dpor");
+        Assert.True(dpor.Deadlocks);
+        Assert.NotEmpty(dpor.Seen);
+    }
+
+    public static TheoryData<int> NestedReadSeeds() =>
+        [.. Enumerable.Range(1, 5000).Where(seed => Generate(seed, MaxAccesses, Extras.RwSemaphore | Extras.NestedReads).Any(ops => ops.Any(op => NestsARead(op, inRead: false)))).Take(100)];
+
+    private static bool NestsARead(Op op, bool inRead) => op switch
+    {
+        RwSection r => (inRead && !r.Write) || r.Body.Any(o => NestsARead(o, inRead || !r.Write)),
+        Section s => s.Body.Any(o => NestsARead(o, inRead)),
+        SrcuSection s => s.Body.Any(o => NestsARead(o, inRead)),
+        Branch b => b.IfTrue.Concat(b.IfFalse).Any(o => NestsARead(o, inRead)),
+        Fork f => f.Body.Any(o => NestsARead(o, inRead: false)),
+        _ => false,
+    };
 
     /// <summary>
     /// Seed 103 made smaller: t1 waits twice on a barrier of two, so it must meet t0 once and t2
@@ -304,6 +342,9 @@ public sealed class PrimitivesAgainstDfsTests
     /// <summary>The bit of <see cref="Context.Held"/> for the rw-semaphore (not taken again inside its own section).</summary>
     private const int RwHeld = 1 << 3;
 
+    /// <summary>The bit of <see cref="Context.Held"/> for a read section of the rw-semaphore, inside which <see cref="Extras.NestedReads"/> may take it for read again.</summary>
+    private const int ReadHeld = 1 << 4;
+
     /// <summary>call_srcu with a callback that writes y=3 after a grace period.</summary>
     internal sealed record CallSrcu : Op;
 
@@ -338,6 +379,9 @@ public sealed class PrimitivesAgainstDfsTests
         Fence = 4,
         SrcuCallback = 8,
         RwSemaphore = 16,
+
+        /// <summary>With <see cref="RwSemaphore"/>: a read section inside a read section, which deadlocks behind a writer queued in between.</summary>
+        NestedReads = 32,
     }
 
     internal static Op[][] Generate(int seed, int maxAccesses, Extras extras = Extras.None)
@@ -404,9 +448,19 @@ public sealed class PrimitivesAgainstDfsTests
             var tryLock = random.Next(3) == 0;
             if (!context.Atomic || tryLock)
             {
-                var inner = context with { Held = context.Held | RwHeld, Depth = context.Depth + 1, TopLevel = false };
-                return new RwSection(random.Next(2) == 0, tryLock, Body(random, room - 2, inner));
+                var write = random.Next(2) == 0;
+                var inner = context with { Held = context.Held | RwHeld | (write ? 0 : ReadHeld), Depth = context.Depth + 1, TopLevel = false };
+                return new RwSection(write, tryLock, Body(random, room - 2, inner));
             }
+        }
+
+        // A second read of the rw-semaphore inside a first (drawn only with the flag, so the
+        // programs without it stay as they were): it waits behind a writer queued in between.
+        if ((context.Extras & Extras.NestedReads) != 0 && room >= 2 && (context.Held & ReadHeld) != 0 && random.Next(2) == 0)
+        {
+            var tryLock = random.Next(3) == 0;
+            if (!context.Atomic || tryLock)
+                return new RwSection(false, tryLock, Body(random, room - 2, context with { Depth = context.Depth + 1, TopLevel = false }));
         }
 
         if ((context.Extras & Extras.Lifetime) != 0 && random.Next(5) == 0) return random.Next(3) == 0 ? new FreeObject() : new UseObject(random.Next(2) == 0);
