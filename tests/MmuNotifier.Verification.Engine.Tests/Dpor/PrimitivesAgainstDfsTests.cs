@@ -387,26 +387,14 @@ public sealed class PrimitivesAgainstDfsTests
     internal static Op[][] Generate(int seed, int maxAccesses, Extras extras = Extras.None)
     {
         var random = new Random(seed);
-        var threads = new Op[random.Next(2, 4)][];
-        var budget = maxAccesses;
+        // One fork per program: once a thread has drawn one, no later op forks.
         var forked = false;
-        for (var t = 0; t < threads.Length; t++)
+        var threads = GeneratedThreads.Deal(random, maxAccesses, room =>
         {
-            var ops = new List<Op>();
-            var share = budget / (threads.Length - t);
-            var used = 0;
-            while (used < share)
-            {
-                var op = NewOp(random, share - used, new Context(0, false, false, 0, TopLevel: !forked, extras));
-                if (op is null) break;
-                if (op is Fork) forked = true;
-                ops.Add(op);
-                used += Accesses(op);
-            }
-
-            budget -= used;
-            threads[t] = [.. ops];
-        }
+            var op = NewOp(random, room, new Context(0, false, false, 0, TopLevel: !forked, extras));
+            forked |= op is Fork;
+            return op;
+        }, Accesses);
 
         // Mostly let every wait have a waker in another thread; otherwise every run that gets
         // there sleeps for good, and both must agree on that too.

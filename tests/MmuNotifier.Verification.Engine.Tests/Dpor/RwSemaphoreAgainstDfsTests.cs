@@ -68,26 +68,7 @@ public sealed class RwSemaphoreAgainstDfsTests
     private static Op[][] Generate(int seed, int maxAccesses)
     {
         var random = new Random(seed);
-        var threads = new Op[random.Next(2, 4)][];
-        var budget = maxAccesses;
-        for (var t = 0; t < threads.Length; t++)
-        {
-            var ops = new List<Op>();
-            var share = budget / (threads.Length - t);
-            var used = 0;
-            while (used < share)
-            {
-                var op = NewOp(random, share - used, depth: 0);
-                if (op is null) break;
-                ops.Add(op);
-                used += Accesses(op);
-            }
-
-            budget -= used;
-            threads[t] = [.. ops];
-        }
-
-        return threads;
+        return GeneratedThreads.Deal(random, maxAccesses, room => NewOp(random, room, depth: 0), Accesses);
     }
 
     private static Op? NewOp(Random random, int room, int depth)
