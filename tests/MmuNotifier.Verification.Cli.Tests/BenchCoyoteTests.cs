@@ -24,6 +24,9 @@ public sealed class BenchCoyoteTests
         }
 
         Assert.True(row.GetProperty("ratioSchedulesPerSecond").GetDouble() > 0);
+        var rounds = row.GetProperty("ratioRounds").EnumerateArray().Select(r => r.GetDouble()).ToList();
+        Assert.Equal(2, rounds.Count);
+        Assert.All(rounds, r => Assert.True(r > 0));
     }
 
     [Fact]
@@ -41,6 +44,9 @@ public sealed class BenchCoyoteTests
         var table = CliRunner.Run("bench", "coyote", "-s", "pct", "--rounds", "1", "--iterations", "20", "--coyote-iterations", "2", "--scenario", "get-put");
         Assert.True(table.ExitCode == 0, table.ToString());
         Assert.StartsWith("pct strategy, seed 1", table.Out, StringComparison.Ordinal);
+        Assert.Contains("rounds' ratios", table.Out, StringComparison.Ordinal);
+        // One scenario, so the verdict on the goal is that scenario's alone, met or not.
+        Assert.Matches(@"goal, a ratio of 100x or more on every scenario: (met|not met) \((0|1) of 1 scenario at 100x or more by the median ratio\)", table.Out);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class BenchTests
     {
         // Round ratios 10, 2 and 10: the median is 10, where the ratio of the medians would be 20 / 3.
         Assert.Equal(10, Median.OfRatios([10, 20, 30], [1, 10, 3]));
+        Assert.Equal([10.0, 2.0, 10.0], Median.Ratios([10, 20, 30], [1, 10, 3]));
         // A round whose denominator is zero has no ratio.
         Assert.Equal(3, Median.OfRatios([6, 5], [2, 0]));
         Assert.Throws<ArgumentException>(() => Median.OfRatios([1, 2], [1]));

@@ -18,10 +18,13 @@ internal static class Median
     /// round's machine load, so their ratio varies less over rounds than either side does, and less
     /// than the ratio of the two medians, which may come from different rounds.
     /// </summary>
-    public static double OfRatios(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators)
+    public static double OfRatios(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators) => Of(Ratios(numerators, denominators));
+
+    /// <summary>The per-round ratios <see cref="OfRatios"/> takes the median of, in round order.</summary>
+    public static IReadOnlyList<double> Ratios(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators)
     {
         if (numerators.Count != denominators.Count)
             throw new ArgumentException($"{numerators.Count} numerators but {denominators.Count} denominators");
-        return Of(numerators.Zip(denominators).Where(p => p.Second != 0).Select(p => p.First / p.Second));
+        return numerators.Zip(denominators).Where(p => p.Second != 0).Select(p => p.First / p.Second).ToList();
     }
 }
