@@ -14,9 +14,10 @@ namespace MmuNotifier.Verification.Engine.Tests.Dpor;
 /// spawned by another thread and joined by it, a controlled choice, and a private cell per thread
 /// as a step that touches nothing shared; and in further mixes (<see cref="Extras"/>) barrier
 /// waits, kfree of an allocation and uses of it, smp_mb under the weak memory model, call_srcu and
-/// srcu_barrier, and rw-semaphore sections (read sections nested too). Both must see the same set of outcomes (every value
-/// read, every trylock's and atomic's result, every choice, the final values) and the same kinds
-/// of bug that stop runs (deadlock, use-after-free, double free); neither may report anything else.
+/// srcu_barrier, and rw-semaphore sections (read sections nested in read sections too). Both must
+/// see the same set of outcomes (every value read, every trylock's and atomic's result, every
+/// choice, the final values) and the same kinds of bug that stop runs (deadlock, use-after-free,
+/// double free); neither may report anything else.
 /// </summary>
 public sealed class PrimitivesAgainstDfsTests
 {
@@ -170,7 +171,11 @@ public sealed class PrimitivesAgainstDfsTests
     }
 
     public static TheoryData<int> NestedReadSeeds() =>
-        [.. Enumerable.Range(1, 5000).Where(seed => Generate(seed, MaxAccesses, Extras.RwSemaphore | Extras.NestedReads).Any(ops => ops.Any(op => NestsARead(op, inRead: false)))).Take(100)];
+    [
+        .. Enumerable.Range(1, 5000)
+            .Where(seed => Generate(seed, MaxAccesses, Extras.RwSemaphore | Extras.NestedReads).Any(ops => ops.Any(op => NestsARead(op, inRead: false))))
+            .Take(100),
+    ];
 
     private static bool NestsARead(Op op, bool inRead) => op switch
     {
@@ -342,7 +347,10 @@ public sealed class PrimitivesAgainstDfsTests
     /// <summary>The bit of <see cref="Context.Held"/> for the rw-semaphore (not taken again inside its own section).</summary>
     private const int RwHeld = 1 << 3;
 
-    /// <summary>The bit of <see cref="Context.Held"/> for a read section of the rw-semaphore, inside which <see cref="Extras.NestedReads"/> may take it for read again.</summary>
+    /// <summary>
+    /// The bit of <see cref="Context.Held"/> for a read section of the rw-semaphore, inside which
+    /// <see cref="Extras.NestedReads"/> may take it for read again.
+    /// </summary>
     private const int ReadHeld = 1 << 4;
 
     /// <summary>call_srcu with a callback that writes y=3 after a grace period.</summary>
@@ -380,7 +388,10 @@ public sealed class PrimitivesAgainstDfsTests
         SrcuCallback = 8,
         RwSemaphore = 16,
 
-        /// <summary>With <see cref="RwSemaphore"/>: a read section inside a read section, which deadlocks behind a writer queued in between.</summary>
+        /// <summary>
+        /// With <see cref="RwSemaphore"/>: a read section inside a read section, which deadlocks
+        /// behind a writer queued in between.
+        /// </summary>
         NestedReads = 32,
     }
 
